@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Netfilter PREROUTING hooks: find the instance that owns a packet, let the
+ * pure core translate its headers in place, route it in the other family
+ * and steal it. Packets that are not ours go on untouched.
+ */
+#include <linux/netfilter.h>
+#include <linux/netfilter_ipv4.h>
+#include <linux/netfilter_ipv6.h>
+#include <linux/skbuff.h>
+#include <net/ip.h>
+#include <net/route.h>
+#include "instance.h"
+#include "route.h"
+#include "hook.h"
+#include "compat.h"
+
+/*
+ * Ahead of the defragmenters (-400) so fragments are translated one by one,
+ * statelessly, and ahead of the raw-before-defrag tables.
+ */
+#define DCX_HOOK_PRIORITY	(NF_IP_PRI_CONNTRACK_DEFRAG - 60)
+
+/* dcx_xlat_skb_*() result meaning "not this instance's packet". */
+#define DCX_NEXT		(-1)
+
+typedef enum dcx_verdict (*dcx_plan_fn)(struct dcx_xlat *x, const u8 *nh,
+					unsigned int linear,
+					unsigned int total);
+
+/* Run a plan step, pulling headers into the linear area as it asks. */
+static enum dcx_verdict dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
+				     dcx_plan_fn plan)
+{
+	enum dcx_verdict v;
+	int tries;
+
+	for (tries = 0; tries < 8; tries++) {
+		v = plan(x, skb->data, skb_headlen(skb), skb->len);
+		if (v != DCX_PULL)
+			return v;
+		if (!pskb_may_pull(skb, x->need)) {
+			x->stat = DCXLAT_STAT_NOMEM;
+			return DCX_DROP;
+		}
+	}
+	x->stat = DCXLAT_STAT_BAD_HDR;
+	return DCX_DROP;
+}
+
+/*
+ * Make the headers writable with room for the bigger header and bring the
+ * checksum state to one the core can update incrementally.
+ */
+static int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x, int grow,
+			   const struct net_device *out, bool icmp)
+{
+	if (skb_cow_head(skb, max(grow, 0) + LL_RESERVED_SPACE(out)))
+		return -ENOMEM;
+	/* The device's sum covered the old headers. */
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	/* ICMP type changes are not pseudo-header changes: finish it now. */
+	if (icmp && skb->ip_summed == CHECKSUM_PARTIAL &&
+	    skb_checksum_help(skb))
+		return -ENOMEM;
+	x->csum_partial = skb->ip_summed == CHECKSUM_PARTIAL;
+	return 0;
+}
+
+/* Move skb->data to the new network header the core wrote. */
+static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
+		       const struct dcx_xlat *x, __be16 protocol)
+{
+	if (nh < skb->data)
+		__skb_push(skb, skb->data - nh);
+	else
+		__skb_pull(skb, nh - skb->data);
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, x->new_nhlen);
+	skb->protocol = protocol;
+}
+
+/*
+ * Offloads: the GSO type names the IP version, and segments sized for the
+ * old header must still fit the new path. TCP segments can be made
+ * smaller; other GSO types that no longer fit are refused.
+ */
+static bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
+{
+	struct skb_shared_info *si = skb_shinfo(skb);
+	unsigned int seglen;
+
+	if (!skb_is_gso(skb))
+		return skb->len <= mtu;
+	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
+		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
+		si->gso_type |= SKB_GSO_TCPV6;
+	} else if (!to6 && (si->gso_type & SKB_GSO_TCPV6)) {
+		si->gso_type &= ~SKB_GSO_TCPV6;
+		si->gso_type |= SKB_GSO_TCPV4;
+	}
+	if (skb_gso_validate_network_len(skb, mtu))
+		return true;
+	if (!(si->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+		return false;
+	seglen = skb_transport_offset(skb) + tcp_hdrlen(skb) + si->gso_size;
+	if (seglen <= mtu || seglen - mtu >= si->gso_size)
+		return false;
+	skb_decrease_gso_size(si, seglen - mtu);
+	si->gso_type |= SKB_GSO_DODGY;
+	si->gso_segs = 0;
+	return true;
+}
+
+static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb)
+{
+	const struct dcx_config *cfg = rcu_dereference(inst->cfg);
+	struct dcx_xlat x = { .cfg = &cfg->xlat };
+	struct dst_entry *dst;
+	unsigned int type;
+	int grow;
+	u8 *nh;
+
+	switch (dcx_plan_skb(&x, skb, dcx_plan_46)) {
+	case DCX_PASS:
+		dcx_stat_inc(inst->stats, x.stat);
+		return DCX_NEXT;
+	case DCX_XLAT:
+		break;
+	default:
+		goto drop;
+	}
+	/* Traffic for the translator itself is not translated. */
+	type = inet_addr_type(net, ip_hdr(skb)->daddr);
+	if (type != RTN_UNICAST) {
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_PASS_46);
+		return DCX_NEXT;
+	}
+
+	dst = dcx_route6(net, skb, &x, ip_hdr(skb)->tos);
+	if (IS_ERR(dst)) {
+		x.stat = DCXLAT_STAT_NO_ROUTE;
+		goto drop;
+	}
+	grow = x.new_nhlen - x.old_nhlen;
+	if (dcx_prepare_skb(skb, &x, grow, dst->dev,
+			    x.proto == IPPROTO_ICMP)) {
+		x.stat = DCXLAT_STAT_NOMEM;
+		goto drop_dst;
+	}
+	nh = dcx_apply_46(&x, skb->data, skb->len);
+	dcx_set_nh(skb, nh, &x, htons(ETH_P_IPV6));
+	if (!dcx_fix_gso(skb, dst_mtu(dst), true)) {
+		x.stat = DCXLAT_STAT_TOO_BIG;
+		goto drop_dst;
+	}
+	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_46);
+	if (dcx_output(net, skb, dst) < 0)
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+	return NF_STOLEN;
+
+drop_dst:
+	dst_release(dst);
+drop:
+	dcx_stat_inc(inst->stats, x.stat);
+	return NF_DROP;
+}
+
+static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb)
+{
+	const struct dcx_config *cfg = rcu_dereference(inst->cfg);
+	struct dcx_xlat x = { .cfg = &cfg->xlat };
+	struct dst_entry *dst;
+	struct iphdr *iph;
+	u8 tclass;
+	u8 *nh;
+
+	switch (dcx_plan_skb(&x, skb, dcx_plan_64)) {
+	case DCX_PASS:
+		dcx_stat_inc(inst->stats, x.stat);
+		return DCX_NEXT;
+	case DCX_XLAT:
+		break;
+	default:
+		goto drop;
+	}
+
+	tclass = ipv6_get_dsfield(ipv6_hdr(skb));
+	dst = dcx_route4(net, skb, &x, tclass);
+	if (IS_ERR(dst)) {
+		x.stat = DCXLAT_STAT_NO_ROUTE;
+		goto drop;
+	}
+	if (dcx_prepare_skb(skb, &x, 0, dst->dev,
+			    x.proto == IPPROTO_ICMPV6)) {
+		x.stat = DCXLAT_STAT_NOMEM;
+		goto drop_dst;
+	}
+	nh = dcx_apply_64(&x, skb->data, skb->len);
+	dcx_set_nh(skb, nh, &x, htons(ETH_P_IP));
+	iph = ip_hdr(skb);
+	if (!(iph->frag_off & htons(IP_DF | IP_MF | IP_OFFSET))) {
+		/* Fragmentable: it needs a real identification. */
+		__ip_select_ident(net, iph, skb_shinfo(skb)->gso_segs ?: 1);
+		ip_send_check(iph);
+	}
+	if (!dcx_fix_gso(skb, dst_mtu(dst), false)) {
+		x.stat = DCXLAT_STAT_TOO_BIG;
+		goto drop_dst;
+	}
+	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_64);
+	if (dcx_output(net, skb, dst) < 0)
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+	return NF_STOLEN;
+
+drop_dst:
+	dst_release(dst);
+drop:
+	dcx_stat_inc(inst->stats, x.stat);
+	return NF_DROP;
+}
+
+typedef int (*dcx_xlat_skb_fn)(struct net *net, struct dcx_instance *inst,
+			       struct sk_buff *skb);
+
+/* Instances are tried in creation order; the first that owns it wins. */
+static unsigned int dcx_hook(struct sk_buff *skb,
+			     const struct nf_hook_state *state,
+			     dcx_xlat_skb_fn xlat)
+{
+	struct dcx_instance *inst;
+	int verdict;
+
+	list_for_each_entry_rcu(inst, &dcx_net(state->net)->instances, list) {
+		verdict = xlat(state->net, inst, skb);
+		if (verdict != DCX_NEXT)
+			return verdict;
+	}
+	return NF_ACCEPT;
+}
+
+static unsigned int dcx_hook4(void *priv, struct sk_buff *skb,
+			      const struct nf_hook_state *state)
+{
+	return dcx_hook(skb, state, dcx_xlat_skb_46);
+}
+
+static unsigned int dcx_hook6(void *priv, struct sk_buff *skb,
+			      const struct nf_hook_state *state)
+{
+	return dcx_hook(skb, state, dcx_xlat_skb_64);
+}
+
+static const struct nf_hook_ops dcx_hook_ops[] = {
+	{
+		.hook = dcx_hook4,
+		.pf = NFPROTO_IPV4,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = DCX_HOOK_PRIORITY,
+	},
+	{
+		.hook = dcx_hook6,
+		.pf = NFPROTO_IPV6,
+		.hooknum = NF_INET_PRE_ROUTING,
+		.priority = DCX_HOOK_PRIORITY,
+	},
+};
+
+int dcx_hooks_register(struct net *net)
+{
+	return nf_register_net_hooks(net, dcx_hook_ops,
+				     ARRAY_SIZE(dcx_hook_ops));
+}
+
+void dcx_hooks_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, dcx_hook_ops, ARRAY_SIZE(dcx_hook_ops));
+}

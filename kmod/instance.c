@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Translator instances of a netns and their configuration snapshots.
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <net/netns/generic.h>
+#include "instance.h"
+#include "hook.h"
+#include "compat.h"
+
+DEFINE_MUTEX(dcx_cfg_mutex);
+
+static struct dcx_config *dcx_cfg_protected(const struct dcx_instance *inst)
+{
+	return rcu_dereference_protected(inst->cfg,
+					 lockdep_is_held(&dcx_cfg_mutex));
+}
+
+const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst)
+{
+	return dcx_cfg_protected(inst);
+}
+
+struct dcx_instance *dcx_instance_find(struct net *net, const char *name)
+{
+	struct dcx_instance *inst;
+
+	lockdep_assert_held(&dcx_cfg_mutex);
+	list_for_each_entry(inst, &dcx_net(net)->instances, list)
+		if (!strcmp(inst->name, name))
+			return inst;
+	return NULL;
+}
+
+int dcx_instance_add(struct net *net, const char *name,
+		     struct netlink_ext_ack *extack)
+{
+	struct dcx_net *dn = dcx_net(net);
+	struct dcx_instance *inst;
+	struct dcx_config *cfg;
+	int err;
+
+	lockdep_assert_held(&dcx_cfg_mutex);
+	if (dcx_instance_find(net, name)) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "instance \"%s\" already exists",
+				       name);
+		return -EEXIST;
+	}
+	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
+	cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+	if (!inst || !cfg)
+		goto nomem;
+	inst->stats = dcx_stats_alloc();
+	if (!inst->stats)
+		goto nomem;
+	strscpy(inst->name, name, sizeof(inst->name));
+	RCU_INIT_POINTER(inst->cfg, cfg);
+
+	if (!dn->count) {
+		err = dcx_hooks_register(net);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "cannot register netfilter hooks");
+			dcx_stats_free(inst->stats);
+			kfree(cfg);
+			kfree(inst);
+			return err;
+		}
+	}
+	list_add_tail_rcu(&inst->list, &dn->instances);
+	dn->count++;
+	return 0;
+
+nomem:
+	if (inst)
+		dcx_stats_free(inst->stats);
+	kfree(cfg);
+	kfree(inst);
+	return -ENOMEM;
+}
+
+static void dcx_instance_free_rcu(struct rcu_head *head)
+{
+	struct dcx_instance *inst = container_of(head, struct dcx_instance,
+						 rcu);
+
+	kfree(rcu_dereference_raw(inst->cfg));
+	dcx_stats_free(inst->stats);
+	kfree(inst);
+}
+
+static void dcx_instance_remove(struct net *net, struct dcx_instance *inst)
+{
+	struct dcx_net *dn = dcx_net(net);
+
+	list_del_rcu(&inst->list);
+	if (!--dn->count)
+		dcx_hooks_unregister(net);
+	/* Packets in flight may still read it: free after a grace period. */
+	call_rcu(&inst->rcu, dcx_instance_free_rcu);
+}
+
+int dcx_instance_del(struct net *net, const char *name,
+		     struct netlink_ext_ack *extack)
+{
+	struct dcx_instance *inst = dcx_instance_find(net, name);
+
+	if (!inst) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "no instance \"%s\"", name);
+		return -ENOENT;
+	}
+	dcx_instance_remove(net, inst);
+	return 0;
+}
+
+void dcx_instances_flush(struct net *net)
+{
+	struct dcx_instance *inst, *tmp;
+
+	mutex_lock(&dcx_cfg_mutex);
+	list_for_each_entry_safe(inst, tmp, &dcx_net(net)->instances, list)
+		dcx_instance_remove(net, inst);
+	mutex_unlock(&dcx_cfg_mutex);
+}
+
+/* Copy the snapshot, change the copy, publish it, free the old one later. */
+int dcx_instance_set_pool6(struct dcx_instance *inst,
+			   const struct dcx_prefix6 *p,
+			   struct netlink_ext_ack *extack)
+{
+	struct dcx_config *old = dcx_cfg_protected(inst);
+	struct dcx_config *cfg;
+
+	cfg = kmemdup(old, sizeof(*old), GFP_KERNEL);
+	if (!cfg) {
+		NL_SET_ERR_MSG_MOD(extack, "out of memory");
+		return -ENOMEM;
+	}
+	if (p)
+		cfg->xlat.pool6 = *p;
+	else
+		memset(&cfg->xlat.pool6, 0, sizeof(cfg->xlat.pool6));
+	rcu_assign_pointer(inst->cfg, cfg);
+	kfree_rcu(old, rcu);
+	return 0;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Per-CPU counters, one per outcome (enum dcxlat_stat). */
+#ifndef DCX_STATS_H
+#define DCX_STATS_H
+
+#include <linux/percpu.h>
+#include "uapi/dcxlat.h"
+
+struct dcx_stats {
+	u64 c[DCXLAT_STAT_COUNT];
+};
+
+struct dcx_stats __percpu *dcx_stats_alloc(void);
+void dcx_stats_free(struct dcx_stats __percpu *s);
+/* Sum over all CPUs into out[DCXLAT_STAT_COUNT]. */
+void dcx_stats_sum(struct dcx_stats __percpu *s, u64 *out);
+void dcx_stats_reset(struct dcx_stats __percpu *s);
+
+static inline void dcx_stat_inc(struct dcx_stats __percpu *s,
+				enum dcxlat_stat id)
+{
+	this_cpu_inc(s->c[id]);
+}
+
+#endif /* DCX_STATS_H */

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: (GPL-2.0 WITH Linux-syscall-note) OR MIT */
+/*
+ * dcxlat generic netlink ABI, shared by the kernel module and the CLI.
+ *
+ * Family "dcxlat" (DCXLAT_GENL_NAME), version DCXLAT_GENL_VERSION.
+ * Every command acts on the network namespace of the socket that sends it
+ * and needs CAP_NET_ADMIN in the user namespace owning that netns.
+ *
+ * Every request may carry DCXLAT_A_ABI (u32): when present and different
+ * from DCXLAT_ABI_VERSION the module refuses the request with -EPROTO and an
+ * extack message naming both versions, so an old CLI never half-talks to a
+ * new module.
+ *
+ * Commands and their attributes:
+ *
+ * DCXLAT_CMD_INSTANCE_ADD   INSTANCE (required)
+ *     Create a translator instance in this netns. -EEXIST if the name is
+ *     taken. The first instance registers the netfilter hooks.
+ * DCXLAT_CMD_INSTANCE_DEL   INSTANCE (required)
+ *     Delete it (-ENOENT if unknown). The last one unregisters the hooks.
+ * DCXLAT_CMD_INSTANCE_GET   doit: INSTANCE; dumpit: all instances of netns.
+ *     Reply: INSTANCE, POOL6 (nested PREFIX_*; absent when unset).
+ * DCXLAT_CMD_POOL6_SET      INSTANCE, POOL6 (nested: PREFIX_ADDR, PREFIX_LEN)
+ *     Set the RFC 6052 translation prefix. Length must be 32, 40, 48, 56, 64
+ *     or 96; bits after the length must be zero; for /32../56 the u-octet
+ *     (bits 64..71) is reserved and left zero by translation.
+ * DCXLAT_CMD_POOL6_GET      INSTANCE. Reply: INSTANCE, POOL6 when set.
+ * DCXLAT_CMD_POOL6_FLUSH    INSTANCE. Unset pool6.
+ * DCXLAT_CMD_STATS_GET      INSTANCE. Reply: INSTANCE, STATS (nested: one
+ *     u64 attribute per counter, attribute type = enum dcxlat_stat + 1).
+ * DCXLAT_CMD_STATS_RESET    INSTANCE. Zero every counter of the instance.
+ *
+ * Errors: -EINVAL for a malformed or out-of-range attribute (extack names
+ * it), -ENOENT for an unknown instance, -EEXIST for a duplicate, -EPERM
+ * without CAP_NET_ADMIN. Every error carries an extack message.
+ *
+ * Notifications: every successful change is multicast to the netns'
+ * listeners of group DCXLAT_MCGRP_CONFIG as a message whose command is the
+ * request's command and whose attributes describe the changed object:
+ * INSTANCE_ADD, INSTANCE_DEL and STATS_RESET carry INSTANCE; POOL6_SET and
+ * POOL6_FLUSH carry INSTANCE and, after a set, POOL6.
+ *
+ * Dumps (INSTANCE_GET with NLM_F_DUMP) set NLM_F_DUMP_INTR on a message when
+ * the configuration changed since the dump began; the reader should retry.
+ */
+#ifndef _UAPI_DCXLAT_H
+#define _UAPI_DCXLAT_H
+
+#define DCXLAT_GENL_NAME	"dcxlat"
+#define DCXLAT_GENL_VERSION	1
+#define DCXLAT_ABI_VERSION	1
+#define DCXLAT_MCGRP_CONFIG	"config"
+
+/* Instance names: printable, 1..DCXLAT_NAME_MAX-1 bytes plus NUL. */
+#define DCXLAT_NAME_MAX		16
+
+enum dcxlat_cmd {
+	DCXLAT_CMD_UNSPEC,
+	DCXLAT_CMD_INSTANCE_ADD,
+	DCXLAT_CMD_INSTANCE_DEL,
+	DCXLAT_CMD_INSTANCE_GET,
+	DCXLAT_CMD_POOL6_SET,
+	DCXLAT_CMD_POOL6_GET,
+	DCXLAT_CMD_POOL6_FLUSH,
+	DCXLAT_CMD_STATS_GET,
+	DCXLAT_CMD_STATS_RESET,
+	__DCXLAT_CMD_MAX
+};
+#define DCXLAT_CMD_MAX (__DCXLAT_CMD_MAX - 1)
+
+enum dcxlat_attr {
+	DCXLAT_A_UNSPEC,
+	DCXLAT_A_ABI,		/* u32 */
+	DCXLAT_A_INSTANCE,	/* NUL-terminated string */
+	DCXLAT_A_POOL6,		/* nested enum dcxlat_prefix_attr */
+	DCXLAT_A_STATS,		/* nested: u64 per enum dcxlat_stat (+1) */
+	DCXLAT_A_PAD,
+	__DCXLAT_A_MAX
+};
+#define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)
+
+enum dcxlat_prefix_attr {
+	DCXLAT_PREFIX_UNSPEC,
+	DCXLAT_PREFIX_ADDR,	/* binary: 4 bytes (IPv4) or 16 bytes (IPv6) */
+	DCXLAT_PREFIX_LEN,	/* u8 */
+	__DCXLAT_PREFIX_MAX
+};
+#define DCXLAT_PREFIX_MAX (__DCXLAT_PREFIX_MAX - 1)
+
+/*
+ * Counters, one per outcome. Names for the CLI are in DCXLAT_STAT_NAMES so
+ * kernel, CLI and docs never disagree.
+ */
+#define DCXLAT_STATS(X)							\
+	X(XLAT_46,		"xlat-4to6",	"IPv4 packets translated to IPv6")	\
+	X(XLAT_64,		"xlat-6to4",	"IPv6 packets translated to IPv4")	\
+	X(PASS_46,		"pass-4",	"IPv4 packets not for the translator, left untouched") \
+	X(PASS_64,		"pass-6",	"IPv6 packets not for the translator, left untouched") \
+	X(UNTRANS_SRC6,		"untranslatable-src6", "IPv6 source has no IPv4 mapping") \
+	X(TRUNCATED,		"truncated",	"packet shorter than its headers say")	\
+	X(BAD_HDR,		"bad-header",	"malformed IP or transport header")	\
+	X(UNSUPP_PROTO,		"unsupported-l4", "upper-layer protocol or ICMP type without a mapping") \
+	X(FRAGMENT,		"fragment-unsupported", "fragment this build cannot translate") \
+	X(TTL_EXPIRED,		"ttl-expired",	"TTL/hop limit ran out at the translator") \
+	X(NO_ROUTE,		"no-route",	"no route for the translated packet")	\
+	X(TOO_BIG,		"too-big",	"translated packet exceeds the path MTU") \
+	X(NOMEM,		"no-memory",	"out of memory while translating")	\
+	X(OUTPUT_ERR,		"output-error",	"the stack refused the translated packet")
+
+#define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
+enum dcxlat_stat {
+	DCXLAT_STATS(DCXLAT_STAT_ENUM)
+	DCXLAT_STAT_COUNT
+};
+#undef DCXLAT_STAT_ENUM
+
+/* Initialisers of const char *[DCXLAT_STAT_COUNT]: names and docs. */
+#define DCXLAT_STAT_NAME_ENTRY(id, name, doc) [DCXLAT_STAT_##id] = name,
+#define DCXLAT_STAT_NAMES { DCXLAT_STATS(DCXLAT_STAT_NAME_ENTRY) }
+#define DCXLAT_STAT_DOC_ENTRY(id, name, doc) [DCXLAT_STAT_##id] = doc,
+#define DCXLAT_STAT_DOCS { DCXLAT_STATS(DCXLAT_STAT_DOC_ENTRY) }
+
+#endif /* _UAPI_DCXLAT_H */

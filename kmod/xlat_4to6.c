@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IPv4 -> IPv6 header translation, RFC 7915 section 4.
+ */
+#include "xlat.h"
+
+/* The IPv4 destinations the stack must keep: never translated. */
+static bool dcx_v4_dst_special(__be32 a)
+{
+	return ipv4_is_multicast(a) || ipv4_is_lbcast(a) ||
+	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
+}
+
+static bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
+		       struct in6_addr *v6)
+{
+	if (!cfg->pool6.len)
+		return false;
+	dcx_rfc6052_embed(&cfg->pool6, v4, v6);
+	return true;
+}
+
+static enum dcx_verdict dcx_drop(struct dcx_xlat *x, enum dcxlat_stat why)
+{
+	x->stat = why;
+	return DCX_DROP;
+}
+
+static enum dcx_verdict dcx_pull(struct dcx_xlat *x, unsigned int need)
+{
+	x->need = need;
+	return DCX_PULL;
+}
+
+/* Bytes of transport header the translation reads or writes. */
+static unsigned int dcx_l4_hdr_len(u8 proto)
+{
+	switch (proto) {
+	case IPPROTO_TCP:
+		return sizeof(struct tcphdr);
+	case IPPROTO_UDP:
+		return sizeof(struct udphdr);
+	case IPPROTO_ICMP:
+		return sizeof(struct icmphdr);
+	}
+	return 0;
+}
+
+/* ICMPv4 informational types with an ICMPv6 counterpart (RFC 7915 4.2). */
+static int dcx_icmp_type_46(u8 type)
+{
+	switch (type) {
+	case ICMP_ECHO:
+		return ICMPV6_ECHO_REQUEST;
+	case ICMP_ECHOREPLY:
+		return ICMPV6_ECHO_REPLY;
+	}
+	return -1;
+}
+
+enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
+			     unsigned int linear, unsigned int total)
+{
+	const struct iphdr *iph = (const struct iphdr *)nh;
+	unsigned int ihl, l4len, frag;
+	const struct icmphdr *icmp;
+
+	if (linear < sizeof(*iph))
+		return total < sizeof(*iph) ? dcx_drop(x, DCXLAT_STAT_TRUNCATED)
+					    : dcx_pull(x, sizeof(*iph));
+	ihl = iph->ihl * 4;
+	if (iph->version != 4 || ihl < sizeof(*iph))
+		return dcx_drop(x, DCXLAT_STAT_BAD_HDR);
+	if (ntohs(iph->tot_len) != total || total < ihl)
+		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
+	if (dcx_v4_dst_special(iph->daddr) ||
+	    !dcx_map_46(x->cfg, iph->daddr, &x->dst6) ||
+	    !dcx_map_46(x->cfg, iph->saddr, &x->src6)) {
+		x->stat = DCXLAT_STAT_PASS_46;
+		return DCX_PASS;
+	}
+
+	x->proto = iph->protocol;
+	x->old_nhlen = ihl;
+	frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
+	x->new_nhlen = sizeof(struct ipv6hdr) +
+		       (frag ? sizeof(struct frag_hdr) : 0);
+	if (iph->ttl <= 1)
+		return dcx_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+	x->ttl = iph->ttl - 1;
+
+	if (frag & IP_OFFSET)
+		return DCX_XLAT;	/* no transport header in this one */
+	l4len = dcx_l4_hdr_len(x->proto);
+	if (total < ihl + l4len)
+		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
+	if (linear < ihl + l4len)
+		return dcx_pull(x, ihl + l4len);
+
+	switch (x->proto) {
+	case IPPROTO_ICMP:
+		/* Its checksum covers the whole message: see frag.c. */
+		if (frag)
+			return dcx_drop(x, DCXLAT_STAT_FRAGMENT);
+		icmp = (const struct icmphdr *)(nh + ihl);
+		if (dcx_icmp_type_46(icmp->type) < 0)
+			return dcx_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+		break;
+	case IPPROTO_UDP:
+		if (((const struct udphdr *)(nh + ihl))->check)
+			break;
+		/* A zero UDP checksum is not allowed in IPv6: compute it. */
+		if (frag)
+			return dcx_drop(x, DCXLAT_STAT_FRAGMENT);
+		if (linear < total)
+			return dcx_pull(x, total);
+		break;
+	}
+	return DCX_XLAT;
+}
+
+/* Fill in the checksum of a UDP datagram that arrived without one. */
+static void dcx_udp_fill_csum(struct dcx_xlat *x, struct udphdr *uh,
+			      unsigned int len)
+{
+	__wsum s = csum_partial(uh, len, 0);
+
+	uh->check = csum_ipv6_magic(&x->src6, &x->dst6, len, IPPROTO_UDP, s);
+	if (!uh->check)
+		uh->check = CSUM_MANGLED_0;
+}
+
+static void dcx_l4_46(struct dcx_xlat *x, const struct iphdr *iph, u8 *l4,
+		      unsigned int l4len)
+{
+	__wsum diff = csum_sub(dcx_csum_addrs6(&x->src6, &x->dst6),
+			       dcx_csum_addrs4(iph->saddr, iph->daddr));
+	struct icmphdr *icmp;
+	struct udphdr *uh;
+	__be16 old;
+
+	switch (x->proto) {
+	case IPPROTO_TCP:
+		dcx_csum_update(&((struct tcphdr *)l4)->check, diff,
+				x->csum_partial);
+		break;
+	case IPPROTO_UDP:
+		uh = (struct udphdr *)l4;
+		if (!uh->check && !x->csum_partial) {
+			dcx_udp_fill_csum(x, uh, l4len);
+			break;
+		}
+		dcx_csum_update(&uh->check, diff, x->csum_partial);
+		if (!uh->check && !x->csum_partial)
+			uh->check = CSUM_MANGLED_0;
+		break;
+	case IPPROTO_ICMP:
+		/* ICMPv4 has no pseudo-header, ICMPv6 has one. */
+		icmp = (struct icmphdr *)l4;
+		old = *(__be16 *)icmp;
+		icmp->type = dcx_icmp_type_46(icmp->type);
+		diff = csum_add(dcx_csum_pseudo6(&x->src6, &x->dst6, l4len,
+						 IPPROTO_ICMPV6),
+				dcx_csum_word_diff(old, *(__be16 *)icmp));
+		dcx_csum_update(&icmp->checksum, diff, false);
+		break;
+	}
+}
+
+u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
+{
+	struct iphdr iph = *(struct iphdr *)nh;
+	unsigned int frag = ntohs(iph.frag_off) & (IP_MF | IP_OFFSET);
+	unsigned int l4len = total - x->old_nhlen;
+	u8 *new = nh + x->old_nhlen - x->new_nhlen;
+	struct ipv6hdr *ip6 = (struct ipv6hdr *)new;
+	u8 proto = x->proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : x->proto;
+
+	if (!(frag & IP_OFFSET))
+		dcx_l4_46(x, &iph, nh + x->old_nhlen, l4len);
+
+	/* The old header was copied above: the new one may overlap it. */
+	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)iph.tos << 20));
+	ip6->payload_len = htons(x->new_nhlen - sizeof(*ip6) + l4len);
+	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
+	ip6->hop_limit = x->ttl;
+	ip6->saddr = x->src6;
+	ip6->daddr = x->dst6;
+	if (frag) {
+		struct frag_hdr *fh = (struct frag_hdr *)(ip6 + 1);
+
+		fh->nexthdr = proto;
+		fh->reserved = 0;
+		fh->frag_off = htons(((frag & IP_OFFSET) << 3) |
+				     (frag & IP_MF ? IP6_MF : 0));
+		fh->identification = htonl(ntohs(iph.id));
+	}
+	return new;
+}
