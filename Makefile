@@ -9,10 +9,9 @@ ifneq ($(KERNELRELEASE),)
 include $(src)/Kbuild
 else
 
-KVER ?= $(shell for d in /lib/modules/*/build; do \
-		k=$${d%/build}; k=$${k\#\#*/}; \
-		[ -e /boot/vmlinuz-$$k ] && echo $$k; \
-	done | sort -V | tail -n 1)
+KVER ?= $(shell for k in $$(ls /lib/modules 2>/dev/null | sort -V); do \
+		[ -e /lib/modules/$$k/build ] && [ -e /boot/vmlinuz-$$k ] && \
+		echo $$k; done | tail -n 1)
 KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 DESTDIR ?=

@@ -52,3 +52,24 @@ bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 	}
 	return true;
 }
+
+bool dcx_v4_special(__be32 a)
+{
+	return ipv4_is_multicast(a) || ipv4_is_lbcast(a) ||
+	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
+}
+
+bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
+		struct in6_addr *v6)
+{
+	if (!cfg->pool6.len)
+		return false;
+	dcx_rfc6052_embed(&cfg->pool6, v4, v6);
+	return true;
+}
+
+bool dcx_map_64(const struct dcx_xlat_cfg *cfg, const struct in6_addr *v6,
+		__be32 *v4)
+{
+	return dcx_rfc6052_extract(&cfg->pool6, v6, v4);
+}

@@ -12,6 +12,7 @@
 #include <net/route.h>
 #include "instance.h"
 #include "route.h"
+#include "frag.h"
 #include "hook.h"
 #include "compat.h"
 
@@ -49,13 +50,19 @@ static enum dcx_verdict dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
 }
 
 /*
- * Make the headers writable with room for the bigger header and bring the
- * checksum state to one the core can update incrementally.
+ * Make the headers writable with room for the bigger header (and, for ICMP
+ * errors, the bigger inner header) and bring the checksum state to one the
+ * core can update incrementally.
  */
 static int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x, int grow,
 			   const struct net_device *out, bool icmp)
 {
+	unsigned int tail = skb_tailroom(skb);
+
 	if (skb_cow_head(skb, max(grow, 0) + LL_RESERVED_SPACE(out)))
+		return -ENOMEM;
+	if (x->tail_need > tail &&
+	    pskb_expand_head(skb, 0, x->tail_need - tail, GFP_ATOMIC))
 		return -ENOMEM;
 	/* The device's sum covered the old headers. */
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
@@ -65,6 +72,7 @@ static int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x, int grow,
 	    skb_checksum_help(skb))
 		return -ENOMEM;
 	x->csum_partial = skb->ip_summed == CHECKSUM_PARTIAL;
+	x->mtu_in = skb->dev ? READ_ONCE(skb->dev->mtu) : 0xffff;
 	return 0;
 }
 
@@ -76,6 +84,11 @@ static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 		__skb_push(skb, skb->data - nh);
 	else
 		__skb_pull(skb, nh - skb->data);
+	/* ICMP errors grow or shrink inside: their inner packet changed. */
+	if (x->new_total > skb->len)
+		__skb_put(skb, x->new_total - skb->len);
+	else if (x->new_total < skb->len)
+		__skb_trim(skb, x->new_total);
 	skb_reset_network_header(skb);
 	skb_set_transport_header(skb, x->new_nhlen);
 	skb->protocol = protocol;
@@ -92,7 +105,7 @@ static bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
 	unsigned int seglen;
 
 	if (!skb_is_gso(skb))
-		return skb->len <= mtu;
+		return true;	/* dcx_fits_*() decided */
 	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
 		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
 		si->gso_type |= SKB_GSO_TCPV6;
@@ -120,6 +133,7 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 	struct dcx_xlat x = { .cfg = &cfg->xlat };
 	struct dst_entry *dst;
 	unsigned int type;
+	u32 frag_max;
 	int grow;
 	u8 *nh;
 
@@ -130,6 +144,9 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 	case DCX_XLAT:
 		break;
 	default:
+		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
+			dcx_send_icmp4(net, skb, ICMP_TIME_EXCEEDED,
+				       ICMP_EXC_TTL, 0);
 		goto drop;
 	}
 	/* Traffic for the translator itself is not translated. */
@@ -144,12 +161,15 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
+	if (!dcx_fits_46(net, skb, &x, dst, &frag_max))
+		goto drop_dst;
 	grow = x.new_nhlen - x.old_nhlen;
 	if (dcx_prepare_skb(skb, &x, grow, dst->dev,
 			    x.proto == IPPROTO_ICMP)) {
 		x.stat = DCXLAT_STAT_NOMEM;
 		goto drop_dst;
 	}
+	x.mtu_out = dst_mtu(dst);
 	nh = dcx_apply_46(&x, skb->data, skb->len);
 	dcx_set_nh(skb, nh, &x, htons(ETH_P_IPV6));
 	if (!dcx_fix_gso(skb, dst_mtu(dst), true)) {
@@ -157,7 +177,7 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		goto drop_dst;
 	}
 	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_46);
-	if (dcx_output(net, skb, dst) < 0)
+	if (dcx_output(net, skb, dst, frag_max) < 0)
 		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
@@ -185,6 +205,9 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	case DCX_XLAT:
 		break;
 	default:
+		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
+			dcx_send_icmp6(skb, ICMPV6_TIME_EXCEED,
+				       ICMPV6_EXC_HOPLIMIT, 0);
 		goto drop;
 	}
 
@@ -194,11 +217,14 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
+	if (!dcx_fits_64(skb, &x, dst))
+		goto drop_dst;
 	if (dcx_prepare_skb(skb, &x, 0, dst->dev,
 			    x.proto == IPPROTO_ICMPV6)) {
 		x.stat = DCXLAT_STAT_NOMEM;
 		goto drop_dst;
 	}
+	x.mtu_out = dst_mtu(dst);
 	nh = dcx_apply_64(&x, skb->data, skb->len);
 	dcx_set_nh(skb, nh, &x, htons(ETH_P_IP));
 	iph = ip_hdr(skb);
@@ -212,7 +238,7 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		goto drop_dst;
 	}
 	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_64);
-	if (dcx_output(net, skb, dst) < 0)
+	if (dcx_output(net, skb, dst, 0) < 0)
 		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 

@@ -55,6 +55,8 @@ int dcx_instance_add(struct net *net, const char *name,
 	if (!inst->stats)
 		goto nomem;
 	strscpy(inst->name, name, sizeof(inst->name));
+	cfg->xlat.rfc6791v4 = DCX_DEFAULT_RFC6791V4;
+	cfg->xlat.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
 	RCU_INIT_POINTER(inst->cfg, cfg);
 
 	if (!dn->count) {

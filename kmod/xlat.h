@@ -25,7 +25,17 @@ struct dcx_prefix6 {
 /* Everything the core reads from the instance configuration. */
 struct dcx_xlat_cfg {
 	struct dcx_prefix6 pool6;
+	/* RFC 6791: source of ICMPv4 errors from unmappable IPv6 nodes. */
+	__be32 rfc6791v4;	/* 0 = drop such errors */
+	u16 lowest_ipv6_mtu;	/* cap for translated ICMPv6 errors */
 };
+
+/* Defaults of a new instance. */
+#define DCX_DEFAULT_RFC6791V4	htonl(0xc0000008)	/* 192.0.0.8 */
+#define DCX_DEFAULT_LOWEST_MTU6	1280
+/* RFC 1812 4.3.2.3 (ICMPv4 errors), RFC 4443 2.4 (ICMPv6 errors). */
+#define DCX_ICMP4_ERR_MAX	576
+#define DCX_ICMP6_ERR_MAX	1280
 
 enum dcx_verdict {
 	DCX_PASS,		/* not ours: leave the packet to the stack */
@@ -48,6 +58,16 @@ struct dcx_xlat {
 	u8 ttl;			/* TTL/hop limit after the decrement */
 	u16 frag_off;		/* 6 -> 4: host-order fragment header field */
 	u16 frag_hdr;		/* 6 -> 4: offset of the fragment header, 0 = none */
+
+	/* ICMP errors: the inner packet is translated too (icmp.c) */
+	bool icmp_err;
+	u8 icmp_type, icmp_code;	/* translated type and code */
+	u32 icmp_info;		/* MTU (host order) or pointer, translated */
+	unsigned int inner_old_hl, inner_new_hl;
+	unsigned int tail_need;	/* out of plan: tailroom apply needs */
+	u32 mtu_in;		/* in, before apply: MTU of the ingress link */
+	u32 mtu_out;		/* in, before apply: MTU of the route out */
+	unsigned int new_total;	/* out of apply: bytes from the new header */
 	union {
 		struct {	/* 4 -> 6 */
 			struct in6_addr src6, dst6;
@@ -64,6 +84,14 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
 		       struct in6_addr *out);
 bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 			 const struct in6_addr *a, __be32 *v4);
+
+/* Address mapping of an instance (pool6 today). */
+bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
+		struct in6_addr *v6);
+bool dcx_map_64(const struct dcx_xlat_cfg *cfg, const struct in6_addr *v6,
+		__be32 *v4);
+/* Destinations and sources the translator never produces or consumes. */
+bool dcx_v4_special(__be32 a);
 
 /* Incremental checksum update; partial = field holds CHECKSUM_PARTIAL seed. */
 void dcx_csum_update(__sum16 *sum, __wsum diff, bool partial);
@@ -86,5 +114,44 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
 enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total);
 u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
+
+/* ICMP <-> ICMPv6 (icmp.c). Map functions return false: drop it. */
+bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6);
+bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4);
+bool dcx_icmp_is_err4(u8 type);
+bool dcx_icmp_is_err6(u8 type);
+int dcx_icmp_ptr_46(u8 ptr4);
+int dcx_icmp_ptr_64(u32 ptr6);
+u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out);
+u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out);
+enum dcx_verdict dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
+				  unsigned int linear, unsigned int total);
+u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
+enum dcx_verdict dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
+				  unsigned int linear, unsigned int total);
+u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
+
+/* Header builders shared with the inner-packet translation. */
+void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
+		   const struct in6_addr *src, const struct in6_addr *dst,
+		   u8 proto, u8 hop_limit, unsigned int payload);
+void dcx_build_ip4(struct iphdr *out, const struct ipv6hdr *ip6,
+		   __be32 src, __be32 dst, u8 proto, u8 ttl,
+		   unsigned int tot_len, bool frag_hdr, u16 frag_off,
+		   __be32 frag_id);
+
+/* Helpers shared by the direction files. */
+enum dcx_verdict dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why);
+enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need);
+
+struct dcx_ext6 {		/* what an IPv6 extension-header walk found */
+	u8 proto;		/* upper-layer protocol */
+	unsigned int hlen;	/* bytes up to the upper-layer header */
+	unsigned int frag_hdr;	/* offset of the fragment header, 0 = none */
+	u16 frag_off;		/* its offset/M field, host order */
+};
+enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
+			       unsigned int linear, unsigned int total,
+			       struct dcx_ext6 *e);
 
 #endif /* DCX_XLAT_H */

@@ -4,34 +4,6 @@
  */
 #include "xlat.h"
 
-/* The IPv4 destinations the stack must keep: never translated. */
-static bool dcx_v4_dst_special(__be32 a)
-{
-	return ipv4_is_multicast(a) || ipv4_is_lbcast(a) ||
-	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
-}
-
-static bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
-		       struct in6_addr *v6)
-{
-	if (!cfg->pool6.len)
-		return false;
-	dcx_rfc6052_embed(&cfg->pool6, v4, v6);
-	return true;
-}
-
-static enum dcx_verdict dcx_drop(struct dcx_xlat *x, enum dcxlat_stat why)
-{
-	x->stat = why;
-	return DCX_DROP;
-}
-
-static enum dcx_verdict dcx_pull(struct dcx_xlat *x, unsigned int need)
-{
-	x->need = need;
-	return DCX_PULL;
-}
-
 /* Bytes of transport header the translation reads or writes. */
 static unsigned int dcx_l4_hdr_len(u8 proto)
 {
@@ -46,16 +18,29 @@ static unsigned int dcx_l4_hdr_len(u8 proto)
 	return 0;
 }
 
-/* ICMPv4 informational types with an ICMPv6 counterpart (RFC 7915 4.2). */
-static int dcx_icmp_type_46(u8 type)
+static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
+				       unsigned int linear,
+				       unsigned int total, bool frag)
 {
-	switch (type) {
-	case ICMP_ECHO:
-		return ICMPV6_ECHO_REQUEST;
-	case ICMP_ECHOREPLY:
-		return ICMPV6_ECHO_REPLY;
+	unsigned int ihl = x->old_nhlen;
+
+	switch (x->proto) {
+	case IPPROTO_ICMP:
+		/* Its checksum covers the whole message: see frag.c. */
+		if (frag)
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+		return dcx_icmp_plan_46(x, nh, linear, total);
+	case IPPROTO_UDP:
+		if (((const struct udphdr *)(nh + ihl))->check)
+			break;
+		/* A zero UDP checksum is not allowed in IPv6: compute it. */
+		if (frag)
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+		if (linear < total)
+			return dcx_verdict_pull(x, total);
+		break;
 	}
-	return -1;
+	return DCX_XLAT;
 }
 
 enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
@@ -63,17 +48,17 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 {
 	const struct iphdr *iph = (const struct iphdr *)nh;
 	unsigned int ihl, l4len, frag;
-	const struct icmphdr *icmp;
 
 	if (linear < sizeof(*iph))
-		return total < sizeof(*iph) ? dcx_drop(x, DCXLAT_STAT_TRUNCATED)
-					    : dcx_pull(x, sizeof(*iph));
+		return total < sizeof(*iph) ?
+		       dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED) :
+		       dcx_verdict_pull(x, sizeof(*iph));
 	ihl = iph->ihl * 4;
 	if (iph->version != 4 || ihl < sizeof(*iph))
-		return dcx_drop(x, DCXLAT_STAT_BAD_HDR);
+		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (ntohs(iph->tot_len) != total || total < ihl)
-		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
-	if (dcx_v4_dst_special(iph->daddr) ||
+		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
+	if (dcx_v4_special(iph->daddr) ||
 	    !dcx_map_46(x->cfg, iph->daddr, &x->dst6) ||
 	    !dcx_map_46(x->cfg, iph->saddr, &x->src6)) {
 		x->stat = DCXLAT_STAT_PASS_46;
@@ -82,41 +67,24 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 
 	x->proto = iph->protocol;
 	x->old_nhlen = ihl;
+	x->icmp_err = false;
+	x->tail_need = 0;
 	frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
 	x->new_nhlen = sizeof(struct ipv6hdr) +
 		       (frag ? sizeof(struct frag_hdr) : 0);
+	x->new_total = total - ihl + x->new_nhlen;
 	if (iph->ttl <= 1)
-		return dcx_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
 	x->ttl = iph->ttl - 1;
 
 	if (frag & IP_OFFSET)
 		return DCX_XLAT;	/* no transport header in this one */
 	l4len = dcx_l4_hdr_len(x->proto);
 	if (total < ihl + l4len)
-		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
+		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < ihl + l4len)
-		return dcx_pull(x, ihl + l4len);
-
-	switch (x->proto) {
-	case IPPROTO_ICMP:
-		/* Its checksum covers the whole message: see frag.c. */
-		if (frag)
-			return dcx_drop(x, DCXLAT_STAT_FRAGMENT);
-		icmp = (const struct icmphdr *)(nh + ihl);
-		if (dcx_icmp_type_46(icmp->type) < 0)
-			return dcx_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
-		break;
-	case IPPROTO_UDP:
-		if (((const struct udphdr *)(nh + ihl))->check)
-			break;
-		/* A zero UDP checksum is not allowed in IPv6: compute it. */
-		if (frag)
-			return dcx_drop(x, DCXLAT_STAT_FRAGMENT);
-		if (linear < total)
-			return dcx_pull(x, total);
-		break;
-	}
-	return DCX_XLAT;
+		return dcx_verdict_pull(x, ihl + l4len);
+	return dcx_plan_l4_46(x, nh, linear, total, frag);
 }
 
 /* Fill in the checksum of a UDP datagram that arrived without one. */
@@ -155,10 +123,11 @@ static void dcx_l4_46(struct dcx_xlat *x, const struct iphdr *iph, u8 *l4,
 			uh->check = CSUM_MANGLED_0;
 		break;
 	case IPPROTO_ICMP:
-		/* ICMPv4 has no pseudo-header, ICMPv6 has one. */
+		/* Informational: ICMPv4 has no pseudo-header, ICMPv6 has. */
 		icmp = (struct icmphdr *)l4;
 		old = *(__be16 *)icmp;
-		icmp->type = dcx_icmp_type_46(icmp->type);
+		icmp->type = x->icmp_type;
+		icmp->code = x->icmp_code;
 		diff = csum_add(dcx_csum_pseudo6(&x->src6, &x->dst6, l4len,
 						 IPPROTO_ICMPV6),
 				dcx_csum_word_diff(old, *(__be16 *)icmp));
@@ -167,25 +136,21 @@ static void dcx_l4_46(struct dcx_xlat *x, const struct iphdr *iph, u8 *l4,
 	}
 }
 
-u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
+/* Write the IPv6 header (and fragment header) translated from iph. */
+void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
+		   const struct in6_addr *src, const struct in6_addr *dst,
+		   u8 proto, u8 hop_limit, unsigned int payload)
 {
-	struct iphdr iph = *(struct iphdr *)nh;
-	unsigned int frag = ntohs(iph.frag_off) & (IP_MF | IP_OFFSET);
-	unsigned int l4len = total - x->old_nhlen;
-	u8 *new = nh + x->old_nhlen - x->new_nhlen;
-	struct ipv6hdr *ip6 = (struct ipv6hdr *)new;
-	u8 proto = x->proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : x->proto;
+	unsigned int frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
 
-	if (!(frag & IP_OFFSET))
-		dcx_l4_46(x, &iph, nh + x->old_nhlen, l4len);
-
-	/* The old header was copied above: the new one may overlap it. */
-	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)iph.tos << 20));
-	ip6->payload_len = htons(x->new_nhlen - sizeof(*ip6) + l4len);
+	if (proto == IPPROTO_ICMP)
+		proto = IPPROTO_ICMPV6;
+	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)iph->tos << 20));
+	ip6->payload_len = htons(payload + (frag ? sizeof(struct frag_hdr) : 0));
 	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
-	ip6->hop_limit = x->ttl;
-	ip6->saddr = x->src6;
-	ip6->daddr = x->dst6;
+	ip6->hop_limit = hop_limit;
+	ip6->saddr = *src;
+	ip6->daddr = *dst;
 	if (frag) {
 		struct frag_hdr *fh = (struct frag_hdr *)(ip6 + 1);
 
@@ -193,7 +158,23 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		fh->reserved = 0;
 		fh->frag_off = htons(((frag & IP_OFFSET) << 3) |
 				     (frag & IP_MF ? IP6_MF : 0));
-		fh->identification = htonl(ntohs(iph.id));
+		fh->identification = htonl(ntohs(iph->id));
 	}
+}
+
+u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
+{
+	struct iphdr iph = *(struct iphdr *)nh;
+	unsigned int l4len = total - x->old_nhlen;
+	u8 *new = nh + x->old_nhlen - x->new_nhlen;
+
+	if (x->icmp_err)
+		return dcx_icmp_apply_46(x, nh, total);
+	if (!(ntohs(iph.frag_off) & IP_OFFSET))
+		dcx_l4_46(x, &iph, nh + x->old_nhlen, l4len);
+	/* The old header was copied above: the new one may overlap it. */
+	dcx_build_ip6((struct ipv6hdr *)new, &iph, &x->src6, &x->dst6,
+		      x->proto, x->ttl, l4len);
+	x->new_total = x->new_nhlen + l4len;
 	return new;
 }

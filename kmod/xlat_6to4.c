@@ -4,128 +4,83 @@
  */
 #include "xlat.h"
 
-/* RFC 7915 5.1: packets larger than this get DF set. */
+/* RFC 7915 5.1: translated packets larger than this get DF set. */
 #define DCX_DF_THRESHOLD	1260
 
-static bool dcx_map_64(const struct dcx_xlat_cfg *cfg,
-		       const struct in6_addr *v6, __be32 *v4)
+/* Is this the first bytes of an ICMPv6 error we may translate? */
+static bool dcx_is_icmp6_err(const u8 *nh, unsigned int linear,
+			     const struct dcx_ext6 *e)
 {
-	return dcx_rfc6052_extract(&cfg->pool6, v6, v4);
-}
-
-static bool dcx_v4_special(__be32 a)
-{
-	return ipv4_is_multicast(a) || ipv4_is_lbcast(a) ||
-	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
-}
-
-static enum dcx_verdict dcx_drop(struct dcx_xlat *x, enum dcxlat_stat why)
-{
-	x->stat = why;
-	return DCX_DROP;
-}
-
-static enum dcx_verdict dcx_pull(struct dcx_xlat *x, unsigned int need)
-{
-	x->need = need;
-	return DCX_PULL;
-}
-
-static int dcx_icmp_type_64(u8 type)
-{
-	switch (type) {
-	case ICMPV6_ECHO_REQUEST:
-		return ICMP_ECHO;
-	case ICMPV6_ECHO_REPLY:
-		return ICMP_ECHOREPLY;
-	}
-	return -1;
+	if (e->proto != IPPROTO_ICMPV6 || e->frag_hdr ||
+	    linear < e->hlen + sizeof(struct icmp6hdr))
+		return false;
+	return dcx_icmp_is_err6(nh[e->hlen]);
 }
 
 /*
- * Walk the extension headers up to the upper-layer header. Hop-by-hop,
- * destination options and routing headers are dropped by translation
- * (RFC 7915 5.1), the fragment header becomes IPv4 fragment fields.
+ * The source decides whether an RFC 6791 address stands in: only ICMPv6
+ * errors from unmappable nodes (routers on the IPv6 side) get one.
  */
-static enum dcx_verdict dcx_walk_ext(struct dcx_xlat *x, const u8 *nh,
-				     unsigned int linear, unsigned int total)
+static enum dcx_verdict dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
+				       unsigned int linear,
+				       const struct dcx_ext6 *e)
 {
-	unsigned int off = sizeof(struct ipv6hdr);
-	u8 next = ((const struct ipv6hdr *)nh)->nexthdr;
-	const struct ipv6_opt_hdr *opt;
-	const struct frag_hdr *fh;
-	unsigned int len;
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
 
-	x->frag_off = 0;
-	x->frag_hdr = 0;
-	for (;;) {
-		switch (next) {
-		case NEXTHDR_HOP:
-		case NEXTHDR_DEST:
-		case NEXTHDR_ROUTING:
-			len = 8;
-			break;
-		case NEXTHDR_FRAGMENT:
-			if (x->frag_hdr)	/* only one is allowed */
-				return dcx_drop(x, DCXLAT_STAT_BAD_HDR);
-			len = sizeof(*fh);
-			break;
-		default:
-			x->proto = next;
-			x->old_nhlen = off;
-			return DCX_XLAT;
-		}
-		if (total < off + len)
-			return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
-		if (linear < off + len)
-			return dcx_pull(x, off + len);
-		opt = (const struct ipv6_opt_hdr *)(nh + off);
-		if (next == NEXTHDR_FRAGMENT) {
-			fh = (const struct frag_hdr *)opt;
-			x->frag_hdr = off;
-			x->frag_off = ntohs(fh->frag_off);
-		} else {
-			len = ipv6_optlen(opt);
-			if (total < off + len)
-				return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
-		}
-		next = opt->nexthdr;
-		off += len;
+	if (dcx_map_64(x->cfg, &ip6->saddr, &x->src4) &&
+	    !dcx_v4_special(x->src4))
+		return DCX_XLAT;
+	if (x->cfg->rfc6791v4 && dcx_is_icmp6_err(nh, linear, e)) {
+		x->src4 = x->cfg->rfc6791v4;
+		return DCX_XLAT;
 	}
+	x->stat = DCXLAT_STAT_UNTRANS_SRC6;
+	return DCX_PASS;
 }
 
 enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
-	const struct icmp6hdr *icmp6;
-	enum dcx_verdict v;
 	unsigned int l4len;
+	struct dcx_ext6 e;
+	enum dcx_verdict v;
 
 	if (linear < sizeof(*ip6))
-		return total < sizeof(*ip6) ? dcx_drop(x, DCXLAT_STAT_TRUNCATED)
-					    : dcx_pull(x, sizeof(*ip6));
+		return total < sizeof(*ip6) ?
+		       dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED) :
+		       dcx_verdict_pull(x, sizeof(*ip6));
 	if (ip6->version != 6)
-		return dcx_drop(x, DCXLAT_STAT_BAD_HDR);
+		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (!dcx_map_64(x->cfg, &ip6->daddr, &x->dst4) ||
 	    dcx_v4_special(x->dst4)) {
 		x->stat = DCXLAT_STAT_PASS_64;
 		return DCX_PASS;
 	}
-	if (!dcx_map_64(x->cfg, &ip6->saddr, &x->src4) ||
-	    dcx_v4_special(x->src4)) {
-		x->stat = DCXLAT_STAT_UNTRANS_SRC6;
-		return DCX_PASS;
-	}
 	/* A jumbogram (payload length 0) cannot become an IPv4 packet. */
 	if (ntohs(ip6->payload_len) + sizeof(*ip6) != total)
-		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
-	v = dcx_walk_ext(x, nh, linear, total);
+		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
+	v = dcx_walk_ext6(x, nh, linear, total, &e);
 	if (v != DCX_XLAT)
 		return v;
+	if (e.proto == IPPROTO_ICMPV6 && !e.frag_hdr &&
+	    linear < e.hlen + sizeof(struct icmp6hdr) &&
+	    total >= e.hlen + sizeof(struct icmp6hdr))
+		return dcx_verdict_pull(x, e.hlen + sizeof(struct icmp6hdr));
+	v = dcx_map_src_64(x, nh, linear, &e);
+	if (v != DCX_XLAT)
+		return v;
+
+	x->proto = e.proto;
+	x->old_nhlen = e.hlen;
+	x->frag_hdr = e.frag_hdr;
+	x->frag_off = e.frag_off;
 	x->new_nhlen = sizeof(struct iphdr);
+	x->new_total = total - e.hlen + x->new_nhlen;
+	x->icmp_err = false;
+	x->tail_need = 0;
 	if (ip6->hop_limit <= 1)
-		return dcx_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
 	x->ttl = ip6->hop_limit - 1;
 
 	if (x->frag_off & IP6_OFFSET)
@@ -144,15 +99,14 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		return DCX_XLAT;
 	}
 	if (total < x->old_nhlen + l4len)
-		return dcx_drop(x, DCXLAT_STAT_TRUNCATED);
+		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < x->old_nhlen + l4len)
-		return dcx_pull(x, x->old_nhlen + l4len);
+		return dcx_verdict_pull(x, x->old_nhlen + l4len);
 	if (x->proto == IPPROTO_ICMPV6) {
+		/* Its checksum covers the whole message: see frag.c. */
 		if (x->frag_hdr)
-			return dcx_drop(x, DCXLAT_STAT_FRAGMENT);
-		icmp6 = (const struct icmp6hdr *)(nh + x->old_nhlen);
-		if (dcx_icmp_type_64(icmp6->icmp6_type) < 0)
-			return dcx_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+		return dcx_icmp_plan_64(x, nh, linear, total);
 	}
 	return DCX_XLAT;
 }
@@ -180,7 +134,8 @@ static void dcx_l4_64(struct dcx_xlat *x, const struct ipv6hdr *ip6, u8 *l4,
 	case IPPROTO_ICMPV6:
 		icmp6 = (struct icmp6hdr *)l4;
 		old = *(__be16 *)icmp6;
-		icmp6->icmp6_type = dcx_icmp_type_64(icmp6->icmp6_type);
+		icmp6->icmp6_type = x->icmp_type;
+		icmp6->icmp6_code = x->icmp_code;
 		diff = csum_sub(dcx_csum_word_diff(old, *(__be16 *)icmp6),
 				dcx_csum_pseudo6(&ip6->saddr, &ip6->daddr,
 						 l4len, IPPROTO_ICMPV6));
@@ -189,42 +144,57 @@ static void dcx_l4_64(struct dcx_xlat *x, const struct ipv6hdr *ip6, u8 *l4,
 	}
 }
 
-u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
+/*
+ * Write the IPv4 header translated from ip6. frag_off/frag_id come from a
+ * fragment header (frag_hdr true) or are ignored.
+ */
+void dcx_build_ip4(struct iphdr *out, const struct ipv6hdr *ip6,
+		   __be32 src, __be32 dst, u8 proto, u8 ttl,
+		   unsigned int tot_len, bool frag_hdr, u16 frag_off,
+		   __be32 frag_id)
 {
-	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
-	unsigned int l4len = total - x->old_nhlen;
-	unsigned int tot4 = x->new_nhlen + l4len;
-	u8 *new = nh + x->old_nhlen - x->new_nhlen;
 	struct iphdr iph;
 	u16 frag = 0;
 	__be16 id = 0;
 
-	if (!(x->frag_off & IP6_OFFSET))
-		dcx_l4_64(x, ip6, nh + x->old_nhlen, l4len);
-
-	if (x->frag_hdr) {
-		const struct frag_hdr *fh =
-			(const struct frag_hdr *)(nh + x->frag_hdr);
-
-		frag = (x->frag_off >> 3) | (x->frag_off & IP6_MF ? IP_MF : 0);
-		id = htons(ntohl(fh->identification) & 0xffff);
-	} else if (tot4 > DCX_DF_THRESHOLD) {
+	if (frag_hdr) {
+		frag = (frag_off >> 3) | (frag_off & IP6_MF ? IP_MF : 0);
+		id = htons(ntohl(frag_id) & 0xffff);
+	} else if (tot_len > DCX_DF_THRESHOLD) {
 		frag = IP_DF;
 	}
-
 	iph.version = 4;
 	iph.ihl = sizeof(iph) / 4;
 	iph.tos = ntohl(*(const __be32 *)ip6) >> 20;
-	iph.tot_len = htons(tot4);
+	iph.tot_len = htons(tot_len);
 	iph.id = id;
 	iph.frag_off = htons(frag);
-	iph.ttl = x->ttl;
-	iph.protocol = x->proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : x->proto;
+	iph.ttl = ttl;
+	iph.protocol = proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : proto;
 	iph.check = 0;
-	iph.saddr = x->src4;
-	iph.daddr = x->dst4;
+	iph.saddr = src;
+	iph.daddr = dst;
 	iph.check = ip_fast_csum(&iph, iph.ihl);
-	/* Built aside: the new header ends where the old chain ended. */
-	memcpy(new, &iph, sizeof(iph));
+	/* Built aside: the caller's buffer may overlap ip6. */
+	memcpy(out, &iph, sizeof(iph));
+}
+
+u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
+{
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
+	unsigned int l4len = total - x->old_nhlen;
+	u8 *new = nh + x->old_nhlen - x->new_nhlen;
+	__be32 id = 0;
+
+	if (x->icmp_err)
+		return dcx_icmp_apply_64(x, nh, total);
+	if (!(x->frag_off & IP6_OFFSET))
+		dcx_l4_64(x, ip6, nh + x->old_nhlen, l4len);
+	if (x->frag_hdr)
+		id = ((const struct frag_hdr *)(nh + x->frag_hdr))->identification;
+	dcx_build_ip4((struct iphdr *)new, ip6, x->src4, x->dst4, x->proto,
+		      x->ttl, x->new_nhlen + l4len, x->frag_hdr, x->frag_off,
+		      id);
+	x->new_total = x->new_nhlen + l4len;
 	return new;
 }

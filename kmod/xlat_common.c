@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pieces both directions and the ICMP code share: verdict helpers and the
+ * IPv6 extension-header walk.
+ */
+#include "xlat.h"
+
+enum dcx_verdict dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why)
+{
+	x->stat = why;
+	return DCX_DROP;
+}
+
+enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
+{
+	x->need = need;
+	return DCX_PULL;
+}
+
+/*
+ * Walk the extension headers up to the upper-layer header. Hop-by-hop,
+ * destination options and routing headers are dropped by translation
+ * (RFC 7915 5.1); the fragment header becomes IPv4 fragment fields.
+ * `total` may be less than the packet's own length (inner packets of ICMP
+ * errors are truncated), but the headers themselves must be there.
+ */
+enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
+			       unsigned int linear, unsigned int total,
+			       struct dcx_ext6 *e)
+{
+	unsigned int off = sizeof(struct ipv6hdr);
+	u8 next = ((const struct ipv6hdr *)nh)->nexthdr;
+	const struct ipv6_opt_hdr *opt;
+	unsigned int len;
+
+	e->frag_hdr = 0;
+	e->frag_off = 0;
+	for (;;) {
+		switch (next) {
+		case NEXTHDR_HOP:
+		case NEXTHDR_DEST:
+		case NEXTHDR_ROUTING:
+			len = 8;
+			break;
+		case NEXTHDR_FRAGMENT:
+			if (e->frag_hdr)	/* only one is allowed */
+				return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
+			len = sizeof(struct frag_hdr);
+			break;
+		default:
+			e->proto = next;
+			e->hlen = off;
+			return DCX_XLAT;
+		}
+		if (total < off + len)
+			return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
+		if (linear < off + len)
+			return dcx_verdict_pull(x, off + len);
+		opt = (const struct ipv6_opt_hdr *)(nh + off);
+		if (next == NEXTHDR_FRAGMENT) {
+			e->frag_hdr = off;
+			e->frag_off =
+				ntohs(((const struct frag_hdr *)opt)->frag_off);
+		} else {
+			len = ipv6_optlen(opt);
+			if (total < off + len)
+				return dcx_verdict_drop(x,
+							DCXLAT_STAT_TRUNCATED);
+		}
+		next = opt->nexthdr;
+		off += len;
+	}
+}
