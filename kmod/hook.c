@@ -147,6 +147,9 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
 			dcx_send_icmp4(net, skb, ICMP_TIME_EXCEEDED,
 				       ICMP_EXC_TTL, 0);
+		else if (x.stat == DCXLAT_STAT_SRC_ROUTE)
+			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
+				       ICMP_SR_FAILED, 0);
 		goto drop;
 	}
 	/* Traffic for the translator itself is not translated. */

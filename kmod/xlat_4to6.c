@@ -43,6 +43,34 @@ static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 	return DCX_XLAT;
 }
 
+/*
+ * RFC 7915 4.1: a packet with an unexpired loose or strict source route
+ * option must not be translated (the route cannot be followed in IPv6).
+ */
+static bool dcx_src_route_live(const u8 *opt, unsigned int len)
+{
+	unsigned int i = 0, olen;
+
+	while (i < len) {
+		if (opt[i] == IPOPT_END)
+			break;
+		if (opt[i] == IPOPT_NOOP) {
+			i++;
+			continue;
+		}
+		if (i + 1 >= len)
+			break;
+		olen = opt[i + 1];
+		if (olen < 2 || i + olen > len)
+			break;
+		if ((opt[i] == IPOPT_LSRR || opt[i] == IPOPT_SSRR) &&
+		    olen >= 3 && opt[i + 2] <= olen)
+			return true;
+		i += olen;
+	}
+	return false;
+}
+
 enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
 {
@@ -58,6 +86,8 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (ntohs(iph->tot_len) != total || total < ihl)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
+	if (linear < ihl)
+		return dcx_verdict_pull(x, ihl);
 	if (dcx_v4_special(iph->daddr) ||
 	    !dcx_map_46(x->cfg, iph->daddr, &x->dst6) ||
 	    !dcx_map_46(x->cfg, iph->saddr, &x->src6)) {
@@ -76,9 +106,15 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 	if (iph->ttl <= 1)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
 	x->ttl = iph->ttl - 1;
+	if (dcx_src_route_live(nh + sizeof(*iph), ihl - sizeof(*iph)))
+		return dcx_verdict_drop(x, DCXLAT_STAT_SRC_ROUTE);
 
-	if (frag & IP_OFFSET)
+	if (frag & IP_OFFSET) {
+		/* Its checksum covers the whole message: see frag.c. */
+		if (x->proto == IPPROTO_ICMP)
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
 		return DCX_XLAT;	/* no transport header in this one */
+	}
 	l4len = dcx_l4_hdr_len(x->proto);
 	if (total < ihl + l4len)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
