@@ -211,6 +211,9 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
 			dcx_send_icmp6(skb, ICMPV6_TIME_EXCEED,
 				       ICMPV6_EXC_HOPLIMIT, 0);
+		else if (x.stat == DCXLAT_STAT_SEGMENTS_LEFT)
+			dcx_send_icmp6(skb, ICMPV6_PARAMPROB,
+				       ICMPV6_HDR_FIELD, x.icmp_info);
 		goto drop;
 	}
 

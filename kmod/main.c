@@ -13,6 +13,7 @@
 #include <net/netns/generic.h>
 #include "instance.h"
 #include "netlink.h"
+#include "lpm.h"
 #include "compat.h"
 
 #ifdef DCX_NEED_EXTACK_BUF
@@ -51,17 +52,24 @@ static int __init dcx_init(void)
 {
 	int err;
 
-	err = register_pernet_subsys(&dcx_net_ops);
+	err = dcx_lpm_cache_init();
 	if (err)
 		return err;
+	err = register_pernet_subsys(&dcx_net_ops);
+	if (err)
+		goto err_lpm;
 	err = dcx_genl_register();
-	if (err) {
-		unregister_pernet_subsys(&dcx_net_ops);
-		return err;
-	}
+	if (err)
+		goto err_pernet;
 	pr_info("stateless IPv4/IPv6 translator loaded (ABI %d)\n",
 		DCXLAT_ABI_VERSION);
 	return 0;
+
+err_pernet:
+	unregister_pernet_subsys(&dcx_net_ops);
+err_lpm:
+	dcx_lpm_cache_exit();
+	return err;
 }
 
 static void __exit dcx_exit(void)
@@ -70,6 +78,7 @@ static void __exit dcx_exit(void)
 	unregister_pernet_subsys(&dcx_net_ops);
 	/* Instances and snapshots are freed by RCU callbacks: wait for them. */
 	rcu_barrier();
+	dcx_lpm_cache_exit();
 }
 
 module_init(dcx_init);

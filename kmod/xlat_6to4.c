@@ -83,8 +83,12 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
 	x->ttl = ip6->hop_limit - 1;
 
-	if (x->frag_off & IP6_OFFSET)
+	if (x->frag_off & IP6_OFFSET) {
+		/* Its checksum covers the whole message: see frag.c. */
+		if (x->proto == IPPROTO_ICMPV6)
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
 		return DCX_XLAT;
+	}
 	switch (x->proto) {
 	case IPPROTO_TCP:
 		l4len = sizeof(struct tcphdr);

@@ -66,6 +66,17 @@ enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 			if (total < off + len)
 				return dcx_verdict_drop(x,
 							DCXLAT_STAT_TRUNCATED);
+			if (linear < off + len)
+				return dcx_verdict_pull(x, off + len);
+			/* RFC 7915 5.1: a route still to follow is an error. */
+			if (next == NEXTHDR_ROUTING &&
+			    ((const struct ipv6_rt_hdr *)opt)->segments_left) {
+				x->icmp_info = off +
+					offsetof(struct ipv6_rt_hdr,
+						 segments_left);
+				return dcx_verdict_drop(x,
+							DCXLAT_STAT_SEGMENTS_LEFT);
+			}
 		}
 		next = opt->nexthdr;
 		off += len;
