@@ -16,7 +16,10 @@ KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 DESTDIR ?=
 
-.PHONY: all kmod usr unit test deps demo install clean check-kdir
+.PHONY: all kmod usr unit test deps demo install clean check-kdir print-kver
+
+print-kver:
+	@echo $(KVER)
 
 all: kmod usr
 

@@ -28,6 +28,8 @@
  * DCXLAT_CMD_POOL6_FLUSH    INSTANCE. Unset pool6.
  * DCXLAT_CMD_STATS_GET      INSTANCE. Reply: INSTANCE, STATS (nested: one
  *     u64 attribute per counter, attribute type = enum dcxlat_stat + 1).
+ *     Type 0 (DCXLAT_STATS_PAD) is padding; readers skip types they do not
+ *     know, so a newer module may add counters.
  * DCXLAT_CMD_STATS_RESET    INSTANCE. Zero every counter of the instance.
  *
  * Errors: -EINVAL for a malformed or out-of-range attribute (extack names
@@ -51,7 +53,10 @@
 #define DCXLAT_ABI_VERSION	1
 #define DCXLAT_MCGRP_CONFIG	"config"
 
-/* Instance names: printable, 1..DCXLAT_NAME_MAX-1 bytes plus NUL. */
+/*
+ * Instance names: printable, 1..DCXLAT_NAME_MAX-1 bytes plus NUL.
+ * Printable means ASCII 0x21..0x7e: no spaces, no control characters.
+ */
 #define DCXLAT_NAME_MAX		16
 
 enum dcxlat_cmd {
@@ -79,6 +84,9 @@ enum dcxlat_attr {
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)
 
+/* Inside DCXLAT_A_STATS, type 0 is 64-bit alignment padding, never a counter. */
+#define DCXLAT_STATS_PAD	0
+
 enum dcxlat_prefix_attr {
 	DCXLAT_PREFIX_UNSPEC,
 	DCXLAT_PREFIX_ADDR,	/* binary: 4 bytes (IPv4) or 16 bytes (IPv6) */
@@ -105,7 +113,9 @@ enum dcxlat_prefix_attr {
 	X(NO_ROUTE,		"no-route",	"no route for the translated packet")	\
 	X(TOO_BIG,		"too-big",	"translated packet exceeds the path MTU") \
 	X(NOMEM,		"no-memory",	"out of memory while translating")	\
-	X(OUTPUT_ERR,		"output-error",	"the stack refused the translated packet")
+	X(OUTPUT_ERR,		"output-error",	"the stack refused the translated packet") \
+	X(SRC_ROUTE,		"source-route",	"IPv4 packet with an unexpired source route option") \
+	X(SEGMENTS_LEFT,	"routing-header", "IPv6 routing header with segments left")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
@@ -114,10 +124,13 @@ enum dcxlat_stat {
 };
 #undef DCXLAT_STAT_ENUM
 
-/* Initialisers of const char *[DCXLAT_STAT_COUNT]: names and docs. */
-#define DCXLAT_STAT_NAME_ENTRY(id, name, doc) [DCXLAT_STAT_##id] = name,
+/*
+ * Initialisers of const char *[DCXLAT_STAT_COUNT], in enum order: names and
+ * one-line docs.
+ */
+#define DCXLAT_STAT_NAME_ENTRY(id, name, doc) name,
 #define DCXLAT_STAT_NAMES { DCXLAT_STATS(DCXLAT_STAT_NAME_ENTRY) }
-#define DCXLAT_STAT_DOC_ENTRY(id, name, doc) [DCXLAT_STAT_##id] = doc,
+#define DCXLAT_STAT_DOC_ENTRY(id, name, doc) doc,
 #define DCXLAT_STAT_DOCS { DCXLAT_STATS(DCXLAT_STAT_DOC_ENTRY) }
 
 #endif /* _UAPI_DCXLAT_H */

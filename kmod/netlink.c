@@ -1,0 +1,545 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Generic netlink family "dcxlat": the only way to configure the module.
+ * The protocol is documented in uapi/dcxlat.h. Every handler acts on the
+ * netns of the requesting socket and runs with dcx_cfg_mutex held; every
+ * refusal carries an extack message.
+ */
+#include <linux/module.h>
+#include <linux/string.h>
+#include <net/genetlink.h>
+#include <net/ipv6.h>
+#include "uapi/dcxlat.h"
+#include "instance.h"
+#include "stats.h"
+#include "netlink.h"
+#include "compat.h"
+
+#define DCX_ERR(extack, msg) NL_SET_ERR_MSG_MOD(extack, msg)
+#define DCX_ERR_ATTR(extack, attr, msg) \
+	NL_SET_ERR_MSG_ATTR(extack, attr, KBUILD_MODNAME ": " msg)
+
+enum dcx_mcgrp {
+	DCX_MCGRP_CONFIG,
+};
+
+static struct genl_family dcx_genl_family;
+
+/*
+ * Bumped on every change made here so that a dump spanning several
+ * messages can flag NLM_F_DUMP_INTR. Never 0: prev_seq 0 means "unset".
+ */
+static unsigned int dcx_genl_gen = 1;
+
+static const struct nla_policy dcx_prefix6_policy[DCXLAT_PREFIX_MAX + 1] = {
+	[DCXLAT_PREFIX_ADDR] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
+	[DCXLAT_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
+};
+
+static const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {
+	[DCXLAT_A_ABI] = { .type = NLA_U32 },
+	[DCXLAT_A_INSTANCE] = { .type = NLA_NUL_STRING,
+				.len = DCXLAT_NAME_MAX - 1 },
+	[DCXLAT_A_POOL6] = NLA_POLICY_NESTED(dcx_prefix6_policy),
+	[DCXLAT_A_STATS] = { .type = NLA_REJECT,
+			     .reject_message = "DCXLAT_A_STATS is reply-only" },
+	[DCXLAT_A_PAD] = { .type = NLA_REJECT,
+			   .reject_message = "DCXLAT_A_PAD is reply-only" },
+};
+
+static void dcx_gen_bump(void)
+{
+	lockdep_assert_held(&dcx_cfg_mutex);
+	if (!++dcx_genl_gen)
+		dcx_genl_gen = 1;
+}
+
+static int dcx_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
+{
+	struct nlattr *a = attrs[DCXLAT_A_ABI];
+	u32 abi;
+
+	if (!a)
+		return 0;
+	abi = nla_get_u32(a);
+	if (abi == DCXLAT_ABI_VERSION)
+		return 0;
+	NL_SET_BAD_ATTR(extack, a);
+	NL_SET_ERR_MSG_FMT_MOD(extack,
+			       "ABI mismatch: request speaks ABI %u, module ABI %u",
+			       abi, DCXLAT_ABI_VERSION);
+	return -EPROTO;
+}
+
+/* Printable ASCII without spaces, as the uapi header promises. */
+static int dcx_check_name(const struct nlattr *a,
+			  struct netlink_ext_ack *extack)
+{
+	const char *s = nla_data(a);
+
+	if (!*s) {
+		DCX_ERR_ATTR(extack, a, "instance name is empty");
+		return -EINVAL;
+	}
+	for (; *s; s++) {
+		if (*s < 0x21 || *s > 0x7e) {
+			DCX_ERR_ATTR(extack, a,
+				     "instance name must be printable ASCII without spaces");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Common entry of every doit: ABI and a valid DCXLAT_A_INSTANCE. */
+static int dcx_req_start(struct genl_info *info, const char **name)
+{
+	int err;
+
+	err = dcx_check_abi(info->attrs, info->extack);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, DCXLAT_A_INSTANCE)) {
+		DCX_ERR(info->extack,
+			"missing instance name (DCXLAT_A_INSTANCE)");
+		return -EINVAL;
+	}
+	err = dcx_check_name(info->attrs[DCXLAT_A_INSTANCE], info->extack);
+	if (err)
+		return err;
+	*name = nla_data(info->attrs[DCXLAT_A_INSTANCE]);
+	return 0;
+}
+
+/* Needs dcx_cfg_mutex. Sets extack when the instance does not exist. */
+static struct dcx_instance *dcx_req_instance(struct genl_info *info,
+					     const char *name)
+{
+	struct dcx_instance *inst;
+
+	inst = dcx_instance_find(genl_info_net(info), name);
+	if (!inst) {
+		NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_INSTANCE]);
+		NL_SET_ERR_MSG_FMT_MOD(info->extack,
+				       "no instance \"%s\" in this netns", name);
+	}
+	return inst;
+}
+
+static int dcx_put_pool6(struct sk_buff *skb, const struct dcx_instance *inst)
+{
+	const struct dcx_config *cfg = dcx_instance_cfg(inst);
+	const struct dcx_prefix6 *p;
+	struct nlattr *nest;
+
+	if (!cfg || !cfg->xlat.pool6.len)
+		return 0;
+	p = &cfg->xlat.pool6;
+	nest = nla_nest_start(skb, DCXLAT_A_POOL6);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_in6_addr(skb, DCXLAT_PREFIX_ADDR, &p->addr) ||
+	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, p->len)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int dcx_put_stats(struct sk_buff *skb, const struct dcx_instance *inst)
+{
+	u64 sum[DCXLAT_STAT_COUNT];
+	struct nlattr *nest;
+	int i;
+
+	dcx_stats_sum(inst->stats, sum);
+	nest = nla_nest_start(skb, DCXLAT_A_STATS);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < DCXLAT_STAT_COUNT; i++) {
+		if (nla_put_u64_64bit(skb, i + 1, sum[i], DCXLAT_STATS_PAD)) {
+			nla_nest_cancel(skb, nest);
+			return -EMSGSIZE;
+		}
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* What each command's reply or notification carries besides INSTANCE. */
+enum {
+	DCX_FILL_NAME = 0,
+	DCX_FILL_POOL6 = BIT(0),
+	DCX_FILL_STATS = BIT(1),
+};
+
+static int dcx_fill(struct sk_buff *skb, const struct dcx_instance *inst,
+		    unsigned int what)
+{
+	if (nla_put_string(skb, DCXLAT_A_INSTANCE, inst->name))
+		return -EMSGSIZE;
+	if ((what & DCX_FILL_POOL6) && dcx_put_pool6(skb, inst))
+		return -EMSGSIZE;
+	if ((what & DCX_FILL_STATS) && dcx_put_stats(skb, inst))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int dcx_reply(struct genl_info *info, const struct dcx_instance *inst,
+		     unsigned int what)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg) {
+		DCX_ERR(info->extack, "out of memory for the reply");
+		return -ENOMEM;
+	}
+	hdr = genlmsg_put_reply(msg, info, &dcx_genl_family, 0,
+				info->genlhdr->cmd);
+	if (!hdr || dcx_fill(msg, inst, what)) {
+		nlmsg_free(msg);
+		DCX_ERR(info->extack, "reply does not fit in one message");
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/*
+ * Tell the netns' listeners about a change that already happened: failing
+ * to notify must not fail the request, so errors are dropped here.
+ * @inst is NULL after a delete; @name then identifies it.
+ */
+static void dcx_notify(struct genl_info *info, const char *name,
+		       const struct dcx_instance *inst, unsigned int what)
+{
+	struct sk_buff *msg;
+	void *hdr;
+
+	dcx_gen_bump();
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &dcx_genl_family, 0, info->genlhdr->cmd);
+	if (!hdr)
+		goto fail;
+	if (inst ? dcx_fill(msg, inst, what) :
+	    nla_put_string(msg, DCXLAT_A_INSTANCE, name))
+		goto fail;
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info), msg, 0,
+				DCX_MCGRP_CONFIG, GFP_KERNEL);
+	return;
+fail:
+	nlmsg_free(msg);
+}
+
+static int dcx_nl_instance_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_instance *inst;
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	err = dcx_instance_add(genl_info_net(info), name, info->extack);
+	if (err) {
+		NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_INSTANCE]);
+		if (!info->extack->_msg)
+			DCX_ERR(info->extack, "cannot create the instance");
+	} else {
+		inst = dcx_instance_find(genl_info_net(info), name);
+		dcx_notify(info, name, inst, DCX_FILL_NAME);
+	}
+	mutex_unlock(&dcx_cfg_mutex);
+	return err;
+}
+
+static int dcx_nl_instance_del(struct sk_buff *skb, struct genl_info *info)
+{
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	err = dcx_instance_del(genl_info_net(info), name, info->extack);
+	if (err) {
+		NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_INSTANCE]);
+		if (!info->extack->_msg)
+			DCX_ERR(info->extack, "cannot delete the instance");
+	} else {
+		dcx_notify(info, name, NULL, DCX_FILL_NAME);
+	}
+	mutex_unlock(&dcx_cfg_mutex);
+	return err;
+}
+
+/* INSTANCE_GET, POOL6_GET and STATS_GET: look up, then reply. */
+static int dcx_nl_get(struct genl_info *info, unsigned int what)
+{
+	struct dcx_instance *inst;
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	inst = dcx_req_instance(info, name);
+	err = inst ? dcx_reply(info, inst, what) : -ENOENT;
+	mutex_unlock(&dcx_cfg_mutex);
+	return err;
+}
+
+static int dcx_nl_instance_get(struct sk_buff *skb, struct genl_info *info)
+{
+	return dcx_nl_get(info, DCX_FILL_POOL6);
+}
+
+static int dcx_nl_pool6_get(struct sk_buff *skb, struct genl_info *info)
+{
+	return dcx_nl_get(info, DCX_FILL_POOL6);
+}
+
+static int dcx_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
+{
+	return dcx_nl_get(info, DCX_FILL_STATS);
+}
+
+/*
+ * One dump call fills as many instances as fit; cb->args[0] counts those
+ * already sent, cb->args[1] records that the ABI was checked.
+ */
+static int dcx_nl_instance_dump(struct sk_buff *skb,
+				struct netlink_callback *cb)
+{
+	struct net *net = sock_net(cb->skb->sk);
+	struct dcx_instance *inst;
+	long idx = 0;
+	void *hdr;
+	int err;
+
+	if (!cb->args[1]) {
+		err = dcx_check_abi(dcx_genl_dump_attrs(cb), cb->extack);
+		if (err)
+			return err;
+		cb->args[1] = 1;
+	}
+	mutex_lock(&dcx_cfg_mutex);
+	cb->seq = dcx_genl_gen;
+	list_for_each_entry(inst, &dcx_net(net)->instances, list) {
+		if (idx < cb->args[0]) {
+			idx++;
+			continue;
+		}
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &dcx_genl_family,
+				  NLM_F_MULTI, DCXLAT_CMD_INSTANCE_GET);
+		if (!hdr)
+			break;
+		genl_dump_check_consistent(cb, hdr);
+		if (dcx_fill(skb, inst, DCX_FILL_POOL6)) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
+		idx++;
+	}
+	cb->args[0] = idx;
+	mutex_unlock(&dcx_cfg_mutex);
+	return skb->len;
+}
+
+/* Full RFC 6052 validation of DCXLAT_A_POOL6 into @p. */
+static int dcx_parse_pool6(struct genl_info *info, struct dcx_prefix6 *p)
+{
+	struct nlattr *tb[DCXLAT_PREFIX_MAX + 1];
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr *nest = info->attrs[DCXLAT_A_POOL6];
+	struct in6_addr masked;
+	int err;
+
+	if (GENL_REQ_ATTR_CHECK(info, DCXLAT_A_POOL6)) {
+		DCX_ERR(extack, "missing pool6 prefix (DCXLAT_A_POOL6)");
+		return -EINVAL;
+	}
+	err = nla_parse_nested(tb, DCXLAT_PREFIX_MAX, nest, dcx_prefix6_policy,
+			       extack);
+	if (err)
+		return err;
+	if (NL_REQ_ATTR_CHECK(extack, nest, tb, DCXLAT_PREFIX_ADDR)) {
+		DCX_ERR(extack, "pool6 lacks its address (DCXLAT_PREFIX_ADDR)");
+		return -EINVAL;
+	}
+	if (NL_REQ_ATTR_CHECK(extack, nest, tb, DCXLAT_PREFIX_LEN)) {
+		DCX_ERR(extack, "pool6 lacks its length (DCXLAT_PREFIX_LEN)");
+		return -EINVAL;
+	}
+	p->addr = nla_get_in6_addr(tb[DCXLAT_PREFIX_ADDR]);
+	p->len = nla_get_u8(tb[DCXLAT_PREFIX_LEN]);
+	if (!dcx_prefix6_valid_len(p->len)) {
+		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_LEN]);
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pool6 /%u is not an RFC 6052 length; use 32, 40, 48, 56, 64 or 96",
+				       p->len);
+		return -EINVAL;
+	}
+	ipv6_addr_prefix(&masked, &p->addr, p->len);
+	if (!ipv6_addr_equal(&masked, &p->addr)) {
+		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_ADDR]);
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "pool6 address has bits set after /%u",
+				       p->len);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int dcx_nl_pool6_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_instance *inst;
+	struct dcx_prefix6 p;
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	err = dcx_parse_pool6(info, &p);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	inst = dcx_req_instance(info, name);
+	if (!inst) {
+		err = -ENOENT;
+		goto out;
+	}
+	err = dcx_instance_set_pool6(inst, &p, info->extack);
+	if (err) {
+		if (!info->extack->_msg)
+			DCX_ERR(info->extack, "cannot set pool6");
+		goto out;
+	}
+	dcx_notify(info, name, inst, DCX_FILL_POOL6);
+out:
+	mutex_unlock(&dcx_cfg_mutex);
+	return err;
+}
+
+static int dcx_nl_pool6_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_instance *inst;
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	inst = dcx_req_instance(info, name);
+	if (!inst) {
+		err = -ENOENT;
+		goto out;
+	}
+	err = dcx_instance_set_pool6(inst, NULL, info->extack);
+	if (err) {
+		if (!info->extack->_msg)
+			DCX_ERR(info->extack, "cannot flush pool6");
+		goto out;
+	}
+	dcx_notify(info, name, inst, DCX_FILL_POOL6);
+out:
+	mutex_unlock(&dcx_cfg_mutex);
+	return err;
+}
+
+static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_instance *inst;
+	const char *name;
+	int err;
+
+	err = dcx_req_start(info, &name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	inst = dcx_req_instance(info, name);
+	if (inst) {
+		dcx_stats_reset(inst->stats);
+		dcx_notify(info, name, inst, DCX_FILL_NAME);
+	}
+	mutex_unlock(&dcx_cfg_mutex);
+	return inst ? 0 : -ENOENT;
+}
+
+static const struct genl_small_ops dcx_genl_ops[] = {
+	{
+		.cmd = DCXLAT_CMD_INSTANCE_ADD,
+		.doit = dcx_nl_instance_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_INSTANCE_DEL,
+		.doit = dcx_nl_instance_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_INSTANCE_GET,
+		.doit = dcx_nl_instance_get,
+		.dumpit = dcx_nl_instance_dump,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_POOL6_SET,
+		.doit = dcx_nl_pool6_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_POOL6_GET,
+		.doit = dcx_nl_pool6_get,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_POOL6_FLUSH,
+		.doit = dcx_nl_pool6_flush,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_STATS_GET,
+		.doit = dcx_nl_stats_get,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_STATS_RESET,
+		.doit = dcx_nl_stats_reset,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+};
+
+static const struct genl_multicast_group dcx_genl_mcgrps[] = {
+	[DCX_MCGRP_CONFIG] = DCX_GENL_MCGRP(DCXLAT_MCGRP_CONFIG),
+};
+
+static struct genl_family dcx_genl_family __ro_after_init = {
+	.name = DCXLAT_GENL_NAME,
+	.version = DCXLAT_GENL_VERSION,
+	.maxattr = DCXLAT_A_MAX,
+	.policy = dcx_policy,
+	.netnsok = true,
+	.parallel_ops = false,
+	.module = THIS_MODULE,
+	.small_ops = dcx_genl_ops,
+	.n_small_ops = ARRAY_SIZE(dcx_genl_ops),
+	.mcgrps = dcx_genl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(dcx_genl_mcgrps),
+};
+
+int __init dcx_genl_register(void)
+{
+	return genl_register_family(&dcx_genl_family);
+}
+
+void dcx_genl_unregister(void)
+{
+	genl_unregister_family(&dcx_genl_family);
+}

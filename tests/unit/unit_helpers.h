@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers shared by the translation-core unit tests: run a generated vector
+ * through plan + apply in an exactly sized heap buffer (so ASan sees any
+ * write outside the headroom the contract grants), compare byte for byte
+ * and print a hex diff on mismatch.
+ *
+ * Define XV_WANT_<section> for the vector sections you use, then include.
+ */
+#ifndef DCX_UNIT_HELPERS_H
+#define DCX_UNIT_HELPERS_H
+
+#include "xlat.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "vectors/xlat_vectors.h"
+
+typedef enum dcx_verdict (*xv_plan_fn)(struct dcx_xlat *x, const u8 *nh,
+				       unsigned int linear,
+				       unsigned int total);
+typedef u8 *(*xv_apply_fn)(struct dcx_xlat *x, u8 *nh, unsigned int total);
+
+static inline const char *xv_verdict_name(enum dcx_verdict v)
+{
+	switch (v) {
+	case DCX_PASS:
+		return "PASS";
+	case DCX_XLAT:
+		return "XLAT";
+	case DCX_DROP:
+		return "DROP";
+	case DCX_PULL:
+		return "PULL";
+	}
+	return "?";
+}
+
+static inline void xv_cfg(struct dcx_xlat_cfg *cfg, const u8 *prefix,
+			  unsigned int plen)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	memcpy(&cfg->pool6.addr, prefix, 16);
+	cfg->pool6.len = plen;
+}
+
+static inline void xv_cfg_vec(struct dcx_xlat_cfg *cfg,
+			      const struct xlat_vector *v)
+{
+	xv_cfg(cfg, v->prefix, v->plen);
+}
+
+/* Hex dump of both packets, differing bytes marked, then fail. */
+static inline void xv_expect_bytes(const char *what, const u8 *got,
+				   unsigned int got_len, const u8 *want,
+				   unsigned int want_len)
+{
+	unsigned int n = got_len > want_len ? got_len : want_len;
+	unsigned int i, j, first = n;
+
+	for (i = 0; i < n; i++) {
+		if (i >= got_len || i >= want_len || got[i] != want[i]) {
+			first = i;
+			break;
+		}
+	}
+	if (first == n && got_len == want_len)
+		return;
+	print_error("%s: mismatch, got %u bytes, want %u; first difference "
+		    "at offset %u\n", what, got_len, want_len, first);
+	for (i = 0; i < n; i += 16) {
+		char gl[16 * 3 + 1], wl[16 * 3 + 1], ml[16 * 3 + 1];
+		bool diff = false;
+
+		for (j = 0; j < 16; j++) {
+			unsigned int k = i + j;
+			bool hg = k < got_len, hw = k < want_len;
+			bool d = hg != hw || (hg && got[k] != want[k]);
+
+			if (hg)
+				snprintf(gl + 3 * j, 4, "%02x ", got[k]);
+			else
+				snprintf(gl + 3 * j, 4, "   ");
+			if (hw)
+				snprintf(wl + 3 * j, 4, "%02x ", want[k]);
+			else
+				snprintf(wl + 3 * j, 4, "   ");
+			snprintf(ml + 3 * j, 4, "%s", d ? "^^ " : "   ");
+			diff |= d;
+		}
+		if (!diff)
+			continue;
+		print_error("  %04x got  %s\n", i, gl);
+		print_error("  %04x want %s\n", i, wl);
+		print_error("       %s\n", ml);
+	}
+	fail_msg("%s: translated packet differs from the expectation", what);
+}
+
+/* Header lengths read from the (independently built) packets. */
+static inline unsigned int xv_nhlen4(const u8 *p)
+{
+	return (p[0] & 0xf) * 4;
+}
+
+/* IPv6 header plus any extension headers in front of the upper layer. */
+static inline unsigned int xv_nhlen6(const u8 *p, unsigned int len)
+{
+	unsigned int off = 40;
+	u8 next = p[6];
+
+	while (off + 8 <= len) {
+		if (next == 44) {
+			next = p[off];
+			off += 8;
+		} else if (next == 0 || next == 43 || next == 60) {
+			next = p[off];
+			off += (p[off + 1] + 1) * 8;
+		} else {
+			break;
+		}
+	}
+	return off;
+}
+
+/*
+ * Plan with the first `linear` bytes only, in a buffer of exactly that
+ * size: ASan flags any read of the plan step beyond `linear`.
+ */
+static inline enum dcx_verdict xv_plan_linear(xv_plan_fn plan,
+					      struct dcx_xlat *x,
+					      const u8 *pkt,
+					      unsigned int linear,
+					      unsigned int total)
+{
+	u8 *b = malloc(linear ? linear : 1);
+	enum dcx_verdict v;
+
+	assert_non_null(b);
+	memcpy(b, pkt, linear);
+	v = plan(x, b, linear, total);
+	assert_memory_equal(b, pkt, linear);	/* plan is read-only */
+	free(b);
+	return v;
+}
+
+/*
+ * Translate `in` with plan + apply. The buffer has exactly the headroom
+ * the contract asks for (new_nhlen - old_nhlen when growing). Returns a
+ * malloc'ed copy of the translated packet, its length in *out_len.
+ */
+static inline u8 *xv_translate(const char *name, xv_plan_fn plan,
+			       xv_apply_fn apply, struct dcx_xlat *x,
+			       const u8 *in, unsigned int len,
+			       unsigned int *out_len)
+{
+	enum dcx_verdict v;
+	unsigned int grow;
+	u8 *buf, *nh, *out, *res;
+
+	v = xv_plan_linear(plan, x, in, len, len);
+	if (v != DCX_XLAT)
+		fail_msg("%s: plan returned %s (stat %d, need %u), want XLAT",
+			 name, xv_verdict_name(v), x->stat, x->need);
+	assert_true(x->new_nhlen > 0);
+	assert_true(x->old_nhlen <= len);
+	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
+	/* Exactly the headroom and tailroom plan asked for. */
+	buf = malloc(grow + len + x->tail_need);
+	assert_non_null(buf);
+	nh = buf + grow;
+	memcpy(nh, in, len);
+	out = apply(x, nh, len);
+	assert_ptr_equal(out, nh + x->old_nhlen - x->new_nhlen);
+	*out_len = len + x->new_nhlen - x->old_nhlen;
+	/* apply reports the new length; for plain packets it is this one. */
+	assert_int_equal(x->new_total, *out_len);
+	res = malloc(*out_len);
+	assert_non_null(res);
+	memcpy(res, out, *out_len);
+	free(buf);
+	return res;
+}
+
+/* Run one translation vector and compare with its expected packet. */
+static inline void xv_run(const struct xlat_vector *v, xv_plan_fn plan,
+			  xv_apply_fn apply, unsigned int in_nhlen,
+			  unsigned int out_nhlen)
+{
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+	unsigned int got_len;
+	u8 *got;
+
+	xv_cfg_vec(&cfg, v);
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	x.csum_partial = v->csum_partial;
+	got = xv_translate(v->name, plan, apply, &x, v->in, v->in_len,
+			   &got_len);
+	xv_expect_bytes(v->name, got, got_len, v->out, v->out_len);
+	/* What plan announced matches the packets. */
+	assert_int_equal(x.old_nhlen, in_nhlen);
+	assert_int_equal(x.new_nhlen, out_nhlen);
+	free(got);
+}
+
+/* Plan one input; check verdict and stat. */
+#define xv_expect_verdict(what, plan, pkt, len, linear, cfgp, want_v,	\
+			  want_stat)					\
+	do {								\
+		struct dcx_xlat __x = { .cfg = (cfgp) };		\
+		enum dcx_verdict __v;					\
+									\
+		__v = xv_plan_linear(plan, &__x, pkt, linear, len);	\
+		if (__v != (want_v))					\
+			fail_msg("%s: verdict %s (stat %d), want %s",	\
+				 what, xv_verdict_name(__v), __x.stat,	\
+				 xv_verdict_name(want_v));		\
+		if (((want_v) == DCX_DROP || (want_v) == DCX_PASS) &&	\
+		    __x.stat != (want_stat))				\
+			fail_msg("%s: stat %d, want %d", what, __x.stat,	\
+				 (want_stat));				\
+	} while (0)
+
+/*
+ * The skb layer's loop: plan, grow `linear` to what it asks for, again.
+ * Returns the final verdict; *pulls counts the DCX_PULL answers.
+ */
+static inline enum dcx_verdict xv_plan_pull_loop(xv_plan_fn plan,
+						 struct dcx_xlat *x,
+						 const u8 *pkt,
+						 unsigned int linear,
+						 unsigned int total,
+						 unsigned int *pulls)
+{
+	enum dcx_verdict v;
+	int tries;
+
+	*pulls = 0;
+	for (tries = 0; tries < 8; tries++) {
+		v = xv_plan_linear(plan, x, pkt, linear, total);
+		if (v != DCX_PULL)
+			return v;
+		(*pulls)++;
+		/* Each request is for more than we had, within the packet. */
+		assert_true(x->need > linear);
+		assert_true(x->need <= total);
+		linear = x->need;
+	}
+	fail_msg("plan kept asking for more");
+	return DCX_DROP;
+}
+
+#endif /* DCX_UNIT_HELPERS_H */

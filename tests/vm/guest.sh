@@ -1,0 +1,68 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Stage 2 of the test VM, PID 1 after switch_root into the overlay root.
+# Finishes the mounts, runs the command prepared by run-vm.sh in
+# RUNDIR/cmd with its output in RUNDIR/output.log, records the exit status
+# and the kernel log in RUNDIR, then powers off.
+# Usage: guest.sh REPO RUNDIR
+
+REPO=$1
+RUN=$2
+
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root TERM=dumb LC_ALL=C.UTF-8 DCX_IN_VM=1
+
+say() { echo "dcxvm: $*"; }
+
+halt_now() {
+	sync
+	busybox poweroff -f
+	echo o >/proc/sysrq-trigger
+	sleep 10
+}
+
+mnt() { mountpoint -q "$3" || mount -t "$1" "$2" "$3"; }
+
+mnt proc proc /proc
+mnt sysfs sysfs /sys
+mnt devtmpfs devtmpfs /dev
+mkdir -p /dev/pts /dev/shm
+mnt devpts devpts /dev/pts
+mnt tmpfs tmpfs /dev/shm
+mnt tmpfs tmpfs /run
+mnt tmpfs tmpfs /tmp
+mnt debugfs debugfs /sys/kernel/debug 2>/dev/null
+mnt tracefs tracefs /sys/kernel/tracing 2>/dev/null
+mnt cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
+chmod 1777 /tmp
+mkdir -p /run/netns /var/tmp
+ln -sf /proc/self/fd /dev/fd 2>/dev/null
+hostname dcxvm
+ip link set lo up
+
+if [ -z "$RUN" ] || [ ! -f "$RUN/cmd" ]; then
+	say "FATAL: no command file in '$RUN'"
+	halt_now
+fi
+
+# Modules and indexes prepared by run-vm.sh (see --module there).
+if [ -s "$RUN/modcache" ]; then
+	mc=$(cat "$RUN/modcache")
+	md=/lib/modules/$(uname -r)
+	mkdir -p "$md/extra"
+	cp "$mc"/modules.* "$md/" && cp "$mc"/extra/* "$md/extra/" ||
+		say "error: cannot install the modules from $mc"
+fi
+
+read -r up _ </proc/uptime
+echo "$up" >"$RUN/started"
+say "kernel $(uname -r), guest uptime ${up}s, running command"
+
+bash "$RUN/cmd" </dev/null >"$RUN/output.log" 2>&1
+rc=$?
+
+say "command exit status $rc"
+dmesg >"$RUN/dmesg.log" 2>&1
+echo "$rc" >"$RUN/exit-status"
+halt_now

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Instance and netns names as the user types them. */
+#ifndef DCXLAT_USR_NAME_H
+#define DCXLAT_USR_NAME_H
+
+#include <stddef.h>
+
+/* The instance used when the user names none. */
+#define DCX_DEFAULT_INSTANCE "default"
+
+/*
+ * Instance names: 1..DCXLAT_NAME_MAX-1 bytes of ASCII 0x21..0x7e, the rule
+ * the kernel enforces. Returns 0, or -1 with a message in err.
+ */
+int dcx_name_check(const char *s, char *err, size_t errlen);
+
+/* Names under /run/netns: non-empty, no '/', not "." or "..". */
+int dcx_netns_name_check(const char *s, char *err, size_t errlen);
+
+#endif /* DCXLAT_USR_NAME_H */
