@@ -490,7 +490,7 @@ cases = {
     'addr4': (CMD_POOL6_SET, abi + name + attr(A_POOL6 | NESTED,
               attr(P_ADDR, b'\xc0\0\2\0') + plen), {}),
     'unknown': (CMD_ADD, abi + name + attr(42, b'x'), {}),
-    'stats': (CMD_ADD, abi + name + attr(A_STATS | NESTED, b''), {}),
+    'stats': (CMD_ADD, abi + name + attr(A_STATS, b''), {}),
     'abishort': (CMD_ADD, attr(A_ABI, b'\1\0') + name, {}),
     'nonul': (CMD_ADD, abi + attr(A_INSTANCE, b'raw'), {}),
     'reserved': (CMD_ADD, abi + name, {'reserved': 1}),
