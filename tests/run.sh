@@ -1,77 +1,187 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The one test command: install dependencies, build, run the userspace unit
-# tests on the host and the selftests inside a qemu VM, then print a last
-# line "N passed, N failed[, N skipped]" summing both. Exit non-zero when
-# anything failed, the VM saw a kernel problem, or a phase broke.
+# The test command (make test, .ci/run): dependencies, build, unit tests on
+# the host, then every selftest inside a VM booting the Debian kernel the
+# module is built for. The last line is "N passed, N failed, N skipped",
+# summing cmocka unit tests and selftest TAP assertions. Exit status 0 only
+# when nothing failed and the VM kernel log is clean.
 #
-# Environment: KVER (kernel to build for and boot), DCX_VM_ARGS (extra
-# tests/vm/run-vm.sh options, e.g. --kvm), SELFTESTS (subset to run).
+#   bash tests/run.sh [--kvm] [--no-unit] [--no-vm]
+#
+# Environment: KVER (kernel to build for and boot; default: the newest
+# with headers and a /boot/vmlinuz), SELFTESTS (subset of selftests, by
+# name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
+# KSFT_TIMEOUT (per selftest script, default 900).
+# Logs: tests/vm/out/{build,unit,vm}.log, selftests.tap, console-KVER.log,
+# dmesg-KVER.log.
 
 set -uo pipefail
+
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-cd "$REPO" || exit 1
 OUT=$REPO/tests/vm/out
+cd "$REPO" || exit 1
 mkdir -p "$OUT"
 
-passed=0 failed=0 skipped=0 broken=0
-phase_start=$SECONDS
-phase() {
-	echo "== $1 (previous phase took $((SECONDS - phase_start))s)"
-	phase_start=$SECONDS
+VM_ARGS=()
+DO_UNIT=1
+DO_VM=1
+for a in "$@"; do
+	case "$a" in
+	--kvm) VM_ARGS+=(--kvm) ;;
+	--no-unit) DO_UNIT=0 ;;
+	--no-vm) DO_VM=0 ;;
+	-h|--help) sed -n '3,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	*) echo "run.sh: unknown argument '$a'" >&2; exit 2 ;;
+	esac
+done
+
+passed=0
+failed=0
+skipped=0
+notes=()
+T_START=$(date +%s)
+
+phase_start() {
+	PHASE=$1
+	PHASE_T0=$(date +%s)
+	echo
+	echo "==== $PHASE"
 }
 
-phase "dependencies"
-bash tests/deps.sh || { echo "deps: failed" >&2; broken=1; }
+phase_end() {
+	echo "==== $PHASE: $(($(date +%s) - PHASE_T0))s ($1)"
+	TIMES+=("$PHASE $(($(date +%s) - PHASE_T0))s")
+}
+TIMES=()
 
+# Same pick as the top Makefile, so build and VM agree on the kernel.
 if [ -z "${KVER:-}" ]; then
-	KVER=$(make -s -f Makefile print-kver 2>/dev/null)
+	KVER=$(for d in /lib/modules/*/build; do
+		k=${d%/build}; k=${k##*/}
+		[ -e "/boot/vmlinuz-$k" ] && echo "$k"
+	done | sort -V | tail -n 1)
 fi
 export KVER
-echo "kernel for build and VM: ${KVER:-none}"
 
-phase "build"
-if ! make -s KVER="$KVER" all; then
-	echo "build: failed" >&2
-	broken=1
-fi
-
-phase "unit tests"
-unit_log=$OUT/unit.log
-make -s -C tests/unit run >"$unit_log" 2>&1
-unit_rc=$?
-cat "$unit_log"
-up=$(grep -Eo '^\[  PASSED  \] [0-9]+' "$unit_log" | awk '{s+=$4} END {print s+0}')
-uf=$(grep -Eo '^\[  FAILED  \] [0-9]+ test' "$unit_log" | awk '{s+=$4} END {print s+0}')
-[ "$unit_rc" -ne 0 ] && [ "$uf" -eq 0 ] &&
-	echo "unit: make failed without a counted failure" >&2
-echo "unit: $up passed, $uf failed"
-
-phase "VM selftests"
-rm -f "$OUT/selftests.totals"
-# shellcheck disable=SC2086
-tests/vm/run-vm.sh --kver "$KVER" ${DCX_VM_ARGS:-} -- \
-	bash tests/selftests/run_all.sh
-vm_rc=$?
-[ -r "$OUT/selftests.totals" ] ||
-	echo "selftests: no totals from the VM (exit $vm_rc)" >&2
-sp=0 sf=0 ss=0
-if [ -r "$OUT/selftests.totals" ]; then
-	sp=$(sed -n 's/^passed=//p' "$OUT/selftests.totals")
-	sf=$(sed -n 's/^failed=//p' "$OUT/selftests.totals")
-	ss=$(sed -n 's/^skipped=//p' "$OUT/selftests.totals")
-fi
-passed=$((up + ${sp:-0}))
-failed=$((uf + ${sf:-0}))
-[ "$unit_rc" -ne 0 ] && [ "$uf" -eq 0 ] && failed=$((failed + 1))
-skipped=${ss:-0}
-if [ "$vm_rc" -ne 0 ] && [ "${sf:-0}" -eq 0 ]; then
-	echo "VM run failed (exit $vm_rc: kernel problem, timeout or crash;" \
-	     "see $OUT)" >&2
+# ---------------------------------------------------------------------------
+phase_start deps
+if bash tests/deps.sh; then
+	phase_end ok
+else
+	phase_end FAILED
 	failed=$((failed + 1))
+	notes+=("deps: tests/deps.sh failed")
 fi
-phase "done"
-[ "$broken" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+
+# ---------------------------------------------------------------------------
+phase_start "build (KVER=$KVER)"
+BUILD_OK=0
+if make -j"$(nproc)" KVER="$KVER" all 2>&1 | tee "$OUT/build.log"; then
+	BUILD_OK=1
+	phase_end ok
+else
+	phase_end FAILED
+	failed=$((failed + 1))
+	notes+=("build: make failed, see tests/vm/out/build.log")
+fi
+
+# ---------------------------------------------------------------------------
+# cmocka prints "[  PASSED  ] N test(s)." and "[  FAILED  ] N test(s),
+# listed below:" (the latter on stderr) at the end of each binary; "make
+# run" prints "=== NAME" before each and "=== NAME: exit status N" after
+# a failing one. A binary that dies before its summary counts as one
+# failure.
+parse_unit() {
+	awk '
+	function flush() {
+		if (name != "" && bad && !nfail)
+			fail++
+		name = ""; bad = 0; nfail = 0
+	}
+	/^=== [^ ]+$/ { flush(); name = $2; next }
+	/^=== [^ ]+: exit status/ { bad = 1; next }
+	/^\[  PASSED  \] [0-9]+ test/ {
+		v = $0; sub(/^\[  PASSED  \] /, "", v); pass += v + 0; next }
+	/^\[  FAILED  \] [0-9]+ test/ {
+		v = $0; sub(/^\[  FAILED  \] /, "", v); nfail += v + 0
+		fail += v + 0; next }
+	/^\[  SKIPPED \] [0-9]+ test/ {
+		v = $0; sub(/^\[  SKIPPED \] /, "", v); skip += v + 0; next }
+	END { flush(); printf "%d %d %d\n", pass, fail, skip }
+	' "$1"
+}
+
+if [ "$DO_UNIT" = 1 ]; then
+	phase_start "unit tests (host)"
+	make -C tests/unit run 2>&1 | tee "$OUT/unit.log"
+	urc=${PIPESTATUS[0]}
+	read -r up uf us < <(parse_unit "$OUT/unit.log")
+	if [ "$urc" -ne 0 ] && [ "$uf" -eq 0 ]; then
+		# Build failure or a crash outside any test binary.
+		uf=1
+	fi
+	if [ "$urc" -eq 0 ] && [ "$up" -eq 0 ]; then
+		notes+=("unit: no cmocka summary found in tests/vm/out/unit.log")
+	fi
+	passed=$((passed + up))
+	failed=$((failed + uf))
+	skipped=$((skipped + us))
+	phase_end "passed $up, failed $uf, skipped $us, make exit $urc"
+fi
+
+# ---------------------------------------------------------------------------
+if [ "$DO_VM" = 1 ]; then
+	phase_start "selftests (VM, kernel $KVER)"
+	# Our own results directory (exported into the VM as DCX_*).
+	export DCX_OUT_DIR=$OUT/selftests-run-$$
+	rm -rf "$DCX_OUT_DIR"
+	if [ "$BUILD_OK" = 1 ]; then
+		tests/vm/run-vm.sh --kver "$KVER" --timeout "${VM_TIMEOUT:-3600}" \
+			"${VM_ARGS[@]}" -- tests/selftests/run_all.sh 2>&1 |
+			tee "$OUT/vm.log"
+		vrc=${PIPESTATUS[0]}
+		sp=0 sf=0 ss=0
+		tot=$DCX_OUT_DIR/selftests.totals
+		if [ -s "$tot" ]; then
+			sp=$(sed -n 's/^passed=//p' "$tot")
+			sf=$(sed -n 's/^failed=//p' "$tot")
+			ss=$(sed -n 's/^skipped=//p' "$tot")
+		else
+			sf=1
+			notes+=("selftests: no totals from the VM (exit $vrc)")
+		fi
+		kp=$(sed -n 's/^kernel_problems=//p' \
+			"$OUT/vm-result-$KVER" 2>/dev/null)
+		if [ "${kp:-0}" -gt 0 ]; then
+			sf=$((sf + 1))
+			notes+=("VM kernel log: $kp problem line(s)," \
+				"see tests/vm/out/kernel-problems-$KVER.txt")
+		fi
+		if [ "$vrc" -ne 0 ] && [ "$sf" -eq 0 ]; then
+			sf=1
+			notes+=("VM run exited $vrc")
+		fi
+		boot=$(sed -n 's/^boot_seconds=//p' \
+			"$OUT/vm-result-$KVER" 2>/dev/null)
+		passed=$((passed + sp))
+		failed=$((failed + sf))
+		skipped=$((skipped + ss))
+		phase_end "passed $sp, failed $sf, skipped $ss, VM exit $vrc, boot ${boot:-?}s"
+	else
+		failed=$((failed + 1))
+		notes+=("selftests: not run, the build failed")
+		phase_end "not run"
+	fi
+fi
+
+echo
+echo "==== summary (total $(($(date +%s) - T_START))s)"
+for t in "${TIMES[@]}"; do
+	echo "  $t"
+done
+for n in "${notes[@]}"; do
+	echo "  note: $n"
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -17,6 +17,9 @@
 # codes follow kselftest: 0 pass, 1 fail, 4 skip (nothing ran, e.g. a tool
 # is missing).
 
+# Variables here are for the scripts that source this file.
+# shellcheck disable=SC2034
+
 KSFT_PASS=0
 KSFT_FAIL=1
 KSFT_SKIP=4
@@ -37,7 +40,8 @@ BG_PIDS=()
 # Scratch directory for the test's files, removed by cleanup_tmp.
 TMPD=$(mktemp -d /tmp/dcxsel.XXXXXX)
 
-echo "TAP version 13"
+# DCX_LIB_NO_TAP=1: a script that only wants the helpers (tests/demo.sh).
+[ -n "${DCX_LIB_NO_TAP:-}" ] || echo "TAP version 13"
 
 # ---------------------------------------------------------------------------
 # TAP accounting

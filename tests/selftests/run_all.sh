@@ -7,9 +7,11 @@
 #	tests/vm/run-vm.sh -- tests/selftests/run_all.sh
 #
 # Prints TAP 13: one line per script, the script's own TAP as "# "
-# diagnostics. Writes tests/vm/out/selftests.tap (the whole stream),
-# tests/vm/out/selftests/NAME.log (each script's raw output) and
-# tests/vm/out/selftests.totals (assertion counts, read by tests/run.sh).
+# diagnostics. Writes into DCX_OUT_DIR (default: a new
+# tests/vm/out/selftests-DATE-PID/, linked as tests/vm/out/selftests-latest):
+# selftests.tap (the whole stream), logs/NAME.log (each script's raw
+# output) and selftests.totals (assertion counts, read by tests/run.sh);
+# the TAP and totals are copied to tests/vm/out/ as well.
 #
 # Environment: SELFTESTS="basic_xlat other" runs only those scripts;
 # KSFT_TIMEOUT per-script timeout in seconds (default 900).
@@ -23,11 +25,13 @@ set -o pipefail
 
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 REPO=$(cd "$DIR/../.." && pwd -P)
-OUT=${DCX_OUT_DIR:-$REPO/tests/vm/out}
+TOP_OUT=$REPO/tests/vm/out
+# A directory of our own: several people may run the VM at once.
+OUT=${DCX_OUT_DIR:-$TOP_OUT/selftests-$(date +%Y%m%d-%H%M%S)-$$}
 TIMEOUT=${KSFT_TIMEOUT:-900}
 TAP=$OUT/selftests.tap
 TOTALS=$OUT/selftests.totals
-LOGDIR=$OUT/selftests
+LOGDIR=$OUT/logs
 
 KERNEL_BAD='WARNING:|BUG:|Oops|general protection fault|RCU stall'
 KERNEL_BAD+='|detected stall|KASAN|UBSAN|[Kk]ernel panic|unreferenced object'
@@ -63,9 +67,9 @@ main() {
 		rc=${PIPESTATUS[0]}
 		t1=$(date +%s)
 
-		p=$(grep -cE '^ok [0-9]+' "$log" | head -n 1)
-		s=$(grep -ciE '^ok [0-9]+.*# *skip' "$log" | head -n 1)
-		fl=$(grep -cE '^not ok [0-9]+' "$log" | head -n 1)
+		p=$(grep -acE '^ok [0-9]+' "$log" | head -n 1)
+		s=$(grep -aciE '^ok [0-9]+.*# *skip' "$log" | head -n 1)
+		fl=$(grep -acE '^not ok [0-9]+' "$log" | head -n 1)
 		p=$((p - s))
 
 		status=
@@ -79,7 +83,7 @@ main() {
 		   [ "$fl" -eq 0 ] && fl=1 ;;
 		esac
 
-		bad=$(dmesg | tail -n +"$((mark + 1))" | grep -E "$KERNEL_BAD")
+		bad=$(dmesg | tail -n +"$((mark + 1))" | grep -aE "$KERNEL_BAD")
 		if [ -n "$bad" ]; then
 			echo "# kernel log while $n ran:"
 			echo "$bad" | sed 's/^/#   /'
@@ -108,6 +112,14 @@ main() {
 }
 
 main | tee "$TAP"
+# The latest results also under the stable names.
+cp "$TAP" "$TOP_OUT/selftests.tap.$$" &&
+	mv -f "$TOP_OUT/selftests.tap.$$" "$TOP_OUT/selftests.tap"
+cp "$TOTALS" "$TOP_OUT/selftests.totals.$$" 2>/dev/null &&
+	mv -f "$TOP_OUT/selftests.totals.$$" "$TOP_OUT/selftests.totals"
+ln -sfn "$(basename "$OUT")" "$TOP_OUT/selftests-latest" 2>/dev/null
+echo "# results in ${OUT#"$REPO"/}"
 # shellcheck disable=SC1090
 . "$TOTALS" 2>/dev/null || exit 1
+# shellcheck disable=SC2154
 [ "$failed" -eq 0 ] && [ "$scripts_failed" -eq 0 ]

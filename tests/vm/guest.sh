@@ -5,9 +5,8 @@
 # Finishes the mounts, runs the command prepared by run-vm.sh in
 # RUNDIR/cmd with its output in RUNDIR/output.log, records the exit status
 # and the kernel log in RUNDIR, then powers off.
-# Usage: guest.sh REPO RUNDIR
+# Usage: guest.sh REPO RUNDIR (REPO is where the repo is mounted)
 
-REPO=$1
 RUN=$2
 
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

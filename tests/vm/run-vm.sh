@@ -210,12 +210,16 @@ if [ "${#EXTRA_MODS[@]}" -gt 0 ]; then
 			exit 2
 		}
 	done
-	MODCACHE=$OUT/modcache-$KVER
 	mkey=$({
 		echo "$KVER"
 		stat -c '%s %Y' "$MODDIR/modules.dep"
 		sha256sum "${EXTRA_MODS[@]}"
-	} | sha256sum | cut -d' ' -f1)
+	} | sha256sum | cut -c1-16)
+	# One directory per content: a VM still booting keeps its copy.
+	MODCACHE=$OUT/modcache/$KVER-$mkey
+	mkdir -p "$OUT/modcache"
+	find "$OUT/modcache" -mindepth 1 -maxdepth 1 -mmin +240 \
+		-exec rm -rf {} + 2>/dev/null
 	(
 		flock 9
 		if [ "$(cat "$MODCACHE/key" 2>/dev/null)" != "$mkey" ]; then
@@ -255,6 +259,7 @@ APPEND="console=ttyS0 panic=-1 oops=continue mitigations=off"
 APPEND+=" random.trust_cpu=on no_timer_check rdinit=/init"
 APPEND+=" dcxrepo=$REPO dcxrun=$RUN"
 
+# shellcheck disable=SC2054 # commas are qemu's
 QEMU=(qemu-system-x86_64 -nodefaults -no-user-config -display none
 	-machine pc "${ACCEL[@]}" -smp "$SMP" -m "$MEM" -no-reboot
 	-kernel "$KERNEL" -initrd "$INITRD" -append "$APPEND"
