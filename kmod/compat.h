@@ -17,16 +17,17 @@
 
 #ifndef NL_SET_ERR_MSG_FMT_MOD
 /*
- * Before 6.2 extack only points at constant strings. Every dcxlat netlink
- * request runs under the genetlink mutex (parallel_ops is off) and the ack
- * is built before the next request starts, so one static buffer is enough.
+ * Before 6.2 extack only points at constant strings, so the message goes
+ * through one static buffer. 6.1 builds the ack after dropping the genl
+ * mutex, so a concurrent request may overwrite the text (a wrong message,
+ * never an overrun: the last byte is never written and stays NUL).
  */
-extern char dcx_extack_buf[80];
+extern char dcx_extack_buf[81];
 #define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...) do {		\
 	struct netlink_ext_ack *__ea = (extack);			\
 									\
 	if (__ea) {							\
-		snprintf(dcx_extack_buf, sizeof(dcx_extack_buf),	\
+		snprintf(dcx_extack_buf, sizeof(dcx_extack_buf) - 1,	\
 			 KBUILD_MODNAME ": " fmt, ##args);		\
 		__ea->_msg = dcx_extack_buf;				\
 	}								\

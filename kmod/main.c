@@ -17,7 +17,7 @@
 #include "compat.h"
 
 #ifdef DCX_NEED_EXTACK_BUF
-char dcx_extack_buf[80];
+char dcx_extack_buf[81];
 #endif
 
 static unsigned int dcx_net_id __read_mostly;

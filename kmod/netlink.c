@@ -209,11 +209,12 @@ static int dcx_reply(struct genl_info *info, const struct dcx_instance *inst,
 }
 
 /*
- * Tell the netns' listeners about a change that already happened: failing
- * to notify must not fail the request, so errors are dropped here.
- * @inst is NULL after a delete; @name then identifies it.
+ * After every successful change: bump the dump generation and tell the
+ * netns' listeners. The change is done, so failing to notify must not fail
+ * the request; errors are dropped here. @inst is NULL after a delete,
+ * @name then identifies it.
  */
-static void dcx_notify(struct genl_info *info, const char *name,
+static void dcx_changed(struct genl_info *info, const char *name,
 		       const struct dcx_instance *inst, unsigned int what)
 {
 	struct sk_buff *msg;
@@ -249,12 +250,14 @@ static int dcx_nl_instance_add(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&dcx_cfg_mutex);
 	err = dcx_instance_add(genl_info_net(info), name, info->extack);
 	if (err) {
-		NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_INSTANCE]);
+		if (err == -EEXIST)
+			NL_SET_BAD_ATTR(info->extack,
+					info->attrs[DCXLAT_A_INSTANCE]);
 		if (!info->extack->_msg)
 			DCX_ERR(info->extack, "cannot create the instance");
 	} else {
 		inst = dcx_instance_find(genl_info_net(info), name);
-		dcx_notify(info, name, inst, DCX_FILL_NAME);
+		dcx_changed(info, name, inst, DCX_FILL_NAME);
 	}
 	mutex_unlock(&dcx_cfg_mutex);
 	return err;
@@ -271,11 +274,13 @@ static int dcx_nl_instance_del(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&dcx_cfg_mutex);
 	err = dcx_instance_del(genl_info_net(info), name, info->extack);
 	if (err) {
-		NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_INSTANCE]);
+		if (err == -ENOENT)
+			NL_SET_BAD_ATTR(info->extack,
+					info->attrs[DCXLAT_A_INSTANCE]);
 		if (!info->extack->_msg)
 			DCX_ERR(info->extack, "cannot delete the instance");
 	} else {
-		dcx_notify(info, name, NULL, DCX_FILL_NAME);
+		dcx_changed(info, name, NULL, DCX_FILL_NAME);
 	}
 	mutex_unlock(&dcx_cfg_mutex);
 	return err;
@@ -427,7 +432,7 @@ static int dcx_nl_pool6_set(struct sk_buff *skb, struct genl_info *info)
 			DCX_ERR(info->extack, "cannot set pool6");
 		goto out;
 	}
-	dcx_notify(info, name, inst, DCX_FILL_POOL6);
+	dcx_changed(info, name, inst, DCX_FILL_POOL6);
 out:
 	mutex_unlock(&dcx_cfg_mutex);
 	return err;
@@ -454,7 +459,7 @@ static int dcx_nl_pool6_flush(struct sk_buff *skb, struct genl_info *info)
 			DCX_ERR(info->extack, "cannot flush pool6");
 		goto out;
 	}
-	dcx_notify(info, name, inst, DCX_FILL_POOL6);
+	dcx_changed(info, name, inst, DCX_FILL_POOL6);
 out:
 	mutex_unlock(&dcx_cfg_mutex);
 	return err;
@@ -473,7 +478,7 @@ static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 	inst = dcx_req_instance(info, name);
 	if (inst) {
 		dcx_stats_reset(inst->stats);
-		dcx_notify(info, name, inst, DCX_FILL_NAME);
+		dcx_changed(info, name, inst, DCX_FILL_NAME);
 	}
 	mutex_unlock(&dcx_cfg_mutex);
 	return inst ? 0 : -ENOENT;

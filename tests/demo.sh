@@ -30,7 +30,7 @@ export DCX_LIB_NO_TAP=1
 source "$REPO/tests/selftests/lib.sh"
 trap 'stop_bg; cleanup_all_ns; cleanup_tmp' EXIT
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n== %s\n' "$*"; }
 run() { echo "\$ $*"; "$@"; }
 die() { echo "demo: $*" >&2; exit 1; }
 

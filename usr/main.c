@@ -29,6 +29,7 @@ static int dcx_show_instances(const struct dcx_args *a, struct dcx_nl *nl,
 	size_t n = 1;
 	int r;
 
+	memset(&one, 0, sizeof(one));
 	if (a->name)
 		r = dcx_nl_get_inst(nl, DCXLAT_CMD_INSTANCE_GET, a->name, &one,
 				    e);
@@ -51,6 +52,7 @@ static int dcx_show_pool6(const struct dcx_args *a, struct dcx_nl *nl,
 	struct dcx_inst_info inst;
 	int r;
 
+	memset(&inst, 0, sizeof(inst));
 	r = dcx_nl_get_inst(nl, DCXLAT_CMD_POOL6_GET, a->name, &inst, e);
 	if (r)
 		return r;

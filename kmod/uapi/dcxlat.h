@@ -35,12 +35,17 @@
  * Errors: -EINVAL for a malformed or out-of-range attribute (extack names
  * it), -ENOENT for an unknown instance, -EEXIST for a duplicate, -EPERM
  * without CAP_NET_ADMIN. Every error carries an extack message.
+ * Two refinements of that: the genetlink core's policy range checks (e.g.
+ * PREFIX_LEN > 128) answer -ERANGE, and its -EPERM comes without a message
+ * because it refuses the request before the module sees it.
  *
  * Notifications: every successful change is multicast to the netns'
  * listeners of group DCXLAT_MCGRP_CONFIG as a message whose command is the
  * request's command and whose attributes describe the changed object:
  * INSTANCE_ADD, INSTANCE_DEL and STATS_RESET carry INSTANCE; POOL6_SET and
- * POOL6_FLUSH carry INSTANCE and, after a set, POOL6.
+ * POOL6_FLUSH carry INSTANCE and, after a set, POOL6. Joining the group
+ * needs CAP_NET_ADMIN in the netns' user namespace from Linux 6.7 on (the
+ * group capability flag); older kernels let any user of the netns listen.
  *
  * Dumps (INSTANCE_GET with NLM_F_DUMP) set NLM_F_DUMP_INTR on a message when
  * the configuration changed since the dump began; the reader should retry.

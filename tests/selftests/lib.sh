@@ -6,10 +6,12 @@
 # from a test script:
 #
 #	source "$(dirname "$0")/lib.sh"
+#	cleanup() { stop_bg; cleanup_all_ns; cleanup_tmp; }
 #	trap cleanup EXIT
-#	cleanup() { stop_bg; cleanup_all_ns; }
+#	require_cmd ip ping	# exit 4 (skip) when missing
 #	setup_ns NS1 NS2	# NS1=ns1-XXXXXX, NS2=ns2-XXXXXX, lo up
 #	check "ping answers" ip netns exec "$NS1" ping -c 1 ...
+#	check_fail "refused" ...
 #	ksft_exit
 #
 # Output is TAP 13: "ok N - desc" / "not ok N - desc" / "ok N - desc # SKIP
@@ -25,7 +27,7 @@ KSFT_FAIL=1
 KSFT_SKIP=4
 ksft_skip=$KSFT_SKIP
 
-LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+LIB_DIR=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 DCX_REPO=$(cd "$LIB_DIR/../.." && pwd -P)
 # The repo's own build, never an installed copy.
 dcx_cli=$DCX_REPO/usr/dcxlat

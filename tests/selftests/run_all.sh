@@ -38,6 +38,9 @@ KERNEL_BAD+='|detected stall|KASAN|UBSAN|[Kk]ernel panic|unreferenced object'
 KERNEL_BAD+='|blocked for more than'
 
 mkdir -p "$LOGDIR"
+# Results of earlier runs are kept for a day.
+find "$TOP_OUT" -maxdepth 1 -type d -name 'selftests-*' -mmin +1440 \
+	-exec rm -rf {} + 2>/dev/null
 rm -f "$TOTALS"
 
 scripts=()

@@ -24,7 +24,7 @@ static void run46(const struct xlat_vector *v)
 }
 
 #define XV_TEST(v)							\
-static void test_##v(void **state __maybe_unused)		\
+static void test_##v(void **state __maybe_unused)			\
 {									\
 	run46(&v);							\
 }
@@ -52,9 +52,9 @@ static void roundtrip464(const struct xlat_vector *v)
 }
 
 #define XV_TEST(v)							\
-static void test_##v(void **state __maybe_unused)		\
+static void test_##v(void **state __maybe_unused)			\
 {									\
-	roundtrip464(&v);							\
+	roundtrip464(&v);						\
 }
 XLAT_VECTORS_464(XV_TEST)
 #undef XV_TEST
@@ -382,8 +382,8 @@ static void test_pull_options_of_later_fragment(void **state __maybe_unused)
 	assert_int_equal(xv_nhlen4(v->in), 24);
 	r = xv_plan_linear(dcx_plan_46, &x, v->in, 20, v->in_len);
 	if (r != DCX_PULL || x.need < 24)
-		fail_msg("IHL 24, linear 20: verdict %s need %u, want PULL of "
-			 ">= 24", xv_verdict_name(r), x.need);
+		fail_msg("IHL 24, linear 20: %s need %u, want PULL >= 24",
+			 xv_verdict_name(r), x.need);
 }
 
 /* ---- plan outputs --------------------------------------------------- */

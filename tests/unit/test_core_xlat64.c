@@ -18,7 +18,7 @@ static void run64(const struct xlat_vector *v)
 }
 
 #define XV_TEST(v)							\
-static void test_##v(void **state __maybe_unused)		\
+static void test_##v(void **state __maybe_unused)			\
 {									\
 	run64(&v);							\
 }
@@ -46,9 +46,9 @@ static void roundtrip646(const struct xlat_vector *v)
 }
 
 #define XV_TEST(v)							\
-static void test_##v(void **state __maybe_unused)		\
+static void test_##v(void **state __maybe_unused)			\
 {									\
-	roundtrip646(&v);							\
+	roundtrip646(&v);						\
 }
 XLAT_VECTORS_646(XV_TEST)
 #undef XV_TEST
@@ -402,9 +402,8 @@ static void test_pull_long_dest_opts_no_next(void **state __maybe_unused)
 	xv_cfg_vec(&cfg, v);
 	r = xv_plan_linear(dcx_plan_64, &x, v->in, 48, v->in_len);
 	if (r != DCX_PULL || x.need < 64)
-		fail_msg("24-byte dest opts, linear 48: verdict %s need %u "
-			 "(old_nhlen %u), want PULL of >= 64",
-			 xv_verdict_name(r), x.need, x.old_nhlen);
+		fail_msg("dest opts to 64, linear 48: %s need %u, want PULL",
+			 xv_verdict_name(r), x.need);
 }
 
 /* Non-first fragment after a long header: the fragment header is read. */
@@ -461,8 +460,7 @@ static void test_apply_in_place(void **state __maybe_unused)
 	memcpy(buf, v->in, v->in_len);
 	out = dcx_apply_64(&x, buf, v->in_len);
 	assert_ptr_equal(out, buf + x.old_nhlen - 20);
-	/* Bytes before the new header are not the core's business, but the
-	 * payload after the transport header is untouched. */
+	/* What follows the transport header is never touched. */
 	assert_memory_equal(buf + x.old_nhlen + 20, v->in + x.old_nhlen + 20,
 			    v->in_len - x.old_nhlen - 20);
 	free(buf);

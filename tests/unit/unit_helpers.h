@@ -70,8 +70,8 @@ static inline void xv_expect_bytes(const char *what, const u8 *got,
 	}
 	if (first == n && got_len == want_len)
 		return;
-	print_error("%s: mismatch, got %u bytes, want %u; first difference "
-		    "at offset %u\n", what, got_len, want_len, first);
+	print_error("%s: got %u bytes, want %u, first difference at %u\n",
+		    what, got_len, want_len, first);
 	for (i = 0; i < n; i += 16) {
 		char gl[16 * 3 + 1], wl[16 * 3 + 1], ml[16 * 3 + 1];
 		bool diff = false;
@@ -223,7 +223,7 @@ static inline void xv_run(const struct xlat_vector *v, xv_plan_fn plan,
 				 xv_verdict_name(want_v));		\
 		if (((want_v) == DCX_DROP || (want_v) == DCX_PASS) &&	\
 		    __x.stat != (want_stat))				\
-			fail_msg("%s: stat %d, want %d", what, __x.stat,	\
+			fail_msg("%s: stat %d, want %d", what, __x.stat, \
 				 (want_stat));				\
 	} while (0)
 

@@ -69,10 +69,10 @@ default_kver() {
 [ -n "$KVER" ] || KVER=$(default_kver)
 KERNEL=/boot/vmlinuz-$KVER
 MODDIR=/lib/modules/$KVER
-[ -n "$KVER" ] && [ -r "$KERNEL" ] || {
+if [ -z "$KVER" ] || [ ! -r "$KERNEL" ]; then
 	echo "run-vm: no kernel image '$KERNEL' (set --kver/KVER)" >&2
 	exit 2
-}
+fi
 [ -d "$MODDIR" ] || { echo "run-vm: no $MODDIR" >&2; exit 2; }
 case "$REPO" in
 *[[:space:]]*)
@@ -343,7 +343,7 @@ PATTERN='WARNING:|BUG:|Oops|general protection fault|RCU stall'
 PATTERN+='|rcu_sched detected stall|rcu_preempt detected stall'
 PATTERN+='|self-detected stall|KASAN|UBSAN|[Kk]ernel panic'
 PATTERN+='|unreferenced object|blocked for more than [0-9]+ seconds'
-problems=$(cat "$OUT/console-$KVER.log" "$OUT/dmesg-$KVER.log" |
+problems=$(cat "$OUT/console-$KVER.log" "$OUT/dmesg-$KVER.log" | tr -d '\r' |
 	grep -E "$PATTERN" | sort -u || true)
 nproblems=0
 if [ -n "$problems" ]; then

@@ -8,7 +8,10 @@ scapy computes every checksum (IPv4 header, TCP, UDP, ICMP, ICMPv6), so no
 expectation comes from the C code under test.
 
 Regenerate (needs python3-scapy; the tests do not):
-    /usr/bin/python3 tests/unit/vectors/gen_xlat.py > tests/unit/vectors/xlat_vectors.h
+    /usr/bin/python3 tests/unit/vectors/gen_xlat.py \
+        > tests/unit/vectors/xlat_vectors.h
+(/usr/bin/python3: the Debian interpreter that has python3-scapy.) The
+output is deterministic: rerunning it must not change the committed file.
 
 Rules encoded here, IPv4 -> IPv6 (RFC 7915 section 4):
   version 6, traffic class = TOS, flow label 0, hop limit = TTL - 1,
@@ -297,9 +300,11 @@ class Gen:
         layers = []
         for h in hdrs:
             if h == "hop":
-                layers.append(IPv6ExtHdrHopByHop(options=[PadN(optdata=b"\0" * 4)]))
+                layers.append(IPv6ExtHdrHopByHop(
+                    options=[PadN(optdata=b"\0" * 4)]))
             elif h == "dest16":
-                layers.append(IPv6ExtHdrDestOpt(options=[PadN(optdata=b"\0" * 12)]))
+                layers.append(IPv6ExtHdrDestOpt(
+                    options=[PadN(optdata=b"\0" * 12)]))
             elif h == "rt0":
                 layers.append(IPv6ExtHdrRouting(type=0, segleft=0,
                                                 addresses=[]))
