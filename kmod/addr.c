@@ -2,7 +2,7 @@
 /*
  * Address translation: RFC 6052 IPv4-embedded IPv6 addresses.
  */
-#include "xlat.h"
+#include "tables.h"
 
 bool dcx_prefix6_valid_len(unsigned int len)
 {
@@ -59,17 +59,40 @@ bool dcx_v4_special(__be32 a)
 	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
 }
 
-bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
-		struct in6_addr *v6)
+bool dcx_map_46(const struct dcx_xlat_cfg *cfg, const struct dcx_space *s,
+		__be32 v4, struct in6_addr *v6)
 {
-	if (!cfg->pool6.len)
+	const struct dcx_prefix6 *p;
+	const struct dcx_eam *e;
+
+	if (!s)
+		s = cfg->tables->def;
+	/* RFC 7757 3.2: EAM entries first. */
+	e = dcx_eam_lookup4(s, v4);
+	if (e) {
+		dcx_eam_46(e, v4, v6);
+		return true;
+	}
+	p = dcx_space_pool6(s);
+	if (!p)
 		return false;
-	dcx_rfc6052_embed(&cfg->pool6, v4, v6);
+	dcx_rfc6052_embed(p, v4, v6);
 	return true;
 }
 
-bool dcx_map_64(const struct dcx_xlat_cfg *cfg, const struct in6_addr *v6,
-		__be32 *v4)
+const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
+				   const struct in6_addr *v6, __be32 *v4)
 {
-	return dcx_rfc6052_extract(&cfg->pool6, v6, v4);
+	const struct dcx_pool6 *p;
+	const struct dcx_eam *e;
+
+	e = dcx_eam_lookup6(cfg->tables, v6);
+	if (e) {
+		*v4 = dcx_eam_64(e, v6);
+		return e->space;
+	}
+	p = dcx_pool6_lookup(cfg->tables, v6);
+	if (!p || !dcx_rfc6052_extract(&p->p, v6, v4))
+		return NULL;
+	return p->space;
 }

@@ -221,8 +221,8 @@ static enum dcx_verdict dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
 	ihl = iph->ihl * 4;
 	if (iph->version != 4 || ihl < sizeof(*iph) || len < ihl)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
-	if (!dcx_map_46(x->cfg, iph->saddr, &a) ||
-	    !dcx_map_46(x->cfg, iph->daddr, &a))
+	if (!dcx_map_46(x->cfg, x->space, iph->saddr, &a) ||
+	    !dcx_map_46(x->cfg, x->space, iph->daddr, &a))
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	/* No error about an error (RFC 1122 3.2.2). */
 	if (iph->protocol == IPPROTO_ICMP && len >= ihl + 1 &&
@@ -279,8 +279,8 @@ static unsigned int dcx_inner_apply_46(struct dcx_xlat *x, u8 *in,
 	__be16 old;
 	u8 t, c;
 
-	dcx_map_46(x->cfg, iph.saddr, &s6);
-	dcx_map_46(x->cfg, iph.daddr, &d6);
+	dcx_map_46(x->cfg, x->space, iph.saddr, &s6);
+	dcx_map_46(x->cfg, x->space, iph.daddr, &d6);
 	diff = csum_sub(dcx_csum_addrs6(&s6, &d6),
 			dcx_csum_addrs4(iph.saddr, iph.daddr));
 	if (!(ntohs(iph.frag_off) & IP_OFFSET)) {

@@ -22,6 +22,21 @@ const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst)
 	return dcx_cfg_protected(inst);
 }
 
+struct dcx_tables *dcx_instance_tables(const struct dcx_instance *inst)
+{
+	/* Writers own the tables: the snapshot's const is for readers. */
+	return (struct dcx_tables *)dcx_cfg_protected(inst)->xlat.tables;
+}
+
+/* A snapshot nobody can see any more, with the tables it owns. */
+void dcx_config_destroy(struct dcx_config *cfg)
+{
+	if (!cfg)
+		return;
+	dcx_tables_destroy((struct dcx_tables *)cfg->xlat.tables);
+	kfree(cfg);
+}
+
 struct dcx_instance *dcx_instance_find(struct net *net, const char *name)
 {
 	struct dcx_instance *inst;
@@ -54,8 +69,14 @@ int dcx_instance_add(struct net *net, const char *name,
 	inst->stats = dcx_stats_alloc();
 	if (!inst->stats)
 		goto nomem;
+	cfg->xlat.tables = dcx_tables_alloc(GFP_KERNEL);
+	if (!cfg->xlat.tables)
+		goto nomem;
 	strscpy(inst->name, name, sizeof(inst->name));
-	cfg->xlat.rfc6791v4 = DCX_DEFAULT_RFC6791V4;
+	cfg->xlat.rfc6791v4.addr = DCX_DEFAULT_RFC6791V4;
+	cfg->xlat.rfc6791v4.len = 32;
+	cfg->xlat.er_filter = true;
+	cfg->xlat.hairpin = true;
 	cfg->xlat.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
 	RCU_INIT_POINTER(inst->cfg, cfg);
 
@@ -64,8 +85,8 @@ int dcx_instance_add(struct net *net, const char *name,
 		if (err) {
 			NL_SET_ERR_MSG_MOD(extack,
 					   "cannot register netfilter hooks");
+			dcx_config_destroy(cfg);
 			dcx_stats_free(inst->stats);
-			kfree(cfg);
 			kfree(inst);
 			return err;
 		}
@@ -77,8 +98,9 @@ int dcx_instance_add(struct net *net, const char *name,
 nomem:
 	if (inst)
 		dcx_stats_free(inst->stats);
-	kfree(cfg);
+	dcx_config_destroy(cfg);
 	kfree(inst);
+	NL_SET_ERR_MSG_MOD(extack, "out of memory");
 	return -ENOMEM;
 }
 
@@ -87,7 +109,7 @@ static void dcx_instance_free_rcu(struct rcu_head *head)
 	struct dcx_instance *inst = container_of(head, struct dcx_instance,
 						 rcu);
 
-	kfree(rcu_dereference_raw(inst->cfg));
+	dcx_config_destroy(rcu_dereference_raw(inst->cfg));
 	dcx_stats_free(inst->stats);
 	kfree(inst);
 }
@@ -126,24 +148,17 @@ void dcx_instances_flush(struct net *net)
 	mutex_unlock(&dcx_cfg_mutex);
 }
 
-/* Copy the snapshot, change the copy, publish it, free the old one later. */
+/* The default space's prefix is pool6; the tables change it in place. */
 int dcx_instance_set_pool6(struct dcx_instance *inst,
 			   const struct dcx_prefix6 *p,
 			   struct netlink_ext_ack *extack)
 {
-	struct dcx_config *old = dcx_cfg_protected(inst);
-	struct dcx_config *cfg;
+	struct dcx_tables *t = dcx_instance_tables(inst);
+	char why[DCX_WHY_LEN] = "";
+	int err;
 
-	cfg = kmemdup(old, sizeof(*old), GFP_KERNEL);
-	if (!cfg) {
-		NL_SET_ERR_MSG_MOD(extack, "out of memory");
-		return -ENOMEM;
-	}
-	if (p)
-		cfg->xlat.pool6 = *p;
-	else
-		memset(&cfg->xlat.pool6, 0, sizeof(cfg->xlat.pool6));
-	rcu_assign_pointer(inst->cfg, cfg);
-	kfree_rcu(old, rcu);
-	return 0;
+	err = dcx_space_set_pool6(t, t->def, p, why, &dcx_cfg_mutex);
+	if (err)
+		NL_SET_ERR_MSG_FMT_MOD(extack, "pool6: %s", why);
+	return err;
 }

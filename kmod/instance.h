@@ -13,10 +13,15 @@
 #include <linux/rcupdate.h>
 #include <linux/netlink.h>
 #include <net/net_namespace.h>
-#include "xlat.h"
+#include "tables.h"
 #include "stats.h"
 
-/* Immutable once published. */
+/*
+ * Immutable once published, except the tables it points to, which are
+ * RCU-safe and change in place under dcx_cfg_mutex. A snapshot owns its
+ * tables: a settings change hands them to the next snapshot; a whole-config
+ * replacement frees them with the old snapshot.
+ */
 struct dcx_config {
 	struct dcx_xlat_cfg xlat;
 	struct rcu_head rcu;
@@ -53,6 +58,10 @@ int dcx_instance_set_pool6(struct dcx_instance *inst,
 			   struct netlink_ext_ack *extack);
 /* The current snapshot, for writers (lockdep-checked). */
 const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst);
+/* Its tables, for writers. */
+struct dcx_tables *dcx_instance_tables(const struct dcx_instance *inst);
+/* Free a snapshot no reader can see, with its tables. */
+void dcx_config_destroy(struct dcx_config *cfg);
 
 /* Called from the netns exit path: deletes every instance of net. */
 void dcx_instances_flush(struct net *net);

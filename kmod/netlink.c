@@ -128,13 +128,12 @@ static struct dcx_instance *dcx_req_instance(struct genl_info *info,
 
 static int dcx_put_pool6(struct sk_buff *skb, const struct dcx_instance *inst)
 {
-	const struct dcx_config *cfg = dcx_instance_cfg(inst);
 	const struct dcx_prefix6 *p;
 	struct nlattr *nest;
 
-	if (!cfg || !cfg->xlat.pool6.len)
+	p = dcx_space_pool6(dcx_instance_tables(inst)->def);
+	if (!p)
 		return 0;
-	p = &cfg->xlat.pool6;
 	nest = nla_nest_start(skb, DCXLAT_A_POOL6);
 	if (!nest)
 		return -EMSGSIZE;

@@ -22,16 +22,38 @@ struct dcx_prefix6 {
 	u8 len;			/* 0 = not set */
 };
 
-/* Everything the core reads from the instance configuration. */
+struct dcx_prefix4 {
+	__be32 addr;
+	u8 len;			/* 0 = not set (0.0.0.0/0 is never a pool) */
+};
+
+struct dcx_tables;
+struct dcx_space;
+
+/*
+ * Everything the core reads from the instance configuration: one immutable
+ * snapshot per packet (the tables inside it are RCU-safe and change in
+ * place; see tables.h).
+ */
 struct dcx_xlat_cfg {
-	struct dcx_prefix6 pool6;
-	/* RFC 6791: source of ICMPv4 errors from unmappable IPv6 nodes. */
-	__be32 rfc6791v4;	/* 0 = drop such errors */
+	const struct dcx_tables *tables;	/* spaces, pool6s, EAMs */
+	/* RFC 6791: sources of ICMP errors from unmappable nodes. */
+	struct dcx_prefix4 rfc6791v4;	/* len 0 = drop such errors */
+	struct dcx_prefix6 rfc6791v6;	/* len 0 = drop such errors */
 	u16 lowest_ipv6_mtu;	/* cap for translated ICMPv6 errors */
+	bool reset_tclass;	/* 4 -> 6: traffic class 0, not the TOS */
+	bool reset_tos;		/* 6 -> 4: TOS = new_tos, not the class */
+	u8 new_tos;
+	u8 udp_zero;		/* enum dcxlat_udp0 */
+	u8 role;		/* enum dcxlat_role */
+	bool er_filter;		/* ER: drop IPv4 from sources without EAM */
+	bool hairpin;		/* RFC 7757 4.2 */
+	u8 unbound;		/* enum dcxlat_unbound */
+	struct dcx_prefix6 space_base;	/* base + ID = a space's /96 */
 };
 
 /* Defaults of a new instance. */
-#define DCX_DEFAULT_RFC6791V4	htonl(0xc0000008)	/* 192.0.0.8 */
+#define DCX_DEFAULT_RFC6791V4	htonl(0xc0000008)	/* 192.0.0.8/32 */
 #define DCX_DEFAULT_LOWEST_MTU6	1280
 /* RFC 1812 4.3.2.3 (ICMPv4 errors), RFC 4443 2.4 (ICMPv6 errors). */
 #define DCX_ICMP4_ERR_MAX	576
@@ -47,6 +69,11 @@ enum dcx_verdict {
 /* Per-packet state shared by plan and apply. Lives on the caller's stack. */
 struct dcx_xlat {
 	const struct dcx_xlat_cfg *cfg;
+	/*
+	 * 4 -> 6, in: the space the packet came from (NULL: the default).
+	 * 6 -> 4, out of plan: the space its destination belongs to.
+	 */
+	const struct dcx_space *space;
 	bool csum_partial;	/* in: L4 checksum is CHECKSUM_PARTIAL */
 
 	/* out of plan */
@@ -85,11 +112,15 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
 bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 			 const struct in6_addr *a, __be32 *v4);
 
-/* Address mapping of an instance (pool6 today). */
-bool dcx_map_46(const struct dcx_xlat_cfg *cfg, __be32 v4,
-		struct in6_addr *v6);
-bool dcx_map_64(const struct dcx_xlat_cfg *cfg, const struct in6_addr *v6,
-		__be32 *v4);
+/*
+ * Address mapping of an instance: the space's EAM entries, then its
+ * RFC 6052 prefix (s == NULL: the default space). dcx_map_64() returns the
+ * space the address belongs to, NULL when it has no IPv4 mapping.
+ */
+bool dcx_map_46(const struct dcx_xlat_cfg *cfg, const struct dcx_space *s,
+		__be32 v4, struct in6_addr *v6);
+const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
+				   const struct in6_addr *v6, __be32 *v4);
 /* Destinations and sources the translator never produces or consumes. */
 bool dcx_v4_special(__be32 a);
 

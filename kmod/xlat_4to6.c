@@ -89,8 +89,8 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 	if (linear < ihl)
 		return dcx_verdict_pull(x, ihl);
 	if (dcx_v4_special(iph->daddr) ||
-	    !dcx_map_46(x->cfg, iph->daddr, &x->dst6) ||
-	    !dcx_map_46(x->cfg, iph->saddr, &x->src6)) {
+	    !dcx_map_46(x->cfg, x->space, iph->daddr, &x->dst6) ||
+	    !dcx_map_46(x->cfg, x->space, iph->saddr, &x->src6)) {
 		x->stat = DCXLAT_STAT_PASS_46;
 		return DCX_PASS;
 	}

@@ -30,8 +30,8 @@ static enum dcx_verdict dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 	if (dcx_map_64(x->cfg, &ip6->saddr, &x->src4) &&
 	    !dcx_v4_special(x->src4))
 		return DCX_XLAT;
-	if (x->cfg->rfc6791v4 && dcx_is_icmp6_err(nh, linear, e)) {
-		x->src4 = x->cfg->rfc6791v4;
+	if (x->cfg->rfc6791v4.len && dcx_is_icmp6_err(nh, linear, e)) {
+		x->src4 = x->cfg->rfc6791v4.addr;
 		return DCX_XLAT;
 	}
 	x->stat = DCXLAT_STAT_UNTRANS_SRC6;
@@ -52,8 +52,8 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		       dcx_verdict_pull(x, sizeof(*ip6));
 	if (ip6->version != 6)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
-	if (!dcx_map_64(x->cfg, &ip6->daddr, &x->dst4) ||
-	    dcx_v4_special(x->dst4)) {
+	x->space = dcx_map_64(x->cfg, &ip6->daddr, &x->dst4);
+	if (!x->space || dcx_v4_special(x->dst4)) {
 		x->stat = DCXLAT_STAT_PASS_64;
 		return DCX_PASS;
 	}

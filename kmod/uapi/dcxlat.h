@@ -74,6 +74,25 @@ enum dcxlat_cmd {
 	DCXLAT_CMD_POOL6_FLUSH,
 	DCXLAT_CMD_STATS_GET,
 	DCXLAT_CMD_STATS_RESET,
+	/* RFC 7757 EAM table of a space (see "EAMT" below) */
+	DCXLAT_CMD_EAMT_ADD,
+	DCXLAT_CMD_EAMT_DEL,
+	DCXLAT_CMD_EAMT_GET,
+	DCXLAT_CMD_EAMT_FLUSH,
+	/* Instance settings (see "Settings" below) */
+	DCXLAT_CMD_SETTINGS_SET,
+	DCXLAT_CMD_SETTINGS_GET,
+	/* Address spaces and their interface bindings (see "Spaces") */
+	DCXLAT_CMD_SPACE_ADD,
+	DCXLAT_CMD_SPACE_DEL,
+	DCXLAT_CMD_SPACE_GET,
+	DCXLAT_CMD_SPACE_SET,
+	DCXLAT_CMD_BIND_ADD,
+	DCXLAT_CMD_BIND_DEL,
+	/* Atomic replacement of a whole configuration (see "Transactions") */
+	DCXLAT_CMD_TXN_BEGIN,
+	DCXLAT_CMD_TXN_COMMIT,
+	DCXLAT_CMD_TXN_ABORT,
 	__DCXLAT_CMD_MAX
 };
 #define DCXLAT_CMD_MAX (__DCXLAT_CMD_MAX - 1)
@@ -85,6 +104,12 @@ enum dcxlat_attr {
 	DCXLAT_A_POOL6,		/* nested enum dcxlat_prefix_attr */
 	DCXLAT_A_STATS,		/* nested: u64 per enum dcxlat_stat (+1) */
 	DCXLAT_A_PAD,
+	DCXLAT_A_SPACE,		/* string: space name; absent = "default" */
+	DCXLAT_A_EAM,		/* nested enum dcxlat_eam_attr; may repeat */
+	DCXLAT_A_SETTINGS,	/* nested enum dcxlat_setting_attr */
+	DCXLAT_A_SPACE_CFG,	/* nested enum dcxlat_space_attr */
+	DCXLAT_A_BIND,		/* nested enum dcxlat_bind_attr; may repeat */
+	DCXLAT_A_COUNT,		/* u32: entries added/removed/present */
 	__DCXLAT_A_MAX
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)
@@ -99,6 +124,96 @@ enum dcxlat_prefix_attr {
 	__DCXLAT_PREFIX_MAX
 };
 #define DCXLAT_PREFIX_MAX (__DCXLAT_PREFIX_MAX - 1)
+
+/*
+ * EAMT: one RFC 7757 entry is an IPv4 prefix and an IPv6 prefix with equal
+ * suffix lengths (32 - len4 == 128 - len6). EAMT_ADD and EAMT_DEL take one
+ * or more DCXLAT_A_EAM, all applied or none; DEL needs only one of the two
+ * prefixes. EAMT_GET is a dump of one space in (IPv4 prefix) order; EAMT_FLUSH
+ * empties the space's table.
+ */
+enum dcxlat_eam_attr {
+	DCXLAT_EAM_UNSPEC,
+	DCXLAT_EAM_PREFIX4,	/* nested enum dcxlat_prefix_attr, IPv4 */
+	DCXLAT_EAM_PREFIX6,	/* nested enum dcxlat_prefix_attr, IPv6 */
+	__DCXLAT_EAM_MAX
+};
+#define DCXLAT_EAM_MAX (__DCXLAT_EAM_MAX - 1)
+
+/*
+ * Settings of an instance. SETTINGS_SET changes the attributes present and
+ * keeps the others; SETTINGS_GET returns all of them.
+ */
+enum dcxlat_setting_attr {
+	DCXLAT_SET_UNSPEC,
+	DCXLAT_SET_RFC6791V4,	/* nested prefix, IPv4; len 0 = unset */
+	DCXLAT_SET_RFC6791V6,	/* nested prefix, IPv6; len 0 = unset */
+	DCXLAT_SET_LOWEST_MTU6,	/* u32, 1280..65535 */
+	DCXLAT_SET_RESET_TCLASS, /* u8 bool: 4->6 traffic class = 0 */
+	DCXLAT_SET_RESET_TOS,	/* u8 bool: 6->4 TOS = NEW_TOS */
+	DCXLAT_SET_NEW_TOS,	/* u8 */
+	DCXLAT_SET_UDP_ZERO_CSUM, /* u8 enum dcxlat_udp0 */
+	DCXLAT_SET_ROLE,	/* u8 enum dcxlat_role */
+	DCXLAT_SET_ER_FILTER,	/* u8 bool: ER ingress filtering (RFC 7756 6) */
+	DCXLAT_SET_HAIRPIN,	/* u8 bool: RFC 7757 4.2 hairpinning */
+	DCXLAT_SET_UNBOUND,	/* u8 enum dcxlat_unbound */
+	DCXLAT_SET_SPACE_BASE,	/* nested prefix, IPv6: base of space IDs */
+	DCXLAT_SET_NDP_PROXY,	/* string: uplink device name; "" = off */
+	__DCXLAT_SET_MAX
+};
+#define DCXLAT_SET_MAX (__DCXLAT_SET_MAX - 1)
+
+enum dcxlat_udp0 {
+	DCXLAT_UDP0_COMPUTE,	/* compute the checksum (default) */
+	DCXLAT_UDP0_DROP,	/* drop IPv4 UDP with a zero checksum */
+};
+
+enum dcxlat_role {
+	DCXLAT_ROLE_SIIT,	/* plain RFC 7915 translator (default) */
+	DCXLAT_ROLE_BR,		/* SIIT-DC Border Relay (RFC 7755) */
+	DCXLAT_ROLE_ER,		/* SIIT-DC Edge Relay (RFC 7756) */
+};
+
+enum dcxlat_unbound {
+	DCXLAT_UNBOUND_DEFAULT,	/* unbound interfaces use the default space */
+	DCXLAT_UNBOUND_PASS,	/* IPv4 from unbound interfaces is not ours */
+};
+
+/*
+ * Spaces: every instance has the space "default" (ID 0), whose prefix is
+ * pool6. SPACE_ADD/SET take DCXLAT_A_SPACE_CFG; SPACE_DEL and SPACE_GET
+ * (doit or dump) take DCXLAT_A_SPACE. BIND_ADD/BIND_DEL take DCXLAT_A_SPACE
+ * and one DCXLAT_A_BIND.
+ */
+enum dcxlat_space_attr {
+	DCXLAT_SPACE_UNSPEC,
+	DCXLAT_SPACE_NAME,	/* string */
+	DCXLAT_SPACE_ID,	/* u32, 1..65535 (0 is the default space) */
+	DCXLAT_SPACE_PREFIX,	/* nested prefix, IPv6; else base + ID */
+	DCXLAT_SPACE_TABLE,	/* u32: routing table of 6->4 output */
+	DCXLAT_SPACE_VRF,	/* u32: ifindex of the space's VRF device */
+	DCXLAT_SPACE_EAM_COUNT,	/* u32, in replies */
+	DCXLAT_SPACE_STATS,	/* nested like DCXLAT_A_STATS, in replies */
+	DCXLAT_SPACE_BIND,	/* nested enum dcxlat_bind_attr, may repeat */
+	DCXLAT_SPACE_PAD,
+	__DCXLAT_SPACE_MAX
+};
+#define DCXLAT_SPACE_MAX (__DCXLAT_SPACE_MAX - 1)
+
+enum dcxlat_bind_attr {
+	DCXLAT_BIND_UNSPEC,
+	DCXLAT_BIND_IFINDEX,	/* u32 */
+	DCXLAT_BIND_PREFIX4,	/* nested prefix, IPv4; absent = 0.0.0.0/0 */
+	__DCXLAT_BIND_MAX
+};
+#define DCXLAT_BIND_MAX (__DCXLAT_BIND_MAX - 1)
+
+/*
+ * Transactions: TXN_BEGIN (INSTANCE) opens an empty staging configuration
+ * owned by the sending socket; until TXN_COMMIT or TXN_ABORT that socket's
+ * configuration requests on the instance edit the staging copy. COMMIT
+ * publishes it with one pointer store; closing the socket aborts.
+ */
 
 /*
  * Counters, one per outcome. Names for the CLI are in DCXLAT_STAT_NAMES so
@@ -120,7 +235,18 @@ enum dcxlat_prefix_attr {
 	X(NOMEM,		"no-memory",	"out of memory while translating")	\
 	X(OUTPUT_ERR,		"output-error",	"the stack refused the translated packet") \
 	X(SRC_ROUTE,		"source-route",	"IPv4 packet with an unexpired source route option") \
-	X(SEGMENTS_LEFT,	"routing-header", "IPv6 routing header with segments left")
+	X(SEGMENTS_LEFT,	"routing-header", "IPv6 routing header with segments left") \
+	X(UNTRANS_SRC4,		"untranslatable-src4", "IPv4 source has no IPv6 mapping") \
+	X(NONGLOBAL_V4,		"wkp-non-global", "non-global IPv4 address with the well-known prefix (RFC 6052 3.1)") \
+	X(UDP_ZERO_CSUM,	"udp-zero-checksum", "IPv4 UDP with a zero checksum, dropped by setting") \
+	X(UDP_ZERO_FRAG,	"udp-zero-checksum-fragment", "fragmented IPv4 UDP with a zero checksum") \
+	X(ER_INGRESS,		"er-ingress-filter", "Edge Relay: IPv4 source without an EAM entry (RFC 7756 6)") \
+	X(ER_SPOOF6,		"er-spoofed-src6", "Edge Relay: IPv6 source is a local service address (RFC 7756 6)") \
+	X(ER_SPOOF4,		"er-spoofed-src4", "Edge Relay: IPv6 source translates to a local IPv4 service address (RFC 7756 6)") \
+	X(HAIRPIN,		"hairpinned",	"IPv6 packets translated twice and sent back into IPv6 (RFC 7757 4.2)") \
+	X(ICMP_REASM,		"icmp-reassembled", "fragmented ICMP messages reassembled and translated") \
+	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
+	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
