@@ -13,6 +13,7 @@
 #include "instance.h"
 #include "route.h"
 #include "frag.h"
+#include "offload.h"
 #include "hook.h"
 #include "compat.h"
 
@@ -49,33 +50,6 @@ static enum dcx_verdict dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
 	return DCX_DROP;
 }
 
-/*
- * Make the headers writable with room for the bigger header (and, for ICMP
- * errors, the bigger inner header) and bring the checksum state to one the
- * core can update incrementally.
- */
-static int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x, int grow,
-			   const struct net_device *out, bool icmp)
-{
-	unsigned int tail = skb_tailroom(skb);
-
-	if (skb_cow_head(skb, max(grow, 0) + LL_RESERVED_SPACE(out)))
-		return -ENOMEM;
-	if (x->tail_need > tail &&
-	    pskb_expand_head(skb, 0, x->tail_need - tail, GFP_ATOMIC))
-		return -ENOMEM;
-	/* The device's sum covered the old headers. */
-	if (skb->ip_summed == CHECKSUM_COMPLETE)
-		skb->ip_summed = CHECKSUM_NONE;
-	/* ICMP type changes are not pseudo-header changes: finish it now. */
-	if (icmp && skb->ip_summed == CHECKSUM_PARTIAL &&
-	    skb_checksum_help(skb))
-		return -ENOMEM;
-	x->csum_partial = skb->ip_summed == CHECKSUM_PARTIAL;
-	x->mtu_in = skb->dev ? READ_ONCE(skb->dev->mtu) : 0xffff;
-	return 0;
-}
-
 /* Move skb->data to the new network header the core wrote. */
 static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 		       const struct dcx_xlat *x, __be16 protocol)
@@ -92,38 +66,6 @@ static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 	skb_reset_network_header(skb);
 	skb_set_transport_header(skb, x->new_nhlen);
 	skb->protocol = protocol;
-}
-
-/*
- * Offloads: the GSO type names the IP version, and segments sized for the
- * old header must still fit the new path. TCP segments can be made
- * smaller; other GSO types that no longer fit are refused.
- */
-static bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
-{
-	struct skb_shared_info *si = skb_shinfo(skb);
-	unsigned int seglen;
-
-	if (!skb_is_gso(skb))
-		return true;	/* dcx_fits_*() decided */
-	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
-		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
-		si->gso_type |= SKB_GSO_TCPV6;
-	} else if (!to6 && (si->gso_type & SKB_GSO_TCPV6)) {
-		si->gso_type &= ~SKB_GSO_TCPV6;
-		si->gso_type |= SKB_GSO_TCPV4;
-	}
-	if (skb_gso_validate_network_len(skb, mtu))
-		return true;
-	if (!(si->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
-		return false;
-	seglen = skb_transport_offset(skb) + tcp_hdrlen(skb) + si->gso_size;
-	if (seglen <= mtu || seglen - mtu >= si->gso_size)
-		return false;
-	skb_decrease_gso_size(si, seglen - mtu);
-	si->gso_type |= SKB_GSO_DODGY;
-	si->gso_segs = 0;
-	return true;
 }
 
 static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
