@@ -93,7 +93,8 @@ static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
  * The source of a packet whose destination is ours. RFC 7915 4.1: an
  * illegal source is dropped. So is one without a mapping (the packet is
  * for the IPv6 side and cannot go anywhere else: counted as
- * untranslatable-src4), except an ICMPv4 error, whose source may be an
+ * untranslatable-src4; with the well-known prefix and a non-global
+ * address, wkp-non-global), except an ICMPv4 error, whose source may be an
  * IPv4 router: it gets an address of the RFC 6791 IPv6 pool when one is
  * set. In the hairpin pass the source maps by the prefix only.
  */
@@ -113,8 +114,7 @@ static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 			     x->hairpin);
 	if (how >= DCX_MAP_EAM)
 		return DCX_XLAT;
-	if (how == DCX_MAP_NONGLOBAL)
-		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
+	/* A router with a private address is the classic RFC 6791 case. */
 	if (x->cfg->rfc6791v6.len && iph->protocol == IPPROTO_ICMP &&
 	    !(ntohs(iph->frag_off) & (IP_MF | IP_OFFSET)) && total > ihl) {
 		if (linear <= ihl)
@@ -125,6 +125,8 @@ static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 			return DCX_XLAT;
 		}
 	}
+	if (how == DCX_MAP_NONGLOBAL)
+		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
 	return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);
 }
 
