@@ -192,8 +192,12 @@ u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out)
 			}
 		}
 	}
-	mtu = min(mtu, mtu_out);
-	return min(mtu, mtu_in + 20);
+	/* An MTU of 0 is unknown: no cap from that side. */
+	if (mtu_out)
+		mtu = min(mtu, mtu_out);
+	if (mtu_in)
+		mtu = min(mtu, mtu_in + 20);
+	return mtu;
 }
 
 /* Packet Too Big -> Fragmentation Needed (RFC 7915 5.2). */
@@ -201,8 +205,10 @@ u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out)
 {
 	u32 mtu = mtu6 > 20 ? mtu6 - 20 : 0;
 
-	mtu = min(mtu, mtu_out);
-	mtu = min(mtu, mtu_in > 20 ? mtu_in - 20 : 0);
+	if (mtu_out)
+		mtu = min(mtu, mtu_out);
+	if (mtu_in)
+		mtu = min(mtu, mtu_in > 20 ? mtu_in - 20 : 0);
 	return min_t(u32, mtu, 0xffff);
 }
 

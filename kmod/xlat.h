@@ -104,8 +104,9 @@ struct dcx_xlat {
 	u32 icmp_info;		/* MTU (host order) or pointer, translated */
 	unsigned int inner_old_hl, inner_new_hl;
 	unsigned int tail_need;	/* out of plan: tailroom apply needs */
-	u32 mtu_in;		/* in, before apply: MTU of the ingress link */
-	u32 mtu_out;		/* in, before apply: MTU of the route out */
+	/* in, before apply (0: unknown, no cap from that side) */
+	u32 mtu_in;		/* MTU of the ingress link */
+	u32 mtu_out;		/* MTU of the route out */
 	unsigned int new_total;	/* out of apply: bytes from the new header */
 	union {
 		struct {	/* 4 -> 6 */

@@ -25,6 +25,9 @@ static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 	unsigned int ihl = x->old_nhlen;
 
 	switch (x->proto) {
+	case IPPROTO_IGMP:
+		/* RFC 7915 4.2: single-hop, silently dropped. */
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	case IPPROTO_ICMP:
 		/* Its checksum covers the whole message: see frag.c. */
 		if (frag)
