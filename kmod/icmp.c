@@ -69,12 +69,13 @@ bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6)
 {
 	switch (type) {
 	case ICMP_ECHO:
+		/* RFC 7915 4.2: only the type changes. */
 		*type6 = ICMPV6_ECHO_REQUEST;
-		*code6 = 0;
+		*code6 = code;
 		return true;
 	case ICMP_ECHOREPLY:
 		*type6 = ICMPV6_ECHO_REPLY;
-		*code6 = 0;
+		*code6 = code;
 		return true;
 	case ICMP_DEST_UNREACH:
 		return dcx_unreach_46(code, type6, code6);
@@ -95,12 +96,13 @@ bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4)
 {
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
+		/* RFC 7915 5.2: only the type changes. */
 		*type4 = ICMP_ECHO;
-		*code4 = 0;
+		*code4 = code;
 		return true;
 	case ICMPV6_ECHO_REPLY:
 		*type4 = ICMP_ECHOREPLY;
-		*code4 = 0;
+		*code4 = code;
 		return true;
 	case ICMPV6_DEST_UNREACH:
 		*type4 = ICMP_DEST_UNREACH;

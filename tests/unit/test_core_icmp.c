@@ -33,11 +33,11 @@ static int rfc_46(int t, int c, int *t6, int *c6)
 	switch (t) {
 	case 8:
 		*t6 = 128;
-		*c6 = 0;	/* echo code is 0 in ICMPv6 */
+		*c6 = c;	/* "Adjust the Type values" only */
 		return R4_ECHO;
 	case 0:
 		*t6 = 129;
-		*c6 = 0;
+		*c6 = c;
 		return R4_ECHO_REPLY;
 	case 15:
 	case 16:
@@ -140,11 +140,11 @@ static int rfc_64(int t, int c, int *t4, int *c4)
 	switch (t) {
 	case 128:
 		*t4 = 8;
-		*c4 = 0;
+		*c4 = c;
 		return R6_ECHO;
 	case 129:
 		*t4 = 0;
-		*c4 = 0;
+		*c4 = c;
 		return R6_ECHO_REPLY;
 	case 130:
 	case 131:
