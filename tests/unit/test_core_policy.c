@@ -711,6 +711,37 @@ static void test_er_ingress(void **state __maybe_unused)
 	expect_v("br", &cfg, NULL, true, in, len, DCX_XLAT, 0);
 }
 
+/* An ICMPv4 error from the ER's own IPv4 side may use the RFC 6791 pool. */
+static void test_er_ingress_icmp_err(void **state __maybe_unused)
+{
+	u8 in[PB_MAX], inner[PB_MAX];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+	struct in6_addr want;
+	unsigned int len, ilen;
+
+	cfg_er(&cfg);
+	ilen = udp4(inner, "192.0.3.26", "198.51.101.1", 0, 1, 8, false);
+	len = icmp4_err(in, "192.0.3.1", "192.0.3.26", 11, 0, 0, inner, ilen,
+			0);
+	expect_v("er err, no pool", &cfg, NULL, true, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_INGRESS);
+	assert_int_equal(inet_pton(AF_INET6, "2001:db8:6791::",
+				   &cfg.rfc6791v6.addr), 1);
+	cfg.rfc6791v6.len = 64;
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	assert_int_equal(xv_plan_linear(dcx_plan_46, &x, in, len, len),
+			 DCX_XLAT);
+	/* Not the pool6 embedding of the unfiltered source: the pool. */
+	dcx_rfc6791_pick6(&cfg.rfc6791v6, htonl(0xc0000301), &want);
+	assert_memory_equal(&x.src6, &want, 16);
+	/* Anything else from there stays filtered. */
+	len = udp4(in, "192.0.3.1", "198.51.101.1", 0, 64, 8, false);
+	expect_v("er udp, pool", &cfg, NULL, true, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_INGRESS);
+}
+
 static void test_er_spoof(void **state __maybe_unused)
 {
 	u8 in[PB_MAX], want[PB_MAX];
@@ -932,6 +963,7 @@ int main(void)
 		xv_unit_test(test_spaces),
 		xv_unit_test(test_spaces_icmp_err),
 		xv_unit_test(test_er_ingress),
+		xv_unit_test(test_er_ingress_icmp_err),
 		xv_unit_test(test_er_spoof),
 		xv_unit_test(test_hairpin),
 		xv_unit_test(test_hairpin_icmp_err),
