@@ -95,6 +95,28 @@ static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
 }
 
 /*
+ * Hairpin pass (RFC 7757 4.2): the source maps by the prefix so that the
+ * receiver answers through the translator. An ICMP error is the answer
+ * itself: only when it comes from the node its packet hairpinned to (its
+ * source is the quoted destination) does that hold; an error from a third
+ * node keeps that node's own mapping.
+ */
+static bool dcx_hairpin_src_by_prefix(const struct dcx_xlat *x,
+				      const u8 *nh, unsigned int linear)
+{
+	const struct iphdr *iph = (const struct iphdr *)nh;
+	unsigned int in = x->old_nhlen + sizeof(struct icmphdr);
+
+	if (!x->hairpin)
+		return false;
+	if (iph->protocol != IPPROTO_ICMP || (iph->frag_off & htons(IP_OFFSET)) ||
+	    linear < in + sizeof(struct iphdr) ||
+	    !dcx_icmp_is_err4(nh[x->old_nhlen]))
+		return true;
+	return iph->saddr == ((const struct iphdr *)(nh + in))->daddr;
+}
+
+/*
  * The source of a packet whose destination is ours. RFC 7915 4.1: an
  * illegal source is dropped. So is one without a mapping (the packet is
  * for the IPv6 side and cannot go anywhere else: counted as
@@ -118,7 +140,7 @@ static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 	er_drop = dcx_er_ingress_drop(x, iph->saddr);
 	if (!er_drop)
 		how = dcx_map_46_how(x->cfg, x->space, iph->saddr, &x->src6,
-				     x->hairpin);
+				     dcx_hairpin_src_by_prefix(x, nh, linear));
 	if (how >= DCX_MAP_EAM)
 		return DCX_XLAT;
 	/* A router with a private address is the classic RFC 6791 case. */

@@ -886,6 +886,18 @@ static void test_hairpin_icmp_err(void **state __maybe_unused)
 	wlen = icmp6_err(want, "2001:db8:46::c000:202", "2001:db8:a::", 1, 4,
 			 0, 63, inner6, i6len);
 	xv_expect_bytes("hairpin err", got, got_len, want, wlen);
+
+	/* A third node C on the way (with an EAM entry) reports it. */
+	xv_eam(&cfg, NULL, "192.0.2.3", 32, "2001:db8:c::", 128);
+	len = icmp6_err(in, "2001:db8:c::", "2001:db8:46::c000:201", 3, 0, 0,
+			64, inner, ilen);
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	assert_true(hairpin_run(&x, in, len, got, &got_len));
+	/* C keeps its own address; the quote is what A sent. */
+	wlen = icmp6_err(want, "2001:db8:c::", "2001:db8:a::", 3, 0, 0, 63,
+			 inner6, i6len);
+	xv_expect_bytes("hairpin err from C", got, got_len, want, wlen);
 }
 
 /* ---- IPv6 extension header chains ---------------------------------- */
