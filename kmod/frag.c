@@ -71,6 +71,11 @@ bool dcx_fits_64(struct sk_buff *skb, struct dcx_xlat *x,
 {
 	u32 mtu = dst_mtu(dst);
 
+	/* A reassembled ICMPv6 message of 64k does not fit an IPv4 header. */
+	if (x->new_total > IP_MAX_MTU) {
+		x->stat = DCXLAT_STAT_TOO_BIG;
+		return false;
+	}
 	/*
 	 * DF stays clear on fragments, reassembled datagrams and small
 	 * packets: IPv4 fragments them.

@@ -188,14 +188,13 @@ static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
 
 /*
  * Hairpinning: translate the IPv6 packet to IPv4 and that IPv4 packet
- * back to IPv6, then send it into the IPv6 network again without it ever
- * leaving the box as IPv4. The box is one hop, so the hop limit goes down
- * once.
+ * back to IPv6 (the core's second pass, x->hairpin kept: the source maps
+ * by the RFC 6052 prefix only and the TTL is not decremented again), then
+ * send it into the IPv6 network without it ever leaving the box as IPv4.
  */
 static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm)
 {
-	struct dcx_xlat y = { .cfg = x->cfg, .space = x->space };
 	struct iphdr *iph;
 	u8 *nh;
 
@@ -208,19 +207,18 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	nh = dcx_apply_64(x, skb->data, skb->len);
 	dcx_set_nh(skb, nh, x, htons(ETH_P_IP));
 	iph = ip_hdr(skb);
-	iph->ttl++;
-	if (reasm)
+	if (reasm && (iph->frag_off & htons(IP_DF))) {
 		iph->frag_off &= ~htons(IP_DF);
-	ip_send_check(iph);
-
-	if (dcx_plan_skb(&y, skb, dcx_plan_46) != DCX_XLAT) {
-		/* Not translatable back (e.g. no IPv6 mapping of the source) */
-		x->stat = y.stat == DCXLAT_STAT_PASS_46 ?
-			  DCXLAT_STAT_UNTRANS_SRC4 : y.stat;
+		ip_send_check(iph);
+	}
+	if (dcx_plan_skb(x, skb, dcx_plan_46) != DCX_XLAT) {
+		/* Not translatable back: it cannot go anywhere. */
+		if (x->stat == DCXLAT_STAT_PASS_46)
+			x->stat = DCXLAT_STAT_UNTRANS_SRC4;
 		goto drop;
 	}
 	dcx_stat_inc(inst->stats, DCXLAT_STAT_HAIRPIN);
-	return dcx_send_46(net, inst, skb, &y, reasm, true);
+	return dcx_send_46(net, inst, skb, x, reasm, true);
 
 drop:
 	dcx_stat_inc(inst->stats, x->stat);
