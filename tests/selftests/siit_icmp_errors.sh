@@ -101,7 +101,7 @@ set_mtu() {	# NS DEV MTU
 # ping_mtu NS FAM DST SIZE WANT_RE: DF ping whose output must match.
 ping_mtu() {
 	local out
-	out=$(ip netns exec "$1" ping "$2" -n -c 2 -i 0.5 -W 2 -M do -s "$4" \
+	out=$(ip netns exec "$1" ping "$2" -n -c 2 -i 0.5 -W 2 -M "do" -s "$4" \
 		"$3" 2>&1)
 	echo "$out"
 	grep -Eq -- "$5" <<<"$out"
@@ -159,16 +159,16 @@ tb=$(stat_of too-big)
 set_mtu "$XLAT" x6 1400 && set_mtu "$R6" b6 1400 && set_mtu "$R6" a6 1280 &&
 	set_mtu "$NS6" v6 1280
 # 1428 bytes of IPv4 become 1448 of IPv6: the translator's own link is 1400.
-check "ping -M do -s 1400 ns4 -> ns6: Frag Needed mtu 1380 from xlat" \
+check "ping -M "do" -s 1400 ns4 -> ns6: Frag Needed mtu 1380 from xlat" \
 	ping_mtu "$NS4" -4 "$H6_4" 1400 \
 	"From 198\.51\.100\.1 .*Frag needed and DF set \(mtu = 1380\)"
 check "counter too-big moved" counter_moved too-big "$tb" 1
 # 1380 + 20 fits the translator's link; r6's 1280 link answers PTB 1280.
-check "ping -M do -s 1352 ns4 -> ns6: PTB 1280 from r6 -> Frag Needed 1260" \
+check "ping -M "do" -s 1352 ns4 -> ns6: PTB 1280 from r6 -> Frag Needed 1260" \
 	ping_mtu "$NS4" -4 "$H6_4" 1352 \
 	"From 192\.0\.0\.8 .*Frag needed and DF set \(mtu = 1260\)"
-check "ping -M do -s 1232 ns4 -> ns6 fits" \
-	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 10 -M do -s 1232 "$H6_4"
+check "ping -M "do" -s 1232 ns4 -> ns6 fits" \
+	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 10 -M "do" -s 1232 "$H6_4"
 check "tracepath ns4 -> 192.0.2.6 finds pmtu 1260" \
 	bash -c "ip netns exec '$NS4' tracepath -4 -n -m 6 '$H6_4' |
 		tee /dev/stderr | grep -q 'pmtu 1260'"
@@ -181,16 +181,16 @@ set_mtu "$XLAT" x4 1400 && set_mtu "$R4" a4 1400 && set_mtu "$R4" b4 1300 &&
 	set_mtu "$NS4" v4 1300
 tb=$(stat_of too-big)
 # 1448 bytes of IPv6 become 1428 of IPv4 > 1400: PTB 1400 + 20.
-check "ping -M do -s 1400 ns6 -> ns4: Packet Too Big mtu 1420 from xlat" \
+check "ping -M "do" -s 1400 ns6 -> ns4: Packet Too Big mtu 1420 from xlat" \
 	ping_mtu "$NS6" -6 "$H4_6" 1400 \
 	"From 2001:db8:7::2 .*Packet too big: mtu=1420"
 check "counter too-big moved" counter_moved too-big "$tb" 1
 # 1408 -> 1388 fits 1400; r4's 1300 link: Frag Needed 1300 -> PTB 1320.
-check "ping -M do -s 1360 ns6 -> ns4: Frag Needed 1300 from r4 -> PTB 1320" \
+check "ping -M "do" -s 1360 ns6 -> ns4: Frag Needed 1300 from r4 -> PTB 1320" \
 	ping_mtu "$NS6" -6 "$H4_6" 1360 \
 	"From 64:ff9b::c633:64fe .*Packet too big: mtu=1320"
-check "ping -M do -s 1272 ns6 -> ns4 fits" \
-	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 -M do -s 1272 "$H4_6"
+check "ping -M "do" -s 1272 ns6 -> ns4 fits" \
+	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 -M "do" -s 1272 "$H4_6"
 check "kernel log clean" dmesg_clean
 
 ksft_exit
