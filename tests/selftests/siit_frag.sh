@@ -47,12 +47,16 @@ counter_moved() {
 	[ $((now - $2)) -ge "$3" ]
 }
 
-# ping_big NS FAMILY DST SIZE [ARGS...]: 3 answered echoes of SIZE bytes.
+# ping_big NS FAMILY DST SIZE [ARGS...]: 3 answered echoes of SIZE bytes,
+# their data intact (ping compares the pattern it sent).
 ping_big() {
-	local ns=$1 fam=$2 dst=$3 size=$4
+	local ns=$1 fam=$2 dst=$3 size=$4 out rc
 	shift 4
-	ip netns exec "$ns" ping "$fam" -n -c 3 -i 0.3 -w 20 -s "$size" "$@" \
-		"$dst"
+	out=$(ip netns exec "$ns" ping "$fam" -n -c 3 -i 0.3 -w 20 -s "$size" \
+		"$@" "$dst" 2>&1)
+	rc=$?
+	echo "$out"
+	[ "$rc" -eq 0 ] && ! grep -Eq "wrong data|DUP!|truncated" <<<"$out"
 }
 
 # reasm_ping DESC N NS FAMILY DST SIZE [ARGS]: ping and see at least N
