@@ -106,6 +106,10 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
+	if (dcx_gso_must_segment(skb, &x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_46);
+	}
 	if (!dcx_fits_46(net, skb, &x, dst, &frag_max))
 		goto drop_dst;
 	grow = x.new_nhlen - x.old_nhlen;
@@ -165,6 +169,10 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
+	if (dcx_gso_must_segment(skb, &x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
+	}
 	if (!dcx_fits_64(skb, &x, dst))
 		goto drop_dst;
 	if (dcx_prepare_skb(skb, &x, 0, dst->dev,
@@ -196,9 +204,6 @@ drop:
 	dcx_stat_inc(inst->stats, x.stat);
 	return NF_DROP;
 }
-
-typedef int (*dcx_xlat_skb_fn)(struct net *net, struct dcx_instance *inst,
-			       struct sk_buff *skb);
 
 /* Instances are tried in creation order; the first that owns it wins. */
 static unsigned int dcx_hook(struct sk_buff *skb,
