@@ -30,8 +30,9 @@
 #include <linux/tcp.h>
 #include <linux/udp.h>
 #include <net/ip.h>
-#if __has_include(<net/gso.h>)
-#include <net/gso.h>		/* __skb_gso_segment() since 6.4 */
+#include <linux/version.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+#include <net/gso.h>		/* __skb_gso_segment() moved there in 6.4 */
 #endif
 #include "xlat.h"
 #include "instance.h"
