@@ -94,6 +94,9 @@ static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
  * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
  * ICMPv4 error can reach its source.
  */
+static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
 		       bool quiet)
@@ -107,6 +110,10 @@ static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 	if (IS_ERR(dst)) {
 		x->stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
+	}
+	if (!quiet && !reasm && dcx_gso_must_segment(skb, x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_46);
 	}
 	if (!dcx_fits_46(net, skb, x, dst, &frag_max, quiet))
 		goto drop_dst;
@@ -270,6 +277,10 @@ replan:
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
+	if (!reasm && dcx_gso_must_segment(skb, &x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
+	}
 	if (!dcx_fits_64(skb, &x, dst, reasm))
 		goto drop_dst;
 	if (dcx_prepare_skb(skb, &x, 0, dst->dev,
@@ -308,9 +319,6 @@ drop:
 	dcx_stat_inc(inst->stats, x.stat);
 	return NF_DROP;
 }
-
-typedef int (*dcx_xlat_skb_fn)(struct net *net, struct dcx_instance *inst,
-			       struct sk_buff *skb);
 
 /* Instances are tried in creation order; the first that owns it wins. */
 static unsigned int dcx_hook(struct sk_buff *skb,
