@@ -15,6 +15,8 @@
 #include "frag.h"
 #include "offload.h"
 #include "hook.h"
+#include "space.h"
+#include "ndp.h"
 #include "compat.h"
 
 /*
@@ -68,6 +70,14 @@ static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 	skb->protocol = protocol;
 }
 
+/* The instance's counter, and the space's when the packet has one. */
+static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
+		      enum dcxlat_stat id)
+{
+	dcx_stat_inc(inst->stats, id);
+	dcx_space_stat_inc(x->space, id);
+}
+
 static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 			   struct sk_buff *skb)
 {
@@ -79,9 +89,15 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 	int grow;
 	u8 *nh;
 
+	/* The ingress interface (and destination) decide the space. */
+	x.space = dcx_space_select4(x.cfg, skb->dev, ip_hdr(skb)->daddr);
+	if (!x.space) {
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_UNBOUND);
+		return DCX_NEXT;
+	}
 	switch (dcx_plan_skb(&x, skb, dcx_plan_46)) {
 	case DCX_PASS:
-		dcx_stat_inc(inst->stats, x.stat);
+		dcx_count(inst, &x, x.stat);
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
@@ -95,9 +111,9 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		goto drop;
 	}
 	/* Traffic for the translator itself is not translated. */
-	type = inet_addr_type(net, ip_hdr(skb)->daddr);
+	type = inet_addr_type_dev_table(net, skb->dev, ip_hdr(skb)->daddr);
 	if (type != RTN_UNICAST) {
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_PASS_46);
+		dcx_count(inst, &x, DCXLAT_STAT_PASS_46);
 		return DCX_NEXT;
 	}
 
@@ -121,15 +137,15 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_TOO_BIG;
 		goto drop_dst;
 	}
-	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_46);
+	dcx_count(inst, &x, DCXLAT_STAT_XLAT_46);
 	if (dcx_output(net, skb, dst, frag_max) < 0)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+		dcx_count(inst, &x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
 drop_dst:
 	dst_release(dst);
 drop:
-	dcx_stat_inc(inst->stats, x.stat);
+	dcx_count(inst, &x, x.stat);
 	return NF_DROP;
 }
 
@@ -143,9 +159,12 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	u8 tclass;
 	u8 *nh;
 
+	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex) &&
+	    dcx_ndp_proxy(net, x.cfg, skb))
+		return NF_DROP;
 	switch (dcx_plan_skb(&x, skb, dcx_plan_64)) {
 	case DCX_PASS:
-		dcx_stat_inc(inst->stats, x.stat);
+		dcx_count(inst, &x, x.stat);
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
@@ -156,6 +175,11 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		else if (x.stat == DCXLAT_STAT_SEGMENTS_LEFT)
 			dcx_send_icmp6(skb, ICMPV6_PARAMPROB,
 				       ICMPV6_HDR_FIELD, x.icmp_info);
+		goto drop;
+	}
+	/* A space's packets come from its own addresses only. */
+	if (!dcx_space_same64(&x, &ipv6_hdr(skb)->saddr)) {
+		x.stat = DCXLAT_STAT_CROSS_SPACE;
 		goto drop;
 	}
 
@@ -185,15 +209,15 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_TOO_BIG;
 		goto drop_dst;
 	}
-	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_64);
+	dcx_count(inst, &x, DCXLAT_STAT_XLAT_64);
 	if (dcx_output(net, skb, dst, 0) < 0)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+		dcx_count(inst, &x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
 drop_dst:
 	dst_release(dst);
 drop:
-	dcx_stat_inc(inst->stats, x.stat);
+	dcx_count(inst, &x, x.stat);
 	return NF_DROP;
 }
 

@@ -24,6 +24,7 @@
  */
 struct dcx_config {
 	struct dcx_xlat_cfg xlat;
+	int ndp_proxy_ifindex;		/* proxy NDP on this uplink; 0: off */
 	struct rcu_head rcu;
 };
 

@@ -13,6 +13,7 @@
 #include "instance.h"
 #include "stats.h"
 #include "netlink.h"
+#include "nl_space.h"
 #include "compat.h"
 
 #define DCX_ERR(extack, msg) NL_SET_ERR_MSG_MOD(extack, msg)
@@ -45,6 +46,11 @@ static const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {
 			     .reject_message = "DCXLAT_A_STATS is reply-only" },
 	[DCXLAT_A_PAD] = { .type = NLA_REJECT,
 			   .reject_message = "DCXLAT_A_PAD is reply-only" },
+	/* Spaces and bindings: nl_space.c */
+	[DCXLAT_A_SPACE] = { .type = NLA_NUL_STRING,
+			     .len = DCXLAT_NAME_MAX - 1 },
+	[DCXLAT_A_SPACE_CFG] = NLA_POLICY_NESTED(dcx_space_cfg_policy),
+	[DCXLAT_A_BIND] = NLA_POLICY_NESTED(dcx_bind_policy),
 };
 
 static void dcx_gen_bump(void)
@@ -483,6 +489,43 @@ static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 	return inst ? 0 : -ENOENT;
 }
 
+/* ---- for nl_space.c (see netlink.h) ---- */
+
+int dcx_nl_start(struct genl_info *info, const char **name)
+{
+	return dcx_req_start(info, name);
+}
+
+int dcx_nl_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
+{
+	return dcx_check_abi(attrs, extack);
+}
+
+struct dcx_instance *dcx_nl_instance(struct genl_info *info,
+				     const char *name)
+{
+	return dcx_req_instance(info, name);
+}
+
+void *dcx_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		 u8 cmd)
+{
+	return genlmsg_put(skb, portid, seq, &dcx_genl_family, flags, cmd);
+}
+
+void dcx_nl_notify(struct genl_info *info, struct sk_buff *msg)
+{
+	dcx_gen_bump();
+	if (msg)
+		genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info),
+					msg, 0, DCX_MCGRP_CONFIG, GFP_KERNEL);
+}
+
+unsigned int dcx_nl_gen(void)
+{
+	return dcx_genl_gen;
+}
+
 static const struct genl_small_ops dcx_genl_ops[] = {
 	{
 		.cmd = DCXLAT_CMD_INSTANCE_ADD,
@@ -516,6 +559,33 @@ static const struct genl_small_ops dcx_genl_ops[] = {
 	}, {
 		.cmd = DCXLAT_CMD_STATS_RESET,
 		.doit = dcx_nl_stats_reset,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	/* Spaces and bindings: nl_space.c */
+	{
+		.cmd = DCXLAT_CMD_SPACE_ADD,
+		.doit = dcx_nl_space_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_SPACE_DEL,
+		.doit = dcx_nl_space_del,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_SPACE_GET,
+		.doit = dcx_nl_space_get,
+		.dumpit = dcx_nl_space_dump,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_SPACE_SET,
+		.doit = dcx_nl_space_set,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_BIND_ADD,
+		.doit = dcx_nl_bind_add,
+		.flags = GENL_UNS_ADMIN_PERM,
+	}, {
+		.cmd = DCXLAT_CMD_BIND_DEL,
+		.doit = dcx_nl_bind_del,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
 };
