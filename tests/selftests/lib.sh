@@ -31,7 +31,7 @@ LIB_DIR=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 DCX_REPO=$(cd "$LIB_DIR/../.." && pwd -P)
 # The repo's own build, never an installed copy.
 dcx_cli=$DCX_REPO/usr/dcxlat
-dcx_ko=$DCX_REPO/dcxlat.ko
+dcx_ko=${DCX_KO:-$DCX_REPO/dcxlat.ko}	# DCX_KO: a module built elsewhere
 
 ksft_num=0
 ksft_npass=0
