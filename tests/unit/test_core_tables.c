@@ -359,11 +359,14 @@ static void test_eam_inside_space_prefix(void **state __maybe_unused)
 	expect_map64(&cfg, "2001:db8:b::c000:207", b, "192.0.2.7");
 	expect_map64(&cfg, "2001:db8:b::8", b, "0.0.0.8");
 	expect_map64(&cfg, "64:ff9b::101", t->def, "192.0.2.1");
-	expect_map64(&cfg, "64:ff9b::c000:201", t->def, "192.0.2.1");
+	/* RFC 6052 3.1: no non-global IPv4 address with the WKP. */
+	expect_map64(&cfg, "64:ff9b::c000:201", NULL, NULL);
+	expect_map64(&cfg, "64:ff9b::c000:301", t->def, "192.0.3.1");
 	expect_map46(&cfg, b, "192.0.2.7", "2001:db8:b::7");
 	expect_map46(&cfg, b, "192.0.2.8", "2001:db8:b::c000:208");
 	expect_map46(&cfg, NULL, "192.0.2.8", "64:ff9b::108");
-	expect_map46(&cfg, NULL, "198.51.100.1", "64:ff9b::c633:6401");
+	expect_map46(&cfg, NULL, "198.51.100.1", "-");
+	expect_map46(&cfg, NULL, "198.51.101.1", "64:ff9b::c633:6501");
 	/* A space prefix over another space's EAM: refused. */
 	assert_int_equal(set_pool6(t, t->def, "2001:db8:b::", 96, why),
 			 -EEXIST);

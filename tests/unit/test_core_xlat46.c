@@ -164,7 +164,8 @@ static void test_drop_icmp_later_fragment(void **state __maybe_unused)
 
 static void test_drop_udp_zero_csum_fragment(void **state __maybe_unused)
 {
-	expect46(&xvin46_udp0_frag_first, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect46(&xvin46_udp0_frag_first, DCX_DROP,
+		 DCXLAT_STAT_UDP_ZERO_FRAG);
 }
 
 /*
