@@ -118,9 +118,15 @@ static const char *dcx_line_label(unsigned int tag, const void *ctx,
 	return buf;
 }
 
+/*
+ * eamt add/del - | --file F: the whole file is checked first; when the
+ * kernel refuses an entry, what the earlier messages did is undone (the
+ * refused message undid itself), so the table ends as it was.
+ */
 static int dcx_eamt_bulk(const struct dcx_args *a, struct dcx_nl *nl,
 			 bool *usage, struct dcx_err *e)
 {
+	bool add = a->cmd == DCX_CMD_ADD;
 	const char *fname = strcmp(a->file, "-") ? a->file : "stdin";
 	struct dcx_eam_vec vec = { NULL, 0, 0 };
 	size_t failed = 0, sent = 0, f2, s2;
@@ -150,26 +156,28 @@ static int dcx_eamt_bulk(const struct dcx_args *a, struct dcx_nl *nl,
 		e->code = -EINVAL;
 		return e->code;
 	}
-	r = dcx_eam_send(nl, DCXLAT_CMD_EAMT_ADD, a->name, a->space, vec.v,
-			 vec.n, 46, &failed, &sent, e);
+	r = dcx_eam_send(nl, add ? DCXLAT_CMD_EAMT_ADD : DCXLAT_CMD_EAMT_DEL,
+			 a->name, a->space, vec.v, vec.n, add ? 46 : 4,
+			 &failed, &sent, e);
 	if (r) {
 		snprintf(where, sizeof(where), "%s:%u", fname,
 			 vec.v[failed].tag);
 		dcx_blame(e, where);
-		/* The messages before the refused one went in: undo them. */
-		if (sent && dcx_eam_send(nl, DCXLAT_CMD_EAMT_DEL, a->name,
-					 a->space, vec.v, sent, 4, &f2, &s2,
-					 &undo)) {
+		/* The messages before the refused one went through: undo. */
+		if (sent && dcx_eam_send(nl, add ? DCXLAT_CMD_EAMT_DEL :
+					 DCXLAT_CMD_EAMT_ADD, a->name,
+					 a->space, vec.v, sent, add ? 4 : 46,
+					 &f2, &s2, &undo)) {
 			size_t l = strlen(e->msg);
 
 			snprintf(e->msg + l, sizeof(e->msg) - l,
-				 "; removing the %zu entries added before it failed too (%s): the table is partly changed",
+				 "; undoing the %zu entries before it failed too (%s): the table is partly changed",
 				 sent, undo.msg);
 		} else {
 			size_t l = strlen(e->msg);
 
 			snprintf(e->msg + l, sizeof(e->msg) - l,
-				 " (nothing was added)");
+				 " (nothing was %s)", add ? "added" : "removed");
 		}
 	}
 	dcx_eam_vec_free(&vec);
@@ -267,6 +275,8 @@ static int dcx_cmd_eamt(const struct dcx_args *a, struct dcx_nl *nl,
 			return dcx_eamt_bulk(a, nl, usage, e);
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_ADD, e);
 	case DCX_CMD_DEL:
+		if (a->bulk)
+			return dcx_eamt_bulk(a, nl, usage, e);
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_DEL, e);
 	case DCX_CMD_FLUSH:
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_FLUSH, e);

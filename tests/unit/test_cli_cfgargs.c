@@ -121,7 +121,13 @@ static void test_eamt(void **state)
 	usage("eamt del 1.2.3.0/24 ::/120", "give one of the two prefixes");
 	usage("eamt del 2001:db8::1/64", "has bits set");
 	usage("eamt show x", "unexpected argument \"x\"");
-	usage("eamt flush --file x", "--file is for eamt add");
+	usage("eamt flush --file x", "--file is for eamt add and del");
+	p = ok("eamt del --file x", DCX_OBJ_EAMT, DCX_CMD_DEL);
+	assert_true(p->a.bulk);
+	free(p);
+	p = ok("eamt del -", DCX_OBJ_EAMT, DCX_CMD_DEL);
+	assert_true(p->a.bulk);
+	free(p);
 	usage("eamt frob", "commands are add, del, show, flush");
 }
 
