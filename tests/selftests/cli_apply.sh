@@ -11,7 +11,9 @@
 # old and the new configuration have: not one ping may be lost.
 #
 #   ns6 (2001:db8:6::6) --- xlat (EAM 192.0.2.6 = 2001:db8:6::6,
-#                                 pool6 64:ff9b::/96) --- ns4 198.51.100.2
+#                                 pool6 2001:db8:64::/96) --- ns4 198.51.100.2
+# (not the well-known prefix: these test addresses are not global, RFC
+# 6052 3.1 forbids them with 64:ff9b::/96).
 
 source "$(dirname "$0")/lib.sh"
 
@@ -77,7 +79,7 @@ for i in range(n):
                 (10 + seed, i >> 16, (i >> 8) & 255, i & 255,
                  0x100 + seed, i >> 16, i & 0xffff))
 cfg = {"settings": {"lowest-ipv6-mtu": 1400 + seed, "role": "siit"},
-       "pool6": "64:ff9b::/96", "eamt": eamt}
+       "pool6": "2001:db8:64::/96", "eamt": eamt}
 with open(path, "w") as f:
     json.dump(cfg, f)
 PY
@@ -89,6 +91,8 @@ dcx_topo_basic || ksft_bail "topology"
 N1=$XLAT
 ip -n "$NS6" addr add 2001:db8:6::6/64 dev v6 nodad ||
 	ksft_bail "address 2001:db8:6::6"
+ip -n "$NS6" -6 route add 2001:db8:64::/96 via 2001:db8:6::1 ||
+	ksft_bail "route to the pool6 prefix"
 dcx "$N1" instance add || ksft_bail "instance add"
 
 # ---------------------------------------------------------------------------
@@ -228,9 +232,9 @@ if mode == 'settings':
     say('role9', a.req('SETTINGS_SET', attr(A_SETTINGS | NESTED,
         attr(SET_ROLE, b'\x09'))))
     say('v4hostbits', a.req('SETTINGS_SET', attr(A_SETTINGS | NESTED,
-        attr(SET_RFC6791V4 | NESTED, prefix(v4('192.0.0.9'), 24))))))
+        attr(SET_RFC6791V4 | NESTED, prefix(v4('192.0.0.9'), 24)))))
     say('v4nolen', a.req('SETTINGS_SET', attr(A_SETTINGS | NESTED,
-        attr(SET_RFC6791V4 | NESTED, attr(1, v4('192.0.0.9')))))))
+        attr(SET_RFC6791V4 | NESTED, attr(1, v4('192.0.0.9'))))))
     say('nosettings', a.req('SETTINGS_SET'))
     say('eammix', a.req('EAMT_ADD', eam(v4('203.0.113.0'), 24,
         v6('2001:db8:77::'), 120) + eam(v4('203.0.113.0'), 25,
@@ -293,7 +297,7 @@ expect_json "kernel: refused settings changed nothing" \
 gen_cfg "$TMPD/a.json" 10 1
 expect 0 '^$' "apply: a small configuration" dcx "$N1" apply "$TMPD/a.json"
 expect_json "show: what was applied (settings not in the file: defaults)" \
-	'.instance == "default" and .pool6 == "64:ff9b::/96" and
+	'.instance == "default" and .pool6 == "2001:db8:64::/96" and
 	 (.eamt | length) == 11 and .settings["lowest-ipv6-mtu"] == 1401 and
 	 .settings.role == "siit" and .settings.hairpin == true and
 	 .settings.rfc6791v4 == "192.0.0.8/32" and .spaces == []' \
@@ -319,7 +323,7 @@ expect 0 '' "apply - (stdin)" \
 
 # Refusals: nothing is applied.
 printf '{\n  "pool6": "64:ff9b::/96",\n  "eamt": [ oops ]\n}\n' >"$TMPD/garbage.json"
-expect 2 'garbage.json:3:14: invalid JSON' \
+expect 2 'garbage.json:3:13: invalid JSON' \
 	"apply: garbage JSON names line and column (exit 2)" \
 	dcx "$N1" apply "$TMPD/garbage.json"
 printf '\x00\xff{{' >"$TMPD/binary.json"
@@ -416,7 +420,7 @@ expect 0 '' "aborted and closed transactions left the live table alone" \
 
 expect 1 'permission denied|Operation not permitted' \
 	"apply as non-root refused (exit 1)" \
-	ip netns exec "$N1" "${NOBODY[@]}" "$D" apply "$TMPD/a.json"
+	bash -c "ip netns exec '$N1' ${NOBODY[*]} '$D' apply - <'$TMPD/a.json'"
 expect 1 'permission denied|Operation not permitted' \
 	"show as non-root refused (exit 1)" \
 	ip netns exec "$N1" "${NOBODY[@]}" "$D" show
@@ -429,7 +433,8 @@ expect 1 'permission denied|Operation not permitted' \
 
 dcx "$N1" apply "$TMPD/a.json"
 ping_eam() {
-	ip netns exec "$NS6" ping -6 -n -I 2001:db8:6::6 "$@" "$DCX_H4_6"
+	ip netns exec "$NS6" ping -6 -n -I 2001:db8:6::6 "$@" \
+		2001:db8:64::198.51.100.2
 }
 expect 0 '' "ping through the EAM entry 2001:db8:6::6 = 192.0.2.6" \
 	ping_eam -c 3 -i 0.3 -w 15
