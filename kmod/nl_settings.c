@@ -70,7 +70,7 @@ static int dcx_set_one(struct dcx_config *c, int type, const struct nlattr *a,
 			    dcx_set_ranges[DCXLAT_SET_SPACE_BASE].max) {
 			NL_SET_BAD_ATTR(extack, a);
 			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "space-base /%u leaves no room for the 16-bit space ID before /96; use /%llu or shorter",
+					       "space-base /%u too long: base + 16-bit ID must fit a /96 (max /%llu)",
 					       x->space_base.len,
 					       (unsigned long long)dcx_set_ranges[DCXLAT_SET_SPACE_BASE].max);
 			err = -EINVAL;

@@ -390,7 +390,7 @@ ip netns exec "$N1" python3 "$TMPD/nl.py" "$D" txn "$TMPD/t.json" \
 	>"$TMPD/raw2" 2>&1
 diag "$(head -c 3000 "$TMPD/raw2")"
 expect 0 '' "TXN_COMMIT without TXN_BEGIN: -ENOENT, says why" \
-	grep -qE '^commit-none -2 .*no transaction of this socket' "$TMPD/raw2"
+	grep -qE '^commit-none -2 .*no open transaction of this socket' "$TMPD/raw2"
 expect 0 '' "TXN_BEGIN" grep -qE '^begin 0 ' "$TMPD/raw2"
 expect 0 '' "TXN_BEGIN twice on one socket: -EBUSY" \
 	grep -qE '^begin-again -16 .*already has a transaction' "$TMPD/raw2"
