@@ -277,7 +277,7 @@ expect 0 '' "kernel: lowest-ipv6-mtu 1000 refused by the policy (-ERANGE)" \
 	grep -qE '^mtu1000 -34 ' "$TMPD/raw1"
 expect 0 '' "kernel: role 9 refused (-ERANGE)" grep -qE '^role9 -34 ' "$TMPD/raw1"
 expect 0 '' "kernel: rfc6791v4 with host bits refused, says so" \
-	grep -qE '^v4hostbits -22 .*rfc6791v4 has bits set after /24' "$TMPD/raw1"
+	grep -qE '^v4hostbits -22 .*rfc6791v4 address has bits set after /24' "$TMPD/raw1"
 expect 0 '' "kernel: prefix without its length refused, says so" \
 	grep -qE '^v4nolen -22 .*rfc6791v4 lacks its length' "$TMPD/raw1"
 expect 0 '' "kernel: SETTINGS_SET without settings refused" \
