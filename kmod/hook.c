@@ -190,7 +190,7 @@ replan:
 /* RFC 7757 4.2: the IPv4 destination is one of our own EAM entries. */
 static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
 {
-	return false;	/* TODO(merge core): x->hairpin */
+	return x->hairpin;
 }
 
 /*

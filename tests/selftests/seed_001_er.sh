@@ -188,8 +188,8 @@ check "Fig. 5: BR counter hairpinned moved (requests and replies)" \
 check "Fig. 6: ER A gets {$B4, $B6}, ER B gets {$A4, $A6}" bash -c \
 	"'$dcx_cli' -n '$ERA' -i default eamt add $B4 $B6 &&
 	 '$dcx_cli' -n '$ERB' -i default eamt add $A4 $A6 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-filter off &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-filter off"
+	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter off &&
+	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter off"
 hp=$(st "$BR" hairpinned)
 br64=$(st "$BR" xlat-6to4)
 tcpdump_start "$IDC" ib "$TMPD/fig6.pcap" ip6 and dst host "$B6" ||
@@ -204,8 +204,8 @@ check "Fig. 6: the BR neither hairpinned nor translated anything" bash -c \
 check "Fig. 6 off again: ER filters back on, extra EAMs gone" bash -c \
 	"'$dcx_cli' -n '$ERA' -i default eamt del $B4 &&
 	 '$dcx_cli' -n '$ERB' -i default eamt del $A4 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-filter on &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-filter on"
+	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter on &&
+	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter on"
 
 # --- RFC 7756 6: the ER security drops ------------------------------------
 

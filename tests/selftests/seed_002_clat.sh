@@ -122,8 +122,8 @@ check "pool6 $NAT64/96 (the NAT64 prefix)" \
 	dcx "$CLAT" -i default pool6 set "$NAT64/96"
 check "eamt add 192.0.0.2 $CLAT6" \
 	dcx_eam_add "$CLAT" default 192.0.0.2 "$CLAT6"
-check "global set rfc6791v4-prefix 192.0.0.8/32" \
-	dcx_global_set "$CLAT" default rfc6791v4-prefix 192.0.0.8/32
+check "global set rfc6791v4 192.0.0.8/32" \
+	dcx_global_set "$CLAT" default rfc6791v4 192.0.0.8/32
 check "the instance shows rfc6791v4 192.0.0.8" bash -c \
 	"'$dcx_cli' -n '$CLAT' -i default global show | grep -F 192.0.0.8"
 dmesg_mark
