@@ -65,7 +65,7 @@ topo() {
 			net.ipv6.conf.all.forwarding=1 || return 1
 	done
 	veth_pair "$CL" c0 "$BR" x4 && veth_pair "$BR" x6 "$IDC" i0 &&
-	veth_pair "$IDC" ia "$NODEA" up && veth_pair "$IDC" ib "$ERB" up ||
+	veth_pair "$IDC" ia "$NODEA" upl && veth_pair "$IDC" ib "$ERB" upl ||
 		return 1
 	# IPv4 Internet side.
 	ip -n "$CL" addr add 10.0.0.2/24 dev c0 &&
@@ -79,11 +79,11 @@ topo() {
 	ip -n "$BR" -6 route add 2001:db8::/32 via 2001:db8:ee::2 &&
 	ip -n "$IDC" -6 route add "$P46/96" via 2001:db8:ee::1 &&
 	ip -n "$IDC" addr add 2001:db8:ea::1/64 dev ia nodad &&
-	ip -n "$NODEA" addr add 2001:db8:ea::2/64 dev up nodad &&
+	ip -n "$NODEA" addr add 2001:db8:ea::2/64 dev upl nodad &&
 	ip -n "$IDC" -6 route add "$A6/128" via 2001:db8:ea::2 &&
 	ip -n "$NODEA" -6 route add default via 2001:db8:ea::1 &&
 	ip -n "$IDC" addr add 2001:db8:eb::1/64 dev ib nodad &&
-	ip -n "$ERB" addr add 2001:db8:eb::2/64 dev up nodad &&
+	ip -n "$ERB" addr add 2001:db8:eb::2/64 dev upl nodad &&
 	ip -n "$IDC" -6 route add "$B6/128" via 2001:db8:eb::2 &&
 	ip -n "$ERB" -6 route add default via 2001:db8:eb::1 || return 1
 	# Node-based ER: era is the node's translator, reached over a veth

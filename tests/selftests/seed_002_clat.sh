@@ -8,7 +8,7 @@
 #  host (the VM)                      clat (netns "clat")
 #   jool fe80::2, 192.0.0.2/29 ------- world fe80::1, 192.0.0.1/29,
 #   default via 192.0.0.1 mtu 1480           2001:db8:173:0:1::1
-#   up 2001:db8:173:0:1::/128               dcxlat: pool6 2001:db8:2b::1:0:0/96
+#   upl 2001:db8:173:0:1::/128               dcxlat: pool6 2001:db8:2b::1:0:0/96
 #    |                                       eamt 192.0.0.2 2001:db8:173:0:1::1
 #    |                                       rfc6791v4 192.0.0.8/32
 #   plat: lo 2001:db8:2b::1:c633:6407 (= 198.51.100.7 through the NAT64),
@@ -44,7 +44,7 @@ topo() {
 	setup_ns HOST PLAT || return 1
 	# The blog's veth: "jool" in the VM, "world" in clat.
 	veth_pair "$HOST" jool "$CLAT" world &&
-	veth_pair "$HOST" up "$PLAT" dn || return 1
+	veth_pair "$HOST" upl "$PLAT" dn || return 1
 	ip netns exec "$CLAT" ip -6 addr add fe80::1/64 dev world nodad &&
 	ip -n "$HOST" -6 addr add fe80::2/64 dev jool nodad &&
 	ip -n "$HOST" -4 addr add 192.0.0.2/29 dev jool &&
@@ -57,10 +57,10 @@ topo() {
 	ip netns exec "$CLAT" sysctl -qw net.ipv6.conf.all.forwarding=1 \
 		net.ipv4.ip_forward=1 || return 1
 	# The uplink and the PLAT.
-	ip -n "$HOST" -6 addr add "$HOST6/128" dev up nodad &&
-	ip -n "$HOST" -6 addr add fe80::a/64 dev up nodad &&
+	ip -n "$HOST" -6 addr add "$HOST6/128" dev upl nodad &&
+	ip -n "$HOST" -6 addr add fe80::a/64 dev upl nodad &&
 	ip -n "$PLAT" -6 addr add fe80::b/64 dev dn nodad &&
-	ip -n "$HOST" -6 route add default via fe80::b dev up &&
+	ip -n "$HOST" -6 route add default via fe80::b dev upl &&
 	ip -n "$PLAT" -6 addr add "$SRV6/128" dev lo nodad &&
 	ip -n "$PLAT" -6 route add "$HOST6/96" via fe80::a dev dn mtu 1280
 }
