@@ -180,6 +180,13 @@ check "Fig. 5: app B sees app A as $A4" peer_is "$NODEA" "$B4" "$A4" "$A4"
 check "Fig. 5: app A sees app B as $B4" peer_is "$APPB" "$A4" "$B4" "$B4"
 check "Fig. 5: BR counter hairpinned moved (requests and replies)" \
 	moved "$BR" hairpinned "$hp" 6
+hp=$(st "$BR" hairpinned)
+re=$(st "$BR" icmp-reassembled)
+check "Fig. 5: ping -s 3000 app A -> app B (fragmented, through the BR)" \
+	ip netns exec "$NODEA" ping -4 -n -c 3 -i 0.3 -w 20 -s 3000 -I "$A4" "$B4"
+check "Fig. 5: the BR reassembled them before hairpinning" \
+	moved "$BR" icmp-reassembled "$re" 6
+check "Fig. 5: ... and hairpinned the whole messages" moved "$BR" hairpinned "$hp" 6
 
 # --- Fig. 6: additional EAMs on the ERs, the BR is not involved -------------
 
