@@ -89,14 +89,14 @@ static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
 	return r;
 }
 
+static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 /*
  * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
  * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
  * ICMPv4 error can reach its source.
  */
-static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
-			   struct sk_buff *skb);
-
 static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
 		       bool quiet)
