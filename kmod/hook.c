@@ -187,6 +187,9 @@ replan:
 	return dcx_send_46(net, inst, skb, &x, reasm, false);
 }
 
+static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 /* RFC 7757 4.2: the IPv4 destination is one of our own EAM entries. */
 static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
 {
@@ -205,6 +208,9 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	struct iphdr *iph;
 	u8 *nh;
 
+	/* GSO that cannot be translated in place: one segment at a time. */
+	if (dcx_gso_must_segment(skb, x, IP_MAX_MTU))
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
 	if (dcx_prepare_skb(skb, x, 0, skb->dev,
 			    x->proto == IPPROTO_ICMPV6)) {
 		x->stat = DCXLAT_STAT_NOMEM;

@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 require_root
-require_cmd ip ping tcpdump jq
+require_cmd ip ping tcpdump jq socat sha256sum
 [ -x "$PY" ] || ksft_skip_all "no $PY"
 dcx_require_built
 
@@ -187,6 +187,10 @@ check "Fig. 5: ping -s 3000 app A -> app B (fragmented, through the BR)" \
 check "Fig. 5: the BR reassembled them before hairpinning" \
 	moved "$BR" icmp-reassembled "$re" 6
 check "Fig. 5: ... and hairpinned the whole messages" moved "$BR" hairpinned "$hp" 6
+hp=$(st "$BR" hairpinned)
+check "Fig. 5: TCP 2 MB app A -> app B through the BR, sha256 equal" \
+	dcx_tcp_sha fig5 "$APPB" "$B4" "$NODEA" "$B4" 5005
+check "Fig. 5: the TCP segments were hairpinned" moved "$BR" hairpinned "$hp" 20
 
 # --- Fig. 6: additional EAMs on the ERs, the BR is not involved -------------
 

@@ -86,27 +86,6 @@ reasm_ping() {	# DESC N NS FAM DST SIZE [ARGS]
 		dcx_counter_moved "$CLAT" default icmp-reassembled "$before" "$n"
 }
 
-# tcp_sha NAME LNS LADDR CNS CADDR PORT: 2 MB, sha256 equal both ends.
-tcp_sha() {
-	local name=$1 lns=$2 laddr=$3 cns=$4 caddr=$5 port=$6 lf cf pid a b
-	local src=$TMPD/$name.src dst=$TMPD/$name.dst
-	case "$laddr" in *:*) lf=TCP6-LISTEN; laddr="[$laddr]" ;;
-	*) lf=TCP4-LISTEN ;; esac
-	case "$caddr" in *:*) cf=TCP6; caddr="[$caddr]" ;; *) cf=TCP4 ;; esac
-	head -c 2097152 /dev/urandom >"$src"
-	run_bg ip netns exec "$lns" socat -u "$lf:$port,bind=$laddr,reuseaddr" \
-		"CREATE:$dst"
-	pid=$BG_PID
-	slowwait 20 tcp_listening "$lns" "$port" || return 1
-	ip netns exec "$cns" timeout 120 socat -u "OPEN:$src" \
-		"$cf:$caddr:$port,connect-timeout=10" || return 1
-	wait_pid 60 "$pid" || return 1
-	a=$(sha256sum <"$src" | cut -d' ' -f1)
-	b=$(sha256sum <"$dst" 2>/dev/null | cut -d' ' -f1)
-	echo "sent $a got $b"
-	[ "$a" = "$b" ]
-}
-
 trace_has_hop() {	# WANT_HOP WANT_ADDR
 	awk -v h="$1" -v a="$2" 'NR > 1 && $1 == h && $2 == a { f = 1 }
 		END { exit !f }' "$TMPD/trace.out"
@@ -154,9 +133,9 @@ reasm_ping "ping -s 3000 the VM's IPv4 from the PLAT" 6 \
 # --- TCP ------------------------------------------------------------------
 
 check "TCP 2 MB VM -> $SRV4:80 (PLAT listens on the NAT64 address)" \
-	tcp_sha up "$PLAT" "$SRV6" "$HOST" "$SRV4" 80
+	dcx_tcp_sha up "$PLAT" "$SRV6" "$HOST" "$SRV4" 80
 check "TCP 2 MB PLAT -> 192.0.0.2 through $CLAT6" \
-	tcp_sha down "$HOST" 192.0.0.2 "$PLAT" "$CLAT6" 8080
+	dcx_tcp_sha down "$HOST" 192.0.0.2 "$PLAT" "$CLAT6" 8080
 
 # --- RFC 6791: an IPv6 router on the path ----------------------------------
 
