@@ -10,7 +10,9 @@
 #   bash tests/run.sh [--kvm] [--no-unit] [--no-vm]
 #
 # Environment: KVER (kernel to build for and boot; default: the newest
-# with headers and a /boot/vmlinuz), SELFTESTS (subset of selftests, by
+# with headers and a /boot/vmlinuz; when KVER is not given and an older
+# kernel is installed too, it gets a second VM pass running SMOKE_SELFTESTS,
+# default "basic_xlat module_lifecycle cli_basic"), SELFTESTS (subset of selftests, by
 # name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
 # KSFT_TIMEOUT (per selftest script, default 900).
 # Logs: tests/vm/out/{build,unit,vm}.log, selftests.tap, console-KVER.log,
@@ -31,7 +33,7 @@ for a in "$@"; do
 	--kvm) VM_ARGS+=(--kvm) ;;
 	--no-unit) DO_UNIT=0 ;;
 	--no-vm) DO_VM=0 ;;
-	-h|--help) sed -n '3,18s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-h|--help) sed -n '3,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "run.sh: unknown argument '$a'" >&2; exit 2 ;;
 	esac
 done
@@ -55,15 +57,6 @@ phase_end() {
 }
 TIMES=()
 
-# Same pick as the top Makefile, so build and VM agree on the kernel.
-if [ -z "${KVER:-}" ]; then
-	KVER=$(for d in /lib/modules/*/build; do
-		k=${d%/build}; k=${k##*/}
-		[ -e "/boot/vmlinuz-$k" ] && echo "$k"
-	done | sort -V | tail -n 1)
-fi
-export KVER
-
 # ---------------------------------------------------------------------------
 phase_start deps
 if bash tests/deps.sh; then
@@ -73,6 +66,25 @@ else
 	failed=$((failed + 1))
 	notes+=("deps: tests/deps.sh failed")
 fi
+
+# Same pick as the top Makefile, so build and VM agree on the kernel: the
+# newest with headers and a vmlinuz. The oldest such kernel, when it is a
+# different one, gets a second, shorter VM pass (SMOKE_SELFTESTS) so both
+# supported kernels boot the module in every run.
+kernels() {
+	for d in /lib/modules/*/build; do
+		k=${d%/build}; k=${k##*/}
+		[ -e "/boot/vmlinuz-$k" ] && echo "$k"
+	done | sort -V
+}
+KVER2=
+if [ -z "${KVER:-}" ]; then
+	KVER=$(kernels | tail -n 1)
+	KVER2=$(kernels | head -n 1)
+fi
+[ "$KVER2" = "$KVER" ] && KVER2=
+export KVER
+SMOKE_SELFTESTS=${SMOKE_SELFTESTS:-basic_xlat module_lifecycle cli_basic}
 
 # ---------------------------------------------------------------------------
 phase_start "build (KVER=$KVER)"
@@ -131,47 +143,63 @@ if [ "$DO_UNIT" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------
-if [ "$DO_VM" = 1 ]; then
-	phase_start "selftests (VM, kernel $KVER)"
+# run_vm KVER LABEL: every selftest (or $SELFTESTS) in a VM booting KVER.
+run_vm() {
+	local kver=$1 label=$2 st=${3:-${SELFTESTS:-}} vrc sp sf ss tot kp boot
+
+	phase_start "selftests (VM, kernel $kver$label)"
 	# Our own results directory (exported into the VM as DCX_*).
-	export DCX_OUT_DIR=$OUT/selftests-run-$$
+	export DCX_OUT_DIR=$OUT/selftests-run-$$-$kver
 	rm -rf "$DCX_OUT_DIR"
+	SELFTESTS=$st tests/vm/run-vm.sh --kver "$kver" --timeout "${VM_TIMEOUT:-3600}" \
+		"${VM_ARGS[@]}" -- tests/selftests/run_all.sh 2>&1 |
+		tee "$OUT/vm-$kver.log"
+	vrc=${PIPESTATUS[0]}
+	sp=0 sf=0 ss=0
+	tot=$DCX_OUT_DIR/selftests.totals
+	if [ -s "$tot" ]; then
+		sp=$(sed -n 's/^passed=//p' "$tot")
+		sf=$(sed -n 's/^failed=//p' "$tot")
+		ss=$(sed -n 's/^skipped=//p' "$tot")
+	else
+		sf=1
+		notes+=("selftests $kver: no totals from the VM (exit $vrc)")
+	fi
+	kp=$(sed -n 's/^kernel_problems=//p' "$OUT/vm-result-$kver" 2>/dev/null)
+	if [ "${kp:-0}" -gt 0 ]; then
+		sf=$((sf + 1))
+		notes+=("VM kernel log $kver: $kp problem line(s)," \
+			"see tests/vm/out/kernel-problems-$kver.txt")
+	fi
+	if [ "$vrc" -ne 0 ] && [ "$sf" -eq 0 ]; then
+		sf=1
+		notes+=("VM run $kver exited $vrc")
+	fi
+	boot=$(sed -n 's/^boot_seconds=//p' "$OUT/vm-result-$kver" 2>/dev/null)
+	passed=$((passed + sp))
+	failed=$((failed + sf))
+	skipped=$((skipped + ss))
+	phase_end "passed $sp, failed $sf, skipped $ss, VM exit $vrc, boot ${boot:-?}s"
+}
+
+if [ "$DO_VM" = 1 ]; then
 	if [ "$BUILD_OK" = 1 ]; then
-		tests/vm/run-vm.sh --kver "$KVER" --timeout "${VM_TIMEOUT:-3600}" \
-			"${VM_ARGS[@]}" -- tests/selftests/run_all.sh 2>&1 |
-			tee "$OUT/vm.log"
-		vrc=${PIPESTATUS[0]}
-		sp=0 sf=0 ss=0
-		tot=$DCX_OUT_DIR/selftests.totals
-		if [ -s "$tot" ]; then
-			sp=$(sed -n 's/^passed=//p' "$tot")
-			sf=$(sed -n 's/^failed=//p' "$tot")
-			ss=$(sed -n 's/^skipped=//p' "$tot")
-		else
-			sf=1
-			notes+=("selftests: no totals from the VM (exit $vrc)")
-		fi
-		kp=$(sed -n 's/^kernel_problems=//p' \
-			"$OUT/vm-result-$KVER" 2>/dev/null)
-		if [ "${kp:-0}" -gt 0 ]; then
-			sf=$((sf + 1))
-			notes+=("VM kernel log: $kp problem line(s)," \
-				"see tests/vm/out/kernel-problems-$KVER.txt")
-		fi
-		if [ "$vrc" -ne 0 ] && [ "$sf" -eq 0 ]; then
-			sf=1
-			notes+=("VM run exited $vrc")
-		fi
-		boot=$(sed -n 's/^boot_seconds=//p' \
-			"$OUT/vm-result-$KVER" 2>/dev/null)
-		passed=$((passed + sp))
-		failed=$((failed + sf))
-		skipped=$((skipped + ss))
-		phase_end "passed $sp, failed $sf, skipped $ss, VM exit $vrc, boot ${boot:-?}s"
+		run_vm "$KVER" ""
 	else
 		failed=$((failed + 1))
 		notes+=("selftests: not run, the build failed")
-		phase_end "not run"
+	fi
+	if [ -n "$KVER2" ]; then
+		phase_start "build (KVER=$KVER2)"
+		if make -j"$(nproc)" KVER="$KVER2" kmod >"$OUT/build-$KVER2.log" 2>&1
+		then
+			phase_end ok
+			run_vm "$KVER2" ", smoke" "${SELFTESTS:-$SMOKE_SELFTESTS}"
+		else
+			phase_end FAILED
+			failed=$((failed + 1))
+			notes+=("build: module for $KVER2 failed, see tests/vm/out/build-$KVER2.log")
+		fi
 	fi
 fi
 
