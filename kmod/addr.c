@@ -53,14 +53,62 @@ bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 	return true;
 }
 
+/*
+ * Never produced or consumed by translation: "this network" 0.0.0.0/8 (the
+ * kernel's ipv4_is_zeronet() only means 0.0.0.0 since 5.x), loopback,
+ * multicast and the limited broadcast (RFC 7915 4.1, 5.1; RFC 1812 5.3.7).
+ */
 bool dcx_v4_special(__be32 a)
 {
-	return ipv4_is_multicast(a) || ipv4_is_lbcast(a) ||
-	       ipv4_is_zeronet(a) || ipv4_is_loopback(a);
+	u32 h = ntohl(a);
+
+	return (h >> 24) == 0 || (h >> 24) == 127 || (h >> 28) == 0xe ||
+	       h == 0xffffffff;
 }
 
-bool dcx_map_46(const struct dcx_xlat_cfg *cfg, const struct dcx_space *s,
-		__be32 v4, struct in6_addr *v6)
+/*
+ * RFC 6052 section 3.1: the well-known prefix must not carry non-global
+ * IPv4 addresses. The list is the non-global special-purpose blocks of
+ * RFC 6890 (the successor of the RFC 5735 section 3 list 6052 cites):
+ * 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.0.0/24,
+ * 192.0.2/24, 192.168/16, 198.18/15, 198.51.100/24, 203.0.113/24, 240/4,
+ * 255.255.255.255, plus multicast 224/4 (which 5735 lists). 192.88.99/24
+ * (6to4 relay anycast) is global and not in it.
+ */
+bool dcx_v4_nonglobal(__be32 a)
+{
+	static const struct {
+		u32 net;
+		u8 len;
+	} blocks[] = {
+		{ 0x00000000, 8 }, { 0x0a000000, 8 }, { 0x64400000, 10 },
+		{ 0x7f000000, 8 }, { 0xa9fe0000, 16 }, { 0xac100000, 12 },
+		{ 0xc0000000, 24 }, { 0xc0000200, 24 }, { 0xc0a80000, 16 },
+		{ 0xc6120000, 15 }, { 0xc6336400, 24 }, { 0xcb007100, 24 },
+		{ 0xe0000000, 4 }, { 0xf0000000, 4 },
+	};
+	u32 h = ntohl(a);
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(blocks); i++)
+		if (!((h ^ blocks[i].net) & (~0u << (32 - blocks[i].len))))
+			return true;
+	return false;	/* 255.255.255.255 is inside 240/4 */
+}
+
+/* The RFC 6052 well-known prefix 64:ff9b::/96. */
+bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p)
+{
+	static const struct in6_addr wkp = { { {
+		0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+	} } };
+
+	return p->len == 96 && !memcmp(&p->addr, &wkp, 12);
+}
+
+enum dcx_map dcx_map_46_how(const struct dcx_xlat_cfg *cfg,
+			    const struct dcx_space *s, __be32 v4,
+			    struct in6_addr *v6, bool no_eam)
 {
 	const struct dcx_prefix6 *p;
 	const struct dcx_eam *e;
@@ -68,20 +116,29 @@ bool dcx_map_46(const struct dcx_xlat_cfg *cfg, const struct dcx_space *s,
 	if (!s)
 		s = cfg->tables->def;
 	/* RFC 7757 3.2: EAM entries first. */
-	e = dcx_eam_lookup4(s, v4);
+	e = no_eam ? NULL : dcx_eam_lookup4(s, v4);
 	if (e) {
 		dcx_eam_46(e, v4, v6);
-		return true;
+		return DCX_MAP_EAM;
 	}
 	p = dcx_space_pool6(s);
 	if (!p)
-		return false;
+		return DCX_MAP_NONE;
+	if (dcx_prefix6_is_wkp(p) && dcx_v4_nonglobal(v4))
+		return DCX_MAP_NONGLOBAL;
 	dcx_rfc6052_embed(p, v4, v6);
-	return true;
+	return DCX_MAP_POOL6;
 }
 
-const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
-				   const struct in6_addr *v6, __be32 *v4)
+bool dcx_map_46(const struct dcx_xlat_cfg *cfg, const struct dcx_space *s,
+		__be32 v4, struct in6_addr *v6)
+{
+	return dcx_map_46_how(cfg, s, v4, v6, false) >= DCX_MAP_EAM;
+}
+
+const struct dcx_space *dcx_map_64_how(const struct dcx_xlat_cfg *cfg,
+				       const struct in6_addr *v6, __be32 *v4,
+				       enum dcx_map *how)
 {
 	const struct dcx_pool6 *p;
 	const struct dcx_eam *e;
@@ -89,10 +146,77 @@ const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
 	e = dcx_eam_lookup6(cfg->tables, v6);
 	if (e) {
 		*v4 = dcx_eam_64(e, v6);
+		*how = DCX_MAP_EAM;
 		return e->space;
 	}
+	*how = DCX_MAP_NONE;
 	p = dcx_pool6_lookup(cfg->tables, v6);
 	if (!p || !dcx_rfc6052_extract(&p->p, v6, v4))
 		return NULL;
+	/* Special addresses keep their own handling (callers test them). */
+	if (dcx_prefix6_is_wkp(&p->p) && dcx_v4_nonglobal(*v4) &&
+	    !dcx_v4_special(*v4)) {
+		*how = DCX_MAP_NONGLOBAL;
+		return NULL;
+	}
+	*how = DCX_MAP_POOL6;
 	return p->space;
+}
+
+const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
+				   const struct in6_addr *v6, __be32 *v4)
+{
+	enum dcx_map how;
+
+	return dcx_map_64_how(cfg, v6, v4, &how);
+}
+
+/*
+ * A mixing hash (the murmur3 finaliser over the folded words) that picks
+ * an address of an RFC 6791 pool from the packet's source, so one source
+ * always gets the same address and different sources spread over the pool.
+ */
+static u32 dcx_mix32(u32 h)
+{
+	h ^= h >> 16;
+	h *= 0x85ebca6b;
+	h ^= h >> 13;
+	h *= 0xc2b2ae35;
+	h ^= h >> 16;
+	return h;
+}
+
+__be32 dcx_rfc6791_pick4(const struct dcx_prefix4 *p,
+			 const struct in6_addr *src)
+{
+	u32 h, host;
+
+	if (p->len >= 32)
+		return p->addr;
+	/* The pool's own host bits are ignored: the hash fills them. */
+	h = dcx_mix32(ntohl(src->s6_addr32[0]) ^ ntohl(src->s6_addr32[1]) ^
+		      ntohl(src->s6_addr32[2]) ^
+		      dcx_mix32(ntohl(src->s6_addr32[3])));
+	host = h & (~0u >> p->len);
+	return (p->addr & htonl(~(~0u >> p->len))) | htonl(host);
+}
+
+void dcx_rfc6791_pick6(const struct dcx_prefix6 *p, __be32 src,
+		       struct in6_addr *out)
+{
+	u32 h = dcx_mix32(ntohl(src)), w;
+	unsigned int i, bit;
+
+	*out = p->addr;
+	/* Host bits from the hash, repeated over the 32-bit words. */
+	for (i = p->len; i < 128; i++) {
+		if (!(i % 32))
+			h = dcx_mix32(h + i);
+		bit = 31 - i % 32;
+		w = (h >> bit) & 1;
+		if (w)
+			out->s6_addr[i / 8] |= 0x80 >> (i % 8);
+		else
+			out->s6_addr[i / 8] &= ~(0x80 >> (i % 8));
+	}
 }

@@ -41,7 +41,7 @@ void dcx_send_icmp6(struct sk_buff *skb, u8 type, u8 code, u32 info)
 }
 
 bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst, u32 *frag_max)
+		 const struct dst_entry *dst, u32 *frag_max, bool quiet)
 {
 	u32 mtu = dst_mtu(dst);
 	u32 lowest = min_t(u32, mtu, x->cfg->lowest_ipv6_mtu);
@@ -54,30 +54,38 @@ bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
 		if (x->new_total <= mtu)
 			return true;
 		/* Report what an IPv4 packet may be to fit after growing. */
-		dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED,
-			       mtu - (x->new_nhlen - sizeof(struct iphdr)));
+		if (!quiet)
+			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
+				       ICMP_FRAG_NEEDED,
+				       mtu - (x->new_nhlen -
+					      sizeof(struct iphdr)));
 		x->stat = DCXLAT_STAT_TOO_BIG;
 		return false;
 	}
-	/* DF clear: fragment to the lowest IPv6 MTU (RFC 7915 4). */
-	if (x->new_total <= lowest)
-		return true;
-	if (iph->frag_off & htons(IP_MF | IP_OFFSET)) {
-		/* A fragment of a fragment needs our own fragmenter. */
-		x->stat = DCXLAT_STAT_TOO_BIG;
-		return false;
-	}
-	*frag_max = lowest;
+	/*
+	 * DF clear: fragment to the lowest IPv6 MTU (RFC 7915 4); a fragment
+	 * is cut into smaller fragments of the same datagram (fragment.c).
+	 */
+	if (x->new_total > lowest)
+		*frag_max = lowest;
 	return true;
 }
 
 bool dcx_fits_64(struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst)
+		 const struct dst_entry *dst, bool reasm)
 {
 	u32 mtu = dst_mtu(dst);
 
-	/* DF stays clear on fragments and small packets: IPv4 fragments. */
-	if (skb_is_gso(skb) || x->new_total <= mtu || x->frag_hdr ||
+	/* A reassembled ICMPv6 message of 64k does not fit an IPv4 header. */
+	if (x->new_total > IP_MAX_MTU) {
+		x->stat = DCXLAT_STAT_TOO_BIG;
+		return false;
+	}
+	/*
+	 * DF stays clear on fragments, reassembled datagrams and small
+	 * packets: IPv4 fragments them.
+	 */
+	if (skb_is_gso(skb) || x->new_total <= mtu || x->frag_hdr || reasm ||
 	    x->new_total <= 1260)
 		return true;
 	dcx_send_icmp6(skb, ICMPV6_PKT_TOOBIG, 0,

@@ -13,6 +13,8 @@
 #include "instance.h"
 #include "route.h"
 #include "frag.h"
+#include "defrag.h"
+#include "fragment.h"
 #include "offload.h"
 #include "hook.h"
 #include "space.h"
@@ -70,6 +72,25 @@ static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 	skb->protocol = protocol;
 }
 
+/*
+ * The plan said no: a fragmented ICMP message is reassembled once
+ * (defrag.c) and planned again; everything else is dropped by the caller.
+ */
+static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
+				 const struct dcx_xlat *x, bool *reasm,
+				 enum dcx_defrag (*defrag)(struct net *,
+							   struct sk_buff *))
+{
+	enum dcx_defrag r;
+
+	if (*reasm || !dcx_defrag_wanted(x))
+		return DCX_DEFRAG_FAIL;
+	r = defrag(net, skb);
+	if (r == DCX_DEFRAG_DONE)
+		*reasm = true;
+	return r;
+}
+
 /* The instance's counter, and the space's when the packet has one. */
 static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 		      enum dcxlat_stat id)
@@ -78,16 +99,61 @@ static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 	dcx_space_stat_inc(x->space, id);
 }
 
+/*
+ * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
+ * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
+ * ICMPv4 error can reach its source.
+ */
+static int dcx_send_46(struct net *net, struct dcx_instance *inst,
+		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
+		       bool quiet)
+{
+	struct dst_entry *dst;
+	u32 frag_max;
+	int grow;
+	u8 *nh;
+
+	dst = dcx_route6(net, skb, x, ip_hdr(skb)->tos);
+	if (IS_ERR(dst)) {
+		x->stat = DCXLAT_STAT_NO_ROUTE;
+		goto drop;
+	}
+	if (!dcx_fits_46(net, skb, x, dst, &frag_max, quiet))
+		goto drop_dst;
+	grow = x->new_nhlen - x->old_nhlen;
+	if (dcx_prepare_skb(skb, x, grow, dst->dev,
+			    x->proto == IPPROTO_ICMP)) {
+		x->stat = DCXLAT_STAT_NOMEM;
+		goto drop_dst;
+	}
+	x->mtu_out = dst_mtu(dst);
+	nh = dcx_apply_46(x, skb->data, skb->len);
+	dcx_set_nh(skb, nh, x, htons(ETH_P_IPV6));
+	if (!dcx_fix_gso(skb, dst_mtu(dst), true)) {
+		x->stat = DCXLAT_STAT_TOO_BIG;
+		goto drop_dst;
+	}
+	dcx_count(inst, x, DCXLAT_STAT_XLAT_46);
+	if (reasm)
+		dcx_count(inst, x, DCXLAT_STAT_ICMP_REASM);
+	if (dcx_output6(net, skb, dst, frag_max) < 0)
+		dcx_count(inst, x, DCXLAT_STAT_OUTPUT_ERR);
+	return NF_STOLEN;
+
+drop_dst:
+	dst_release(dst);
+drop:
+	dcx_count(inst, x, x->stat);
+	return NF_DROP;
+}
+
 static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 			   struct sk_buff *skb)
 {
 	const struct dcx_config *cfg = rcu_dereference(inst->cfg);
 	struct dcx_xlat x = { .cfg = &cfg->xlat };
-	struct dst_entry *dst;
+	bool reasm = false;
 	unsigned int type;
-	u32 frag_max;
-	int grow;
-	u8 *nh;
 
 	/* The ingress interface (and destination) decide the space. */
 	x.space = dcx_space_select4(x.cfg, skb->dev, ip_hdr(skb)->daddr);
@@ -95,6 +161,7 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		dcx_stat_inc(inst->stats, DCXLAT_STAT_UNBOUND);
 		return DCX_NEXT;
 	}
+replan:
 	switch (dcx_plan_skb(&x, skb, dcx_plan_46)) {
 	case DCX_PASS:
 		dcx_count(inst, &x, x.stat);
@@ -102,13 +169,23 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 	case DCX_XLAT:
 		break;
 	default:
+		switch (dcx_reasm(net, skb, &x, &reasm, dcx_defrag4)) {
+		case DCX_DEFRAG_DONE:
+			goto replan;
+		case DCX_DEFRAG_STOLEN:
+			return NF_STOLEN;
+		case DCX_DEFRAG_FAIL:
+			break;
+		}
+		/* Other drops (e.g. the ER security checks) send nothing. */
 		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
 			dcx_send_icmp4(net, skb, ICMP_TIME_EXCEEDED,
 				       ICMP_EXC_TTL, 0);
 		else if (x.stat == DCXLAT_STAT_SRC_ROUTE)
 			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
 				       ICMP_SR_FAILED, 0);
-		goto drop;
+		dcx_count(inst, &x, x.stat);
+		return NF_DROP;
 	}
 	/* Traffic for the translator itself is not translated. */
 	type = inet_addr_type_dev_table(net, skb->dev, ip_hdr(skb)->daddr);
@@ -116,36 +193,51 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 		dcx_count(inst, &x, DCXLAT_STAT_PASS_46);
 		return DCX_NEXT;
 	}
+	return dcx_send_46(net, inst, skb, &x, reasm, false);
+}
 
-	dst = dcx_route6(net, skb, &x, ip_hdr(skb)->tos);
-	if (IS_ERR(dst)) {
-		x.stat = DCXLAT_STAT_NO_ROUTE;
+/* RFC 7757 4.2: the IPv4 destination is one of our own EAM entries. */
+static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
+{
+	return false;	/* TODO(merge core): x->hairpin */
+}
+
+/*
+ * Hairpinning: translate the IPv6 packet to IPv4 and that IPv4 packet
+ * back to IPv6 (the core's second pass, x->hairpin kept: the source maps
+ * by the RFC 6052 prefix only and the TTL is not decremented again), then
+ * send it into the IPv6 network without it ever leaving the box as IPv4.
+ */
+static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
+		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm)
+{
+	struct iphdr *iph;
+	u8 *nh;
+
+	if (dcx_prepare_skb(skb, x, 0, skb->dev,
+			    x->proto == IPPROTO_ICMPV6)) {
+		x->stat = DCXLAT_STAT_NOMEM;
 		goto drop;
 	}
-	if (!dcx_fits_46(net, skb, &x, dst, &frag_max))
-		goto drop_dst;
-	grow = x.new_nhlen - x.old_nhlen;
-	if (dcx_prepare_skb(skb, &x, grow, dst->dev,
-			    x.proto == IPPROTO_ICMP)) {
-		x.stat = DCXLAT_STAT_NOMEM;
-		goto drop_dst;
+	x->mtu_out = 0xffff;	/* no IPv4 link: the IPv6 leg caps it */
+	nh = dcx_apply_64(x, skb->data, skb->len);
+	dcx_set_nh(skb, nh, x, htons(ETH_P_IP));
+	iph = ip_hdr(skb);
+	if (reasm && (iph->frag_off & htons(IP_DF))) {
+		iph->frag_off &= ~htons(IP_DF);
+		ip_send_check(iph);
 	}
-	x.mtu_out = dst_mtu(dst);
-	nh = dcx_apply_46(&x, skb->data, skb->len);
-	dcx_set_nh(skb, nh, &x, htons(ETH_P_IPV6));
-	if (!dcx_fix_gso(skb, dst_mtu(dst), true)) {
-		x.stat = DCXLAT_STAT_TOO_BIG;
-		goto drop_dst;
+	if (dcx_plan_skb(x, skb, dcx_plan_46) != DCX_XLAT) {
+		/* Not translatable back: it cannot go anywhere. */
+		if (x->stat == DCXLAT_STAT_PASS_46)
+			x->stat = DCXLAT_STAT_UNTRANS_SRC4;
+		goto drop;
 	}
-	dcx_count(inst, &x, DCXLAT_STAT_XLAT_46);
-	if (dcx_output(net, skb, dst, frag_max) < 0)
-		dcx_count(inst, &x, DCXLAT_STAT_OUTPUT_ERR);
-	return NF_STOLEN;
+	dcx_count(inst, x, DCXLAT_STAT_HAIRPIN);
+	return dcx_send_46(net, inst, skb, x, reasm, true);
 
-drop_dst:
-	dst_release(dst);
 drop:
-	dcx_count(inst, &x, x.stat);
+	dcx_count(inst, x, x->stat);
 	return NF_DROP;
 }
 
@@ -155,13 +247,16 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	const struct dcx_config *cfg = rcu_dereference(inst->cfg);
 	struct dcx_xlat x = { .cfg = &cfg->xlat };
 	struct dst_entry *dst;
+	bool reasm = false;
 	struct iphdr *iph;
 	u8 tclass;
 	u8 *nh;
 
-	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex) &&
+	if (unlikely(cfg->ndp_proxy[0]) &&
+	    !strcmp(cfg->ndp_proxy, skb->dev->name) &&
 	    dcx_ndp_proxy(net, x.cfg, skb))
 		return NF_DROP;
+replan:
 	switch (dcx_plan_skb(&x, skb, dcx_plan_64)) {
 	case DCX_PASS:
 		dcx_count(inst, &x, x.stat);
@@ -169,6 +264,15 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	case DCX_XLAT:
 		break;
 	default:
+		switch (dcx_reasm(net, skb, &x, &reasm, dcx_defrag6)) {
+		case DCX_DEFRAG_DONE:
+			goto replan;
+		case DCX_DEFRAG_STOLEN:
+			return NF_STOLEN;
+		case DCX_DEFRAG_FAIL:
+			break;
+		}
+		/* Other drops (e.g. the ER security checks) send nothing. */
 		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
 			dcx_send_icmp6(skb, ICMPV6_TIME_EXCEED,
 				       ICMPV6_EXC_HOPLIMIT, 0);
@@ -177,11 +281,8 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 				       ICMPV6_HDR_FIELD, x.icmp_info);
 		goto drop;
 	}
-	/* A space's packets come from its own addresses only. */
-	if (!dcx_space_same64(&x, &ipv6_hdr(skb)->saddr)) {
-		x.stat = DCXLAT_STAT_CROSS_SPACE;
-		goto drop;
-	}
+	if (dcx_hairpin_wanted(&x))
+		return dcx_hairpin(net, inst, skb, &x, reasm);
 
 	tclass = ipv6_get_dsfield(ipv6_hdr(skb));
 	dst = dcx_route4(net, skb, &x, tclass);
@@ -189,7 +290,7 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
-	if (!dcx_fits_64(skb, &x, dst))
+	if (!dcx_fits_64(skb, &x, dst, reasm))
 		goto drop_dst;
 	if (dcx_prepare_skb(skb, &x, 0, dst->dev,
 			    x.proto == IPPROTO_ICMPV6)) {
@@ -200,6 +301,11 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	nh = dcx_apply_64(&x, skb->data, skb->len);
 	dcx_set_nh(skb, nh, &x, htons(ETH_P_IP));
 	iph = ip_hdr(skb);
+	if (reasm && (iph->frag_off & htons(IP_DF))) {
+		/* It came fragmented: IPv4 may fragment it again. */
+		iph->frag_off &= ~htons(IP_DF);
+		ip_send_check(iph);
+	}
 	if (!(iph->frag_off & htons(IP_DF | IP_MF | IP_OFFSET))) {
 		/* Fragmentable: it needs a real identification. */
 		__ip_select_ident(net, iph, skb_shinfo(skb)->gso_segs ?: 1);
@@ -210,6 +316,8 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 		goto drop_dst;
 	}
 	dcx_count(inst, &x, DCXLAT_STAT_XLAT_64);
+	if (reasm)
+		dcx_count(inst, &x, DCXLAT_STAT_ICMP_REASM);
 	if (dcx_output(net, skb, dst, 0) < 0)
 		dcx_count(inst, &x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;

@@ -4,7 +4,7 @@
  * pointer and MTU arithmetic, and the translation of the packet inside an
  * ICMP error, so the receiver can match the error to its own flow.
  */
-#include "xlat.h"
+#include "tables.h"
 
 /* RFC 1191 section 7 plateau table, highest first. */
 static const u16 dcx_plateaus[] = {
@@ -192,8 +192,12 @@ u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out)
 			}
 		}
 	}
-	mtu = min(mtu, mtu_out);
-	return min(mtu, mtu_in + 20);
+	/* An MTU of 0 is unknown: no cap from that side. */
+	if (mtu_out)
+		mtu = min(mtu, mtu_out);
+	if (mtu_in)
+		mtu = min(mtu, mtu_in + 20);
+	return mtu;
 }
 
 /* Packet Too Big -> Fragmentation Needed (RFC 7915 5.2). */
@@ -201,8 +205,10 @@ u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out)
 {
 	u32 mtu = mtu6 > 20 ? mtu6 - 20 : 0;
 
-	mtu = min(mtu, mtu_out);
-	mtu = min(mtu, mtu_in > 20 ? mtu_in - 20 : 0);
+	if (mtu_out)
+		mtu = min(mtu, mtu_out);
+	if (mtu_in)
+		mtu = min(mtu, mtu_in > 20 ? mtu_in - 20 : 0);
 	return min_t(u32, mtu, 0xffff);
 }
 
@@ -222,7 +228,8 @@ static enum dcx_verdict dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
 	if (iph->version != 4 || ihl < sizeof(*iph) || len < ihl)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (!dcx_map_46(x->cfg, x->space, iph->saddr, &a) ||
-	    !dcx_map_46(x->cfg, x->space, iph->daddr, &a))
+	    dcx_map_46_how(x->cfg, x->space, iph->daddr, &a,
+			   x->hairpin) < DCX_MAP_EAM)
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	/* No error about an error (RFC 1122 3.2.2). */
 	if (iph->protocol == IPPROTO_ICMP && len >= ihl + 1 &&
@@ -279,8 +286,9 @@ static unsigned int dcx_inner_apply_46(struct dcx_xlat *x, u8 *in,
 	__be16 old;
 	u8 t, c;
 
+	/* Hairpin pass: the inner destination maps by the prefix only. */
 	dcx_map_46(x->cfg, x->space, iph.saddr, &s6);
-	dcx_map_46(x->cfg, x->space, iph.daddr, &d6);
+	dcx_map_46_how(x->cfg, x->space, iph.daddr, &d6, x->hairpin);
 	diff = csum_sub(dcx_csum_addrs6(&s6, &d6),
 			dcx_csum_addrs4(iph.saddr, iph.daddr));
 	if (!(ntohs(iph.frag_off) & IP_OFFSET)) {
@@ -308,7 +316,7 @@ static unsigned int dcx_inner_apply_46(struct dcx_xlat *x, u8 *in,
 	}
 	memmove(in + x->inner_new_hl, l4, rest);
 	dcx_build_ip6((struct ipv6hdr *)in, &iph, &s6, &d6, iph.protocol,
-		      iph.ttl, ntohs(iph.tot_len) - x->inner_old_hl);
+		      iph.tos, iph.ttl, ntohs(iph.tot_len) - x->inner_old_hl);
 	return x->inner_new_hl + rest;
 }
 
@@ -329,8 +337,11 @@ u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	len = sizeof(*icmp6) +
 	      dcx_inner_apply_46(x, (u8 *)(icmp6 + 1),
 				 total - x->old_nhlen - sizeof(*icmp6));
-	max = min_t(unsigned int, DCX_ICMP6_ERR_MAX,
-		    x->cfg->lowest_ipv6_mtu) - x->new_nhlen;
+	/* RFC 4443 2.4 (c): at most the minimum IPv6 MTU, whatever is set. */
+	max = DCX_ICMP6_ERR_MAX;
+	if (x->cfg->lowest_ipv6_mtu >= IPV6_MIN_MTU)
+		max = min_t(unsigned int, max, x->cfg->lowest_ipv6_mtu);
+	max -= x->new_nhlen;
 	if (len > max)
 		len = max;
 	icmp6->icmp6_type = x->icmp_type;
@@ -342,7 +353,7 @@ u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 					     IPPROTO_ICMPV6,
 					     csum_partial(icmp6, len, 0));
 	dcx_build_ip6((struct ipv6hdr *)new, &iph, &x->src6, &x->dst6,
-		      IPPROTO_ICMP, x->ttl, len);
+		      IPPROTO_ICMP, dcx_tclass_46(x->cfg, &iph), x->ttl, len);
 	x->new_total = x->new_nhlen + len;
 	return new;
 }
@@ -353,16 +364,30 @@ static enum dcx_verdict dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 					  unsigned int len)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)in;
+	const struct dcx_space *ss, *ds;
 	struct dcx_ext6 e;
+	enum dcx_map how;
 	__be32 a;
 
 	if (len < sizeof(*ip6))
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (ip6->version != 6)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
-	if (!dcx_map_64(x->cfg, &ip6->saddr, &a) ||
-	    !dcx_map_64(x->cfg, &ip6->daddr, &a))
+	ss = dcx_map_64_how(x->cfg, &ip6->saddr, &a, &how);
+	ds = dcx_map_64(x->cfg, &ip6->daddr, &a);
+	if (!ss || !ds)
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+	if (ss != x->space || ds != x->space)
+		return dcx_verdict_drop(x, DCXLAT_STAT_CROSS_SPACE);
+	/*
+	 * RFC 7757 4.2 for errors: the packet it quotes went from us to an
+	 * IPv6 node that was addressed by prefix with an EAM'd IPv4 address:
+	 * the error goes back the way that packet came, into IPv6.
+	 */
+	if (x->cfg->hairpin && how == DCX_MAP_POOL6 &&
+	    dcx_map_64(x->cfg, &ip6->saddr, &a) &&
+	    dcx_eam_lookup4(x->space, a))
+		x->hairpin = true;
 	if (dcx_walk_ext6(x, in, len, len, &e) != DCX_XLAT)
 		return DCX_DROP;	/* the whole packet is linear */
 	if (e.proto == IPPROTO_ICMPV6 && len > e.hlen &&
@@ -446,8 +471,9 @@ static unsigned int dcx_inner_apply_64(struct dcx_xlat *x, u8 *in,
 	tot = ntohs(ip6.payload_len) + sizeof(ip6) - e.hlen +
 	      sizeof(struct iphdr);
 	memmove(in + x->inner_new_hl, l4, rest);
-	dcx_build_ip4((struct iphdr *)in, &ip6, s4, d4, e.proto,
-		      ip6.hop_limit, tot, e.frag_hdr, e.frag_off, id);
+	dcx_build_ip4((struct iphdr *)in, s4, d4, e.proto,
+		      ntohl(*(__be32 *)&ip6) >> 20, ip6.hop_limit, tot,
+		      e.frag_hdr, e.frag_off, id);
 	return x->inner_new_hl + rest;
 }
 
@@ -475,8 +501,9 @@ u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		icmp->un.frag.mtu = htons(dcx_icmp_mtu_64(mtu6, x->mtu_in,
 							  x->mtu_out));
 	icmp->checksum = ip_compute_csum(icmp, len);
-	dcx_build_ip4((struct iphdr *)new, &ip6, x->src4, x->dst4,
-		      IPPROTO_ICMPV6, x->ttl, x->new_nhlen + len, false, 0, 0);
+	dcx_build_ip4((struct iphdr *)new, x->src4, x->dst4,
+		      IPPROTO_ICMPV6, dcx_tos_64(x->cfg, &ip6), x->ttl,
+		      x->new_nhlen + len, false, 0, 0);
 	x->new_total = x->new_nhlen + len;
 	return new;
 }

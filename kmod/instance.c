@@ -7,6 +7,7 @@
 #include <net/netns/generic.h>
 #include "instance.h"
 #include "hook.h"
+#include "txn.h"
 #include "compat.h"
 
 DEFINE_MUTEX(dcx_cfg_mutex);
@@ -24,8 +25,56 @@ const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst)
 
 struct dcx_tables *dcx_instance_tables(const struct dcx_instance *inst)
 {
-	/* Writers own the tables: the snapshot's const is for readers. */
-	return (struct dcx_tables *)dcx_cfg_protected(inst)->xlat.tables;
+	return dcx_config_tables(dcx_cfg_protected(inst));
+}
+
+void dcx_config_defaults(struct dcx_config *cfg)
+{
+	const struct dcx_tables *t = cfg->xlat.tables;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->xlat.tables = t;
+	cfg->xlat.rfc6791v4.addr = DCX_DEFAULT_RFC6791V4;
+	cfg->xlat.rfc6791v4.len = 32;
+	cfg->xlat.er_filter = true;
+	cfg->xlat.hairpin = true;
+	cfg->xlat.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
+}
+
+struct dcx_config *dcx_config_new(void)
+{
+	struct dcx_config *cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+
+	if (!cfg)
+		return NULL;
+	cfg->xlat.tables = dcx_tables_alloc(GFP_KERNEL);
+	if (!cfg->xlat.tables) {
+		kfree(cfg);
+		return NULL;
+	}
+	dcx_config_defaults(cfg);
+	return cfg;
+}
+
+struct dcx_config *dcx_config_copy(const struct dcx_config *cfg)
+{
+	return kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
+}
+
+static void dcx_config_free_rcu(struct rcu_head *head)
+{
+	dcx_config_destroy(container_of(head, struct dcx_config, rcu));
+}
+
+void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
+{
+	struct dcx_config *old = dcx_cfg_protected(inst);
+
+	rcu_assign_pointer(inst->cfg, n);
+	if (old->xlat.tables == n->xlat.tables)
+		kfree_rcu(old, rcu);	/* the tables live on in n */
+	else
+		call_rcu(&old->rcu, dcx_config_free_rcu);
 }
 
 /* A snapshot nobody can see any more, with the tables it owns. */
@@ -63,21 +112,13 @@ int dcx_instance_add(struct net *net, const char *name,
 		return -EEXIST;
 	}
 	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
-	cfg = kzalloc(sizeof(*cfg), GFP_KERNEL);
+	cfg = dcx_config_new();
 	if (!inst || !cfg)
 		goto nomem;
 	inst->stats = dcx_stats_alloc();
 	if (!inst->stats)
 		goto nomem;
-	cfg->xlat.tables = dcx_tables_alloc(GFP_KERNEL);
-	if (!cfg->xlat.tables)
-		goto nomem;
 	strscpy(inst->name, name, sizeof(inst->name));
-	cfg->xlat.rfc6791v4.addr = DCX_DEFAULT_RFC6791V4;
-	cfg->xlat.rfc6791v4.len = 32;
-	cfg->xlat.er_filter = true;
-	cfg->xlat.hairpin = true;
-	cfg->xlat.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
 	RCU_INIT_POINTER(inst->cfg, cfg);
 
 	if (!dn->count) {
@@ -119,6 +160,9 @@ static void dcx_instance_remove(struct net *net, struct dcx_instance *inst)
 	struct dcx_net *dn = dcx_net(net);
 
 	list_del_rcu(&inst->list);
+	/* An open transaction dies with it: nobody ever read it. */
+	if (inst->staging)
+		dcx_txn_abort(inst, inst->staging_portid, NULL);
 	if (!--dn->count)
 		dcx_hooks_unregister(net);
 	/* Packets in flight may still read it: free after a grace period. */
@@ -149,11 +193,10 @@ void dcx_instances_flush(struct net *net)
 }
 
 /* The default space's prefix is pool6; the tables change it in place. */
-int dcx_instance_set_pool6(struct dcx_instance *inst,
-			   const struct dcx_prefix6 *p,
-			   struct netlink_ext_ack *extack)
+int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
+			 struct netlink_ext_ack *extack)
 {
-	struct dcx_tables *t = dcx_instance_tables(inst);
+	struct dcx_tables *t = dcx_config_tables(cfg);
 	char why[DCX_WHY_LEN] = "";
 	int err;
 

@@ -12,6 +12,7 @@
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/netlink.h>
+#include <linux/netdevice.h>
 #include <net/net_namespace.h>
 #include "tables.h"
 #include "stats.h"
@@ -24,7 +25,7 @@
  */
 struct dcx_config {
 	struct dcx_xlat_cfg xlat;
-	int ndp_proxy_ifindex;		/* proxy NDP on this uplink; 0: off */
+	char ndp_proxy[IFNAMSIZ];	/* uplink of proxy NDP, "" = off */
 	struct rcu_head rcu;
 };
 
@@ -33,6 +34,12 @@ struct dcx_instance {
 	char name[DCXLAT_NAME_MAX];
 	struct dcx_config __rcu *cfg;
 	struct dcx_stats __percpu *stats;
+	/*
+	 * An open transaction (txn.c): a configuration nobody reads, edited
+	 * by the netlink socket staging_portid, published by TXN_COMMIT.
+	 */
+	struct dcx_config *staging;
+	u32 staging_portid;
 	struct rcu_head rcu;
 };
 
@@ -53,14 +60,33 @@ int dcx_instance_add(struct net *net, const char *name,
 int dcx_instance_del(struct net *net, const char *name,
 		     struct netlink_ext_ack *extack);
 struct dcx_instance *dcx_instance_find(struct net *net, const char *name);
-/* p == NULL unsets pool6. */
-int dcx_instance_set_pool6(struct dcx_instance *inst,
-			   const struct dcx_prefix6 *p,
-			   struct netlink_ext_ack *extack);
+/* p == NULL unsets pool6 (the default space's prefix) of cfg. */
+int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
+			 struct netlink_ext_ack *extack);
 /* The current snapshot, for writers (lockdep-checked). */
 const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst);
 /* Its tables, for writers. */
 struct dcx_tables *dcx_instance_tables(const struct dcx_instance *inst);
+/* Writable tables of any snapshot a writer holds (live or staging). */
+static inline struct dcx_tables *dcx_config_tables(struct dcx_config *cfg)
+{
+	/* Writers own the tables: the snapshot's const is for readers. */
+	return (struct dcx_tables *)cfg->xlat.tables;
+}
+
+/* A new unpublished snapshot: default settings, empty tables; or NULL. */
+struct dcx_config *dcx_config_new(void);
+/* Settings of a new instance. */
+void dcx_config_defaults(struct dcx_config *cfg);
+/* A copy sharing cfg's tables (for a settings change), or NULL. */
+struct dcx_config *dcx_config_copy(const struct dcx_config *cfg);
+/*
+ * Publish n as inst's configuration with one pointer store. The old
+ * snapshot is freed after a grace period: alone when n took over its
+ * tables (settings change), with its tables when n has its own (commit).
+ * Never waits.
+ */
+void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n);
 /* Free a snapshot no reader can see, with its tables. */
 void dcx_config_destroy(struct dcx_config *cfg);
 

@@ -14,9 +14,9 @@
 #include "stats.h"
 #include "netlink.h"
 #include "nl_space.h"
+#include "txn.h"
 #include "compat.h"
 
-#define DCX_ERR(extack, msg) NL_SET_ERR_MSG_MOD(extack, msg)
 #define DCX_ERR_ATTR(extack, attr, msg) \
 	NL_SET_ERR_MSG_ATTR(extack, attr, KBUILD_MODNAME ": " msg)
 
@@ -24,15 +24,18 @@ enum dcx_mcgrp {
 	DCX_MCGRP_CONFIG,
 };
 
-static struct genl_family dcx_genl_family;
-
 /*
  * Bumped on every change made here so that a dump spanning several
  * messages can flag NLM_F_DUMP_INTR. Never 0: prev_seq 0 means "unset".
  */
 static unsigned int dcx_genl_gen = 1;
 
-static const struct nla_policy dcx_prefix6_policy[DCXLAT_PREFIX_MAX + 1] = {
+const struct nla_policy dcx_prefix4_policy[DCXLAT_PREFIX_MAX + 1] = {
+	[DCXLAT_PREFIX_ADDR] = NLA_POLICY_EXACT_LEN(sizeof(__be32)),
+	[DCXLAT_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 32),
+};
+
+const struct nla_policy dcx_prefix6_policy[DCXLAT_PREFIX_MAX + 1] = {
 	[DCXLAT_PREFIX_ADDR] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
 	[DCXLAT_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
 };
@@ -46,21 +49,30 @@ static const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {
 			     .reject_message = "DCXLAT_A_STATS is reply-only" },
 	[DCXLAT_A_PAD] = { .type = NLA_REJECT,
 			   .reject_message = "DCXLAT_A_PAD is reply-only" },
-	/* Spaces and bindings: nl_space.c */
 	[DCXLAT_A_SPACE] = { .type = NLA_NUL_STRING,
 			     .len = DCXLAT_NAME_MAX - 1 },
-	[DCXLAT_A_SPACE_CFG] = NLA_POLICY_NESTED(dcx_space_cfg_policy),
-	[DCXLAT_A_BIND] = NLA_POLICY_NESTED(dcx_bind_policy),
+	[DCXLAT_A_EAM] = NLA_POLICY_NESTED(dcx_eam_policy),
+	[DCXLAT_A_SETTINGS] = NLA_POLICY_NESTED(dcx_settings_policy),
+	/* Parsed strictly by the space handlers with their own policies. */
+	[DCXLAT_A_SPACE_CFG] = { .type = NLA_NESTED },
+	[DCXLAT_A_BIND] = { .type = NLA_NESTED },
+	[DCXLAT_A_COUNT] = { .type = NLA_REJECT,
+			     .reject_message = "DCXLAT_A_COUNT is reply-only" },
 };
 
-static void dcx_gen_bump(void)
+void dcx_nl_gen_bump(void)
 {
 	lockdep_assert_held(&dcx_cfg_mutex);
 	if (!++dcx_genl_gen)
 		dcx_genl_gen = 1;
 }
 
-static int dcx_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
+unsigned int dcx_nl_gen(void)
+{
+	return READ_ONCE(dcx_genl_gen);
+}
+
+int dcx_nl_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
 {
 	struct nlattr *a = attrs[DCXLAT_A_ABI];
 	u32 abi;
@@ -78,19 +90,22 @@ static int dcx_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
 }
 
 /* Printable ASCII without spaces, as the uapi header promises. */
-static int dcx_check_name(const struct nlattr *a,
-			  struct netlink_ext_ack *extack)
+int dcx_nl_check_name(const struct nlattr *a, const char *what,
+		      struct netlink_ext_ack *extack)
 {
 	const char *s = nla_data(a);
 
 	if (!*s) {
-		DCX_ERR_ATTR(extack, a, "instance name is empty");
+		NL_SET_BAD_ATTR(extack, a);
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s name is empty", what);
 		return -EINVAL;
 	}
 	for (; *s; s++) {
 		if (*s < 0x21 || *s > 0x7e) {
-			DCX_ERR_ATTR(extack, a,
-				     "instance name must be printable ASCII without spaces");
+			NL_SET_BAD_ATTR(extack, a);
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s name must be printable ASCII without spaces",
+					       what);
 			return -EINVAL;
 		}
 	}
@@ -102,7 +117,7 @@ static int dcx_req_start(struct genl_info *info, const char **name)
 {
 	int err;
 
-	err = dcx_check_abi(info->attrs, info->extack);
+	err = dcx_nl_check_abi(info->attrs, info->extack);
 	if (err)
 		return err;
 	if (GENL_REQ_ATTR_CHECK(info, DCXLAT_A_INSTANCE)) {
@@ -110,9 +125,16 @@ static int dcx_req_start(struct genl_info *info, const char **name)
 			"missing instance name (DCXLAT_A_INSTANCE)");
 		return -EINVAL;
 	}
-	err = dcx_check_name(info->attrs[DCXLAT_A_INSTANCE], info->extack);
+	err = dcx_nl_check_name(info->attrs[DCXLAT_A_INSTANCE], "instance",
+			     info->extack);
 	if (err)
 		return err;
+	if (info->attrs[DCXLAT_A_SPACE]) {
+		err = dcx_nl_check_name(info->attrs[DCXLAT_A_SPACE], "space",
+				     info->extack);
+		if (err)
+			return err;
+	}
 	*name = nla_data(info->attrs[DCXLAT_A_INSTANCE]);
 	return 0;
 }
@@ -130,6 +152,85 @@ static struct dcx_instance *dcx_req_instance(struct genl_info *info,
 				       "no instance \"%s\" in this netns", name);
 	}
 	return inst;
+}
+
+int dcx_nl_begin(struct genl_info *info, struct dcx_req *r)
+{
+	int err;
+
+	memset(r, 0, sizeof(*r));
+	r->info = info;
+	err = dcx_req_start(info, &r->name);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	r->inst = dcx_req_instance(info, r->name);
+	if (!r->inst) {
+		mutex_unlock(&dcx_cfg_mutex);
+		return -ENOENT;
+	}
+	r->cfg = dcx_txn_staging(r->inst, info->snd_portid);
+	r->staging = r->cfg;
+	if (!r->cfg)
+		r->cfg = (struct dcx_config *)dcx_instance_cfg(r->inst);
+	return 0;
+}
+
+void dcx_nl_end(struct dcx_req *r)
+{
+	mutex_unlock(&dcx_cfg_mutex);
+}
+
+struct dcx_space *dcx_nl_space(struct genl_info *info, struct dcx_tables *t,
+			       const char *inst_name)
+{
+	struct nlattr *a = info->attrs[DCXLAT_A_SPACE];
+	const char *name = a ? nla_data(a) : DCX_DEFAULT_SPACE;
+	struct dcx_space *s = dcx_space_find(t, name);
+
+	if (!s) {
+		NL_SET_BAD_ATTR(info->extack, a);
+		NL_SET_ERR_MSG_FMT_MOD(info->extack,
+				       "no space \"%s\" in instance \"%s\"",
+				       name, inst_name);
+	}
+	return s;
+}
+
+int dcx_nl_prefix(const struct nlattr *nest, unsigned int bits, void *addr,
+		  u8 *len, const char *what, struct netlink_ext_ack *extack)
+{
+	const struct nla_policy *pol = bits == 32 ? dcx_prefix4_policy :
+						    dcx_prefix6_policy;
+	struct nlattr *tb[DCXLAT_PREFIX_MAX + 1];
+	unsigned int i, bytes = bits / 8;
+	u8 *a = addr;
+	int err;
+
+	err = nla_parse_nested(tb, DCXLAT_PREFIX_MAX, nest, pol, extack);
+	if (err)
+		return err;
+	if (!tb[DCXLAT_PREFIX_ADDR] || !tb[DCXLAT_PREFIX_LEN]) {
+		NL_SET_BAD_ATTR(extack, nest);
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s lacks its %s (DCXLAT_PREFIX_%s)", what,
+				       tb[DCXLAT_PREFIX_LEN] ? "address" :
+				       "length",
+				       tb[DCXLAT_PREFIX_LEN] ? "ADDR" : "LEN");
+		return -EINVAL;
+	}
+	memcpy(a, nla_data(tb[DCXLAT_PREFIX_ADDR]), bytes);
+	*len = nla_get_u8(tb[DCXLAT_PREFIX_LEN]);
+	for (i = *len; i < bits; i++) {
+		if (a[i / 8] & (0x80 >> (i % 8))) {
+			NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_ADDR]);
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "%s has bits set after /%u",
+					       what, *len);
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 static int dcx_put_pool6(struct sk_buff *skb, const struct dcx_instance *inst)
@@ -220,12 +321,12 @@ static int dcx_reply(struct genl_info *info, const struct dcx_instance *inst,
  * @name then identifies it.
  */
 static void dcx_changed(struct genl_info *info, const char *name,
-		       const struct dcx_instance *inst, unsigned int what)
+			const struct dcx_instance *inst, unsigned int what)
 {
 	struct sk_buff *msg;
 	void *hdr;
 
-	dcx_gen_bump();
+	dcx_nl_gen_bump();
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return;
@@ -234,6 +335,32 @@ static void dcx_changed(struct genl_info *info, const char *name,
 		goto fail;
 	if (inst ? dcx_fill(msg, inst, what) :
 	    nla_put_string(msg, DCXLAT_A_INSTANCE, name))
+		goto fail;
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info), msg, 0,
+				DCX_MCGRP_CONFIG, GFP_KERNEL);
+	return;
+fail:
+	nlmsg_free(msg);
+}
+
+void dcx_nl_notify(struct dcx_req *r,
+		   int (*fill)(struct sk_buff *skb, struct dcx_req *r,
+			       void *arg), void *arg)
+{
+	struct genl_info *info = r->info;
+	struct sk_buff *msg;
+	void *hdr;
+
+	dcx_nl_gen_bump();
+	if (r->staging)
+		return;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return;
+	hdr = genlmsg_put(msg, 0, 0, &dcx_genl_family, 0, info->genlhdr->cmd);
+	if (!hdr || nla_put_string(msg, DCXLAT_A_INSTANCE, r->name) ||
+	    (fill && fill(msg, r, arg)))
 		goto fail;
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info), msg, 0,
@@ -337,7 +464,7 @@ static int dcx_nl_instance_dump(struct sk_buff *skb,
 	int err;
 
 	if (!cb->args[1]) {
-		err = dcx_check_abi(dcx_genl_dump_attrs(cb), cb->extack);
+		err = dcx_nl_check_abi(dcx_genl_dump_attrs(cb), cb->extack);
 		if (err)
 			return err;
 		cb->args[1] = 1;
@@ -370,231 +497,139 @@ static int dcx_nl_instance_dump(struct sk_buff *skb,
 /* Full RFC 6052 validation of DCXLAT_A_POOL6 into @p. */
 static int dcx_parse_pool6(struct genl_info *info, struct dcx_prefix6 *p)
 {
-	struct nlattr *tb[DCXLAT_PREFIX_MAX + 1];
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr *nest = info->attrs[DCXLAT_A_POOL6];
-	struct in6_addr masked;
 	int err;
 
 	if (GENL_REQ_ATTR_CHECK(info, DCXLAT_A_POOL6)) {
 		DCX_ERR(extack, "missing pool6 prefix (DCXLAT_A_POOL6)");
 		return -EINVAL;
 	}
-	err = nla_parse_nested(tb, DCXLAT_PREFIX_MAX, nest, dcx_prefix6_policy,
-			       extack);
+	err = dcx_nl_prefix(nest, 128, &p->addr, &p->len, "pool6", extack);
 	if (err)
 		return err;
-	if (NL_REQ_ATTR_CHECK(extack, nest, tb, DCXLAT_PREFIX_ADDR)) {
-		DCX_ERR(extack, "pool6 lacks its address (DCXLAT_PREFIX_ADDR)");
-		return -EINVAL;
-	}
-	if (NL_REQ_ATTR_CHECK(extack, nest, tb, DCXLAT_PREFIX_LEN)) {
-		DCX_ERR(extack, "pool6 lacks its length (DCXLAT_PREFIX_LEN)");
-		return -EINVAL;
-	}
-	p->addr = nla_get_in6_addr(tb[DCXLAT_PREFIX_ADDR]);
-	p->len = nla_get_u8(tb[DCXLAT_PREFIX_LEN]);
 	if (!dcx_prefix6_valid_len(p->len)) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_LEN]);
+		NL_SET_BAD_ATTR(extack, nest);
 		NL_SET_ERR_MSG_FMT_MOD(extack,
 				       "pool6 /%u is not an RFC 6052 length; use 32, 40, 48, 56, 64 or 96",
-				       p->len);
-		return -EINVAL;
-	}
-	ipv6_addr_prefix(&masked, &p->addr, p->len);
-	if (!ipv6_addr_equal(&masked, &p->addr)) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_ADDR]);
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "pool6 address has bits set after /%u",
 				       p->len);
 		return -EINVAL;
 	}
 	return 0;
 }
 
-static int dcx_nl_pool6_set(struct sk_buff *skb, struct genl_info *info)
+static int dcx_fill_pool6(struct sk_buff *skb, struct dcx_req *r, void *arg)
 {
-	struct dcx_instance *inst;
+	return dcx_put_pool6(skb, r->inst);
+}
+
+/* POOL6_SET (p != NULL) and POOL6_FLUSH. */
+static int dcx_nl_pool6_change(struct genl_info *info, bool set)
+{
 	struct dcx_prefix6 p;
+	struct dcx_req r;
 	const char *name;
 	int err;
 
-	err = dcx_req_start(info, &name);
-	if (err)
-		return err;
-	err = dcx_parse_pool6(info, &p);
-	if (err)
-		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	inst = dcx_req_instance(info, name);
-	if (!inst) {
-		err = -ENOENT;
-		goto out;
+	if (set) {
+		err = dcx_req_start(info, &name);
+		if (err)
+			return err;
+		err = dcx_parse_pool6(info, &p);
+		if (err)
+			return err;
 	}
-	err = dcx_instance_set_pool6(inst, &p, info->extack);
+	err = dcx_nl_begin(info, &r);
+	if (err)
+		return err;
+	err = dcx_config_set_pool6(r.cfg, set ? &p : NULL, info->extack);
 	if (err) {
 		if (!info->extack->_msg)
-			DCX_ERR(info->extack, "cannot set pool6");
-		goto out;
+			DCX_ERR(info->extack, "cannot change pool6");
+	} else {
+		dcx_nl_notify(&r, dcx_fill_pool6, NULL);
 	}
-	dcx_changed(info, name, inst, DCX_FILL_POOL6);
-out:
-	mutex_unlock(&dcx_cfg_mutex);
+	dcx_nl_end(&r);
 	return err;
+}
+
+static int dcx_nl_pool6_set(struct sk_buff *skb, struct genl_info *info)
+{
+	return dcx_nl_pool6_change(info, true);
 }
 
 static int dcx_nl_pool6_flush(struct sk_buff *skb, struct genl_info *info)
 {
-	struct dcx_instance *inst;
-	const char *name;
-	int err;
-
-	err = dcx_req_start(info, &name);
-	if (err)
-		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	inst = dcx_req_instance(info, name);
-	if (!inst) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = dcx_instance_set_pool6(inst, NULL, info->extack);
-	if (err) {
-		if (!info->extack->_msg)
-			DCX_ERR(info->extack, "cannot flush pool6");
-		goto out;
-	}
-	dcx_changed(info, name, inst, DCX_FILL_POOL6);
-out:
-	mutex_unlock(&dcx_cfg_mutex);
-	return err;
+	return dcx_nl_pool6_change(info, false);
 }
 
 static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 {
-	struct dcx_instance *inst;
-	const char *name;
+	struct dcx_req r;
 	int err;
 
-	err = dcx_req_start(info, &name);
+	err = dcx_nl_begin(info, &r);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	inst = dcx_req_instance(info, name);
-	if (inst) {
-		dcx_stats_reset(inst->stats);
-		dcx_changed(info, name, inst, DCX_FILL_NAME);
-	}
-	mutex_unlock(&dcx_cfg_mutex);
-	return inst ? 0 : -ENOENT;
+	dcx_stats_reset(r.inst->stats);
+	r.staging = false;	/* counters are never staged */
+	dcx_nl_notify(&r, NULL, NULL);
+	dcx_nl_end(&r);
+	return 0;
 }
 
-/* ---- for nl_space.c (see netlink.h) ---- */
-
-int dcx_nl_start(struct genl_info *info, const char **name)
-{
-	return dcx_req_start(info, name);
-}
-
-int dcx_nl_check_abi(struct nlattr **attrs, struct netlink_ext_ack *extack)
-{
-	return dcx_check_abi(attrs, extack);
-}
-
-struct dcx_instance *dcx_nl_instance(struct genl_info *info,
-				     const char *name)
-{
-	return dcx_req_instance(info, name);
-}
-
-void *dcx_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
-		 u8 cmd)
-{
-	return genlmsg_put(skb, portid, seq, &dcx_genl_family, flags, cmd);
-}
-
-void dcx_nl_notify(struct genl_info *info, struct sk_buff *msg)
-{
-	dcx_gen_bump();
-	if (msg)
-		genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info),
-					msg, 0, DCX_MCGRP_CONFIG, GFP_KERNEL);
-}
-
-unsigned int dcx_nl_gen(void)
-{
-	return dcx_genl_gen;
+#define DCX_OP(c, fn) {						\
+	.cmd = DCXLAT_CMD_##c,					\
+	.doit = fn,						\
+	.flags = GENL_UNS_ADMIN_PERM,				\
 }
 
 static const struct genl_small_ops dcx_genl_ops[] = {
+	DCX_OP(INSTANCE_ADD, dcx_nl_instance_add),
+	DCX_OP(INSTANCE_DEL, dcx_nl_instance_del),
 	{
-		.cmd = DCXLAT_CMD_INSTANCE_ADD,
-		.doit = dcx_nl_instance_add,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_INSTANCE_DEL,
-		.doit = dcx_nl_instance_del,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
 		.cmd = DCXLAT_CMD_INSTANCE_GET,
 		.doit = dcx_nl_instance_get,
 		.dumpit = dcx_nl_instance_dump,
 		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_POOL6_SET,
-		.doit = dcx_nl_pool6_set,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_POOL6_GET,
-		.doit = dcx_nl_pool6_get,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_POOL6_FLUSH,
-		.doit = dcx_nl_pool6_flush,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_STATS_GET,
-		.doit = dcx_nl_stats_get,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_STATS_RESET,
-		.doit = dcx_nl_stats_reset,
+	},
+	DCX_OP(POOL6_SET, dcx_nl_pool6_set),
+	DCX_OP(POOL6_GET, dcx_nl_pool6_get),
+	DCX_OP(POOL6_FLUSH, dcx_nl_pool6_flush),
+	DCX_OP(STATS_GET, dcx_nl_stats_get),
+	DCX_OP(STATS_RESET, dcx_nl_stats_reset),
+	DCX_OP(EAMT_ADD, dcx_nl_eamt_add),
+	DCX_OP(EAMT_DEL, dcx_nl_eamt_del),
+	{
+		.cmd = DCXLAT_CMD_EAMT_GET,
+		.dumpit = dcx_nl_eamt_dump,
 		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	DCX_OP(EAMT_FLUSH, dcx_nl_eamt_flush),
+	DCX_OP(SETTINGS_SET, dcx_nl_settings_set),
+	DCX_OP(SETTINGS_GET, dcx_nl_settings_get),
+	DCX_OP(TXN_BEGIN, dcx_nl_txn_begin),
+	DCX_OP(TXN_COMMIT, dcx_nl_txn_commit),
+	DCX_OP(TXN_ABORT, dcx_nl_txn_abort),
 	/* Spaces and bindings: nl_space.c */
+	DCX_OP(SPACE_ADD, dcx_nl_space_add),
+	DCX_OP(SPACE_DEL, dcx_nl_space_del),
 	{
-		.cmd = DCXLAT_CMD_SPACE_ADD,
-		.doit = dcx_nl_space_add,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_SPACE_DEL,
-		.doit = dcx_nl_space_del,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
 		.cmd = DCXLAT_CMD_SPACE_GET,
 		.doit = dcx_nl_space_get,
 		.dumpit = dcx_nl_space_dump,
 		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_SPACE_SET,
-		.doit = dcx_nl_space_set,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_BIND_ADD,
-		.doit = dcx_nl_bind_add,
-		.flags = GENL_UNS_ADMIN_PERM,
-	}, {
-		.cmd = DCXLAT_CMD_BIND_DEL,
-		.doit = dcx_nl_bind_del,
-		.flags = GENL_UNS_ADMIN_PERM,
 	},
+	DCX_OP(SPACE_SET, dcx_nl_space_set),
+	DCX_OP(BIND_ADD, dcx_nl_bind_add),
+	DCX_OP(BIND_DEL, dcx_nl_bind_del),
 };
 
 static const struct genl_multicast_group dcx_genl_mcgrps[] = {
 	[DCX_MCGRP_CONFIG] = DCX_GENL_MCGRP(DCXLAT_MCGRP_CONFIG),
 };
 
-static struct genl_family dcx_genl_family __ro_after_init = {
+struct genl_family dcx_genl_family __ro_after_init = {
 	.name = DCXLAT_GENL_NAME,
 	.version = DCXLAT_GENL_VERSION,
 	.maxattr = DCXLAT_A_MAX,
@@ -610,10 +645,18 @@ static struct genl_family dcx_genl_family __ro_after_init = {
 
 int __init dcx_genl_register(void)
 {
-	return genl_register_family(&dcx_genl_family);
+	int err = genl_register_family(&dcx_genl_family);
+
+	if (err)
+		return err;
+	err = dcx_nl_txn_init();
+	if (err)
+		genl_unregister_family(&dcx_genl_family);
+	return err;
 }
 
 void dcx_genl_unregister(void)
 {
+	dcx_nl_txn_exit();
 	genl_unregister_family(&dcx_genl_family);
 }

@@ -107,22 +107,29 @@ const struct dcx_pool6 *dcx_pool6_lookup(const struct dcx_tables *t,
 	return dcx_lpm_lookup(&t->pool6, v6->s6_addr, NULL);
 }
 
+/*
+ * Host-bit mask of an EAM entry's IPv4 prefix (also the low 32 bits of its
+ * IPv6 prefix, whose suffix is as long). A shift by 32 is undefined in C
+ * (x86 takes it modulo 32), so /32 is spelt out.
+ */
+static u32 dcx_eam_suffix_mask(const struct dcx_eam *e)
+{
+	return e->len4 >= 32 ? 0 : ~0u >> e->len4;
+}
+
 /* RFC 7757 3.2: the prefix is replaced, the suffix bits are carried over. */
 void dcx_eam_46(const struct dcx_eam *e, __be32 v4, struct in6_addr *v6)
 {
-	u32 suffix = e->len4 ? ntohl(v4) & (~0u >> e->len4) : ntohl(v4);
-	unsigned int i;
+	u32 suffix = ntohl(v4) & dcx_eam_suffix_mask(e);
 
 	*v6 = e->v6;
-	for (i = 0; i < 4; i++)
-		v6->s6_addr[12 + i] |= suffix >> (24 - 8 * i);
+	v6->s6_addr32[3] |= htonl(suffix);
 }
 
 __be32 dcx_eam_64(const struct dcx_eam *e, const struct in6_addr *v6)
 {
-	u32 suffix, mask = e->len4 ? ~0u >> e->len4 : ~0u;
+	u32 suffix = ntohl(v6->s6_addr32[3]) & dcx_eam_suffix_mask(e);
 
-	suffix = ntohl(v6->s6_addr32[3]) & mask;
 	return e->v4 | htonl(suffix);
 }
 
@@ -386,6 +393,11 @@ struct dcx_space *dcx_space_add(struct dcx_tables *t, const char *name,
 	int err;
 
 	lockdep_assert_held(lock);
+	if (!name[0] || strnlen(name, DCXLAT_NAME_MAX) >= DCXLAT_NAME_MAX) {
+		dcx_why(why, "space name must be 1..%d bytes",
+			DCXLAT_NAME_MAX - 1);
+		return ERR_PTR(-EINVAL);
+	}
 	if (dcx_space_find(t, name)) {
 		dcx_why(why, "space \"%s\" already exists", name);
 		return ERR_PTR(-EEXIST);

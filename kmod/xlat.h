@@ -75,6 +75,18 @@ struct dcx_xlat {
 	 */
 	const struct dcx_space *space;
 	bool csum_partial;	/* in: L4 checksum is CHECKSUM_PARTIAL */
+	/*
+	 * RFC 7757 4.2 hairpinning. Out of dcx_plan_64(): the IPv4 result
+	 * is for an address of an EAM entry of x->space (cfg->hairpin set),
+	 * so after dcx_apply_64() the caller must not send it out but run
+	 * dcx_plan_46()/dcx_apply_46() on it with this same struct (space
+	 * and hairpin kept) and send the IPv6 result. In to dcx_plan_46():
+	 * true = this is that second pass, which maps the source (and the
+	 * inner destination of an ICMP error) by the RFC 6052 prefix only,
+	 * so the receiver answers through the translator, and does not
+	 * decrement the TTL again. Zero it for a packet from the wire.
+	 */
+	bool hairpin;
 
 	/* out of plan */
 	enum dcxlat_stat stat;	/* counter to bump for this outcome */
@@ -92,8 +104,9 @@ struct dcx_xlat {
 	u32 icmp_info;		/* MTU (host order) or pointer, translated */
 	unsigned int inner_old_hl, inner_new_hl;
 	unsigned int tail_need;	/* out of plan: tailroom apply needs */
-	u32 mtu_in;		/* in, before apply: MTU of the ingress link */
-	u32 mtu_out;		/* in, before apply: MTU of the route out */
+	/* in, before apply (0: unknown, no cap from that side) */
+	u32 mtu_in;		/* MTU of the ingress link */
+	u32 mtu_out;		/* MTU of the route out */
 	unsigned int new_total;	/* out of apply: bytes from the new header */
 	union {
 		struct {	/* 4 -> 6 */
@@ -123,6 +136,32 @@ const struct dcx_space *dcx_map_64(const struct dcx_xlat_cfg *cfg,
 				   const struct in6_addr *v6, __be32 *v4);
 /* Destinations and sources the translator never produces or consumes. */
 bool dcx_v4_special(__be32 a);
+/* RFC 6052 3.1: not to be used with the well-known prefix. */
+bool dcx_v4_nonglobal(__be32 a);
+bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p);
+
+/* How an address was mapped; >= DCX_MAP_EAM means it was. */
+enum dcx_map {
+	DCX_MAP_NONE,		/* no EAM entry, no prefix */
+	DCX_MAP_NONGLOBAL,	/* well-known prefix, non-global IPv4 */
+	DCX_MAP_EAM,
+	DCX_MAP_POOL6,
+};
+/* dcx_map_46() that can skip the EAM entries and says how it mapped. */
+enum dcx_map dcx_map_46_how(const struct dcx_xlat_cfg *cfg,
+			    const struct dcx_space *s, __be32 v4,
+			    struct in6_addr *v6, bool no_eam);
+const struct dcx_space *dcx_map_64_how(const struct dcx_xlat_cfg *cfg,
+				       const struct in6_addr *v6, __be32 *v4,
+				       enum dcx_map *how);
+/*
+ * RFC 6791 pools: an address of p chosen by a hash of the packet's source
+ * (deterministic: the same source always gets the same address).
+ */
+__be32 dcx_rfc6791_pick4(const struct dcx_prefix4 *p,
+			 const struct in6_addr *src);
+void dcx_rfc6791_pick6(const struct dcx_prefix6 *p, __be32 src,
+		       struct in6_addr *out);
 
 /* Incremental checksum update; partial = field holds CHECKSUM_PARTIAL seed. */
 void dcx_csum_update(__sum16 *sum, __wsum diff, bool partial);
@@ -165,11 +204,13 @@ u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
 /* Header builders shared with the inner-packet translation. */
 void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
 		   const struct in6_addr *src, const struct in6_addr *dst,
-		   u8 proto, u8 hop_limit, unsigned int payload);
-void dcx_build_ip4(struct iphdr *out, const struct ipv6hdr *ip6,
-		   __be32 src, __be32 dst, u8 proto, u8 ttl,
-		   unsigned int tot_len, bool frag_hdr, u16 frag_off,
-		   __be32 frag_id);
+		   u8 proto, u8 tclass, u8 hop_limit, unsigned int payload);
+void dcx_build_ip4(struct iphdr *out, __be32 src, __be32 dst, u8 proto,
+		   u8 tos, u8 ttl, unsigned int tot_len, bool frag_hdr,
+		   u16 frag_off, __be32 frag_id);
+/* Traffic class / TOS of a translated outer header (cfg resets). */
+u8 dcx_tclass_46(const struct dcx_xlat_cfg *cfg, const struct iphdr *iph);
+u8 dcx_tos_64(const struct dcx_xlat_cfg *cfg, const struct ipv6hdr *ip6);
 
 /* Helpers shared by the direction files. */
 enum dcx_verdict dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why);

@@ -2,7 +2,7 @@
 /*
  * IPv4 -> IPv6 header translation, RFC 7915 section 4.
  */
-#include "xlat.h"
+#include "tables.h"
 
 /* Bytes of transport header the translation reads or writes. */
 static unsigned int dcx_l4_hdr_len(u8 proto)
@@ -25,6 +25,9 @@ static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 	unsigned int ihl = x->old_nhlen;
 
 	switch (x->proto) {
+	case IPPROTO_IGMP:
+		/* RFC 7915 4.2: single-hop, silently dropped. */
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	case IPPROTO_ICMP:
 		/* Its checksum covers the whole message: see frag.c. */
 		if (frag)
@@ -33,9 +36,14 @@ static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 	case IPPROTO_UDP:
 		if (((const struct udphdr *)(nh + ihl))->check)
 			break;
-		/* A zero UDP checksum is not allowed in IPv6: compute it. */
+		/*
+		 * A zero UDP checksum is not allowed in IPv6 (RFC 7915 4.5):
+		 * compute it, which needs the whole datagram, or drop.
+		 */
+		if (x->cfg->udp_zero == DCXLAT_UDP0_DROP)
+			return dcx_verdict_drop(x, DCXLAT_STAT_UDP_ZERO_CSUM);
 		if (frag)
-			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+			return dcx_verdict_drop(x, DCXLAT_STAT_UDP_ZERO_FRAG);
 		if (linear < total)
 			return dcx_verdict_pull(x, total);
 		break;
@@ -71,11 +79,84 @@ static bool dcx_src_route_live(const u8 *opt, unsigned int len)
 	return false;
 }
 
+/*
+ * RFC 7756 6: an Edge Relay translates only what comes from its own nodes,
+ * the sources its EAM entries cover; anything else would leave the BR with
+ * a spoofed IPv4 source (ingress filtering, RFC 2827).
+ */
+static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
+{
+	const struct dcx_space *s = x->space ?: x->cfg->tables->def;
+
+	return x->cfg->role == DCXLAT_ROLE_ER && x->cfg->er_filter &&
+	       !x->hairpin && !dcx_eam_lookup4(s, src);
+}
+
+/*
+ * The source of a packet whose destination is ours. RFC 7915 4.1: an
+ * illegal source is dropped. So is one without a mapping (the packet is
+ * for the IPv6 side and cannot go anywhere else: counted as
+ * untranslatable-src4; with the well-known prefix and a non-global
+ * address, wkp-non-global), except an ICMPv4 error, whose source may be an
+ * IPv4 router: it gets an address of the RFC 6791 IPv6 pool when one is
+ * set. In the hairpin pass the source maps by the prefix only.
+ */
+static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
+				       unsigned int linear,
+				       unsigned int total)
+{
+	const struct iphdr *iph = (const struct iphdr *)nh;
+	unsigned int ihl = x->old_nhlen;
+	enum dcx_map how;
+
+	if (dcx_er_ingress_drop(x, iph->saddr))
+		return dcx_verdict_drop(x, DCXLAT_STAT_ER_INGRESS);
+	if (dcx_v4_special(iph->saddr))
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);
+	how = dcx_map_46_how(x->cfg, x->space, iph->saddr, &x->src6,
+			     x->hairpin);
+	if (how >= DCX_MAP_EAM)
+		return DCX_XLAT;
+	/* A router with a private address is the classic RFC 6791 case. */
+	if (x->cfg->rfc6791v6.len && iph->protocol == IPPROTO_ICMP &&
+	    !(ntohs(iph->frag_off) & (IP_MF | IP_OFFSET)) && total > ihl) {
+		if (linear <= ihl)
+			return dcx_verdict_pull(x, ihl + 1);
+		if (dcx_icmp_is_err4(nh[ihl])) {
+			dcx_rfc6791_pick6(&x->cfg->rfc6791v6, iph->saddr,
+					  &x->src6);
+			return DCX_XLAT;
+		}
+	}
+	if (how == DCX_MAP_NONGLOBAL)
+		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
+	return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);
+}
+
+/*
+ * Is the destination ours? Special addresses never are; with the
+ * well-known prefix a non-global one is not either (RFC 6052 3.1): it is
+ * left to the IPv4 stack, counted as wkp-non-global.
+ */
+static bool dcx_map_dst_46(struct dcx_xlat *x, __be32 dst)
+{
+	enum dcx_map how;
+
+	x->stat = DCXLAT_STAT_PASS_46;
+	if (dcx_v4_special(dst))
+		return false;
+	how = dcx_map_46_how(x->cfg, x->space, dst, &x->dst6, false);
+	if (how == DCX_MAP_NONGLOBAL)
+		x->stat = DCXLAT_STAT_NONGLOBAL_V4;
+	return how >= DCX_MAP_EAM;
+}
+
 enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
 {
 	const struct iphdr *iph = (const struct iphdr *)nh;
 	unsigned int ihl, l4len, frag;
+	enum dcx_verdict v;
 
 	if (linear < sizeof(*iph))
 		return total < sizeof(*iph) ?
@@ -88,24 +169,28 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < ihl)
 		return dcx_verdict_pull(x, ihl);
-	if (dcx_v4_special(iph->daddr) ||
-	    !dcx_map_46(x->cfg, x->space, iph->daddr, &x->dst6) ||
-	    !dcx_map_46(x->cfg, x->space, iph->saddr, &x->src6)) {
-		x->stat = DCXLAT_STAT_PASS_46;
+	if (!dcx_map_dst_46(x, iph->daddr))
 		return DCX_PASS;
-	}
 
 	x->proto = iph->protocol;
 	x->old_nhlen = ihl;
 	x->icmp_err = false;
 	x->tail_need = 0;
+	v = dcx_map_src_46(x, nh, linear, total);
+	if (v != DCX_XLAT)
+		return v;
 	frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
 	x->new_nhlen = sizeof(struct ipv6hdr) +
 		       (frag ? sizeof(struct frag_hdr) : 0);
 	x->new_total = total - ihl + x->new_nhlen;
-	if (iph->ttl <= 1)
-		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
-	x->ttl = iph->ttl - 1;
+	if (x->hairpin) {
+		/* Second pass: the first one decremented it already. */
+		x->ttl = iph->ttl;
+	} else {
+		if (iph->ttl <= 1)
+			return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+		x->ttl = iph->ttl - 1;
+	}
 	if (dcx_src_route_live(nh + sizeof(*iph), ihl - sizeof(*iph)))
 		return dcx_verdict_drop(x, DCXLAT_STAT_SRC_ROUTE);
 
@@ -172,16 +257,22 @@ static void dcx_l4_46(struct dcx_xlat *x, const struct iphdr *iph, u8 *l4,
 	}
 }
 
+/* RFC 7915 4.1: the TOS, or 0 when the instance resets it. */
+u8 dcx_tclass_46(const struct dcx_xlat_cfg *cfg, const struct iphdr *iph)
+{
+	return cfg->reset_tclass ? 0 : iph->tos;
+}
+
 /* Write the IPv6 header (and fragment header) translated from iph. */
 void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
 		   const struct in6_addr *src, const struct in6_addr *dst,
-		   u8 proto, u8 hop_limit, unsigned int payload)
+		   u8 proto, u8 tclass, u8 hop_limit, unsigned int payload)
 {
 	unsigned int frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
 
 	if (proto == IPPROTO_ICMP)
 		proto = IPPROTO_ICMPV6;
-	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)iph->tos << 20));
+	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)tclass << 20));
 	ip6->payload_len = htons(payload + (frag ? sizeof(struct frag_hdr) : 0));
 	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
 	ip6->hop_limit = hop_limit;
@@ -210,7 +301,7 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		dcx_l4_46(x, &iph, nh + x->old_nhlen, l4len);
 	/* The old header was copied above: the new one may overlap it. */
 	dcx_build_ip6((struct ipv6hdr *)new, &iph, &x->src6, &x->dst6,
-		      x->proto, x->ttl, l4len);
+		      x->proto, dcx_tclass_46(x->cfg, &iph), x->ttl, l4len);
 	x->new_total = x->new_nhlen + l4len;
 	return new;
 }

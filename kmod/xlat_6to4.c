@@ -2,7 +2,7 @@
 /*
  * IPv6 -> IPv4 header translation, RFC 7915 section 5.
  */
-#include "xlat.h"
+#include "tables.h"
 
 /* RFC 7915 5.1: translated packets larger than this get DF set. */
 #define DCX_DF_THRESHOLD	1260
@@ -18,28 +18,60 @@ static bool dcx_is_icmp6_err(const u8 *nh, unsigned int linear,
 }
 
 /*
- * The source decides whether an RFC 6791 address stands in: only ICMPv6
- * errors from unmappable nodes (routers on the IPv6 side) get one.
+ * RFC 7756 6, Edge Relay: an IPv6 source that is one of the ER's own
+ * service addresses, or that translates to one of its IPv4 service
+ * addresses, is spoofed (the IPv4 node would take it for itself). Our
+ * tables do not say which EAM entries are the ER's own nodes and which
+ * are the "additional" entries of RFC 7756 5.2 (remote services the
+ * local nodes talk to directly): every EAM entry of the space counts as
+ * local, the strict reading of section 6. An ER that uses 5.2 entries
+ * must turn er_filter off.
+ */
+static enum dcx_verdict dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
+{
+	if (x->cfg->role != DCXLAT_ROLE_ER || !x->cfg->er_filter)
+		return DCX_XLAT;
+	if (how == DCX_MAP_EAM)
+		return dcx_verdict_drop(x, DCXLAT_STAT_ER_SPOOF6);
+	if (dcx_eam_lookup4(x->space, x->src4))
+		return dcx_verdict_drop(x, DCXLAT_STAT_ER_SPOOF4);
+	return DCX_XLAT;
+}
+
+/*
+ * The source must map in the destination's space (else cross-space,
+ * dropped); an ICMPv6 error from an unmappable node (a router on the
+ * IPv6 side) gets an address of the RFC 6791 pool instead; any other
+ * unmappable source is not ours. With the well-known prefix a non-global
+ * IPv4 address is dropped (RFC 6052 3.1: "MUST drop").
  */
 static enum dcx_verdict dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
 				       const struct dcx_ext6 *e)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
+	const struct dcx_space *s;
+	enum dcx_map how;
 
-	if (dcx_map_64(x->cfg, &ip6->saddr, &x->src4) &&
-	    !dcx_v4_special(x->src4))
-		return DCX_XLAT;
+	s = dcx_map_64_how(x->cfg, &ip6->saddr, &x->src4, &how);
+	if (how == DCX_MAP_NONGLOBAL)
+		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
+	if (s && !dcx_v4_special(x->src4)) {
+		if (s != x->space)
+			return dcx_verdict_drop(x, DCXLAT_STAT_CROSS_SPACE);
+		return dcx_er_spoof_64(x, how);
+	}
 	if (x->cfg->rfc6791v4.len && dcx_is_icmp6_err(nh, linear, e)) {
-		x->src4 = x->cfg->rfc6791v4.addr;
+		x->src4 = dcx_rfc6791_pick4(&x->cfg->rfc6791v4, &ip6->saddr);
 		return DCX_XLAT;
 	}
 	x->stat = DCXLAT_STAT_UNTRANS_SRC6;
 	return DCX_PASS;
 }
 
-enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
-			     unsigned int linear, unsigned int total)
+static enum dcx_verdict dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
+					 unsigned int linear,
+					 unsigned int total, enum dcx_map *dhow)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
 	unsigned int l4len;
@@ -52,7 +84,9 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		       dcx_verdict_pull(x, sizeof(*ip6));
 	if (ip6->version != 6)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
-	x->space = dcx_map_64(x->cfg, &ip6->daddr, &x->dst4);
+	x->space = dcx_map_64_how(x->cfg, &ip6->daddr, &x->dst4, dhow);
+	if (*dhow == DCX_MAP_NONGLOBAL)
+		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
 	if (!x->space || dcx_v4_special(x->dst4)) {
 		x->stat = DCXLAT_STAT_PASS_64;
 		return DCX_PASS;
@@ -106,6 +140,10 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < x->old_nhlen + l4len)
 		return dcx_verdict_pull(x, x->old_nhlen + l4len);
+	/* RFC 8200 8.1: a zero UDP checksum is invalid in IPv6. */
+	if (x->proto == IPPROTO_UDP && !x->csum_partial &&
+	    !((const struct udphdr *)(nh + x->old_nhlen))->check)
+		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (x->proto == IPPROTO_ICMPV6) {
 		/* Its checksum covers the whole message: see frag.c. */
 		if (x->frag_hdr)
@@ -113,6 +151,26 @@ enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 		return dcx_icmp_plan_64(x, nh, linear, total);
 	}
 	return DCX_XLAT;
+}
+
+/*
+ * RFC 7757 4.2: a destination reached through the prefix whose IPv4
+ * address is itself an EAM entry of the space (an IPv6 node addressing
+ * another one by its IPv4 service address) goes back into IPv6. ICMPv6
+ * errors are decided on their inner source in icmp.c.
+ */
+enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
+			     unsigned int linear, unsigned int total)
+{
+	enum dcx_map dhow = DCX_MAP_NONE;
+	enum dcx_verdict v;
+
+	x->hairpin = false;
+	v = dcx_plan_64_hdrs(x, nh, linear, total, &dhow);
+	if (v == DCX_XLAT && x->cfg->hairpin && !x->icmp_err &&
+	    dhow == DCX_MAP_POOL6 && dcx_eam_lookup4(x->space, x->dst4))
+		x->hairpin = true;
+	return v;
 }
 
 static void dcx_l4_64(struct dcx_xlat *x, const struct ipv6hdr *ip6, u8 *l4,
@@ -148,14 +206,21 @@ static void dcx_l4_64(struct dcx_xlat *x, const struct ipv6hdr *ip6, u8 *l4,
 	}
 }
 
+/* RFC 7915 5.1: the traffic class, or the configured TOS. */
+u8 dcx_tos_64(const struct dcx_xlat_cfg *cfg, const struct ipv6hdr *ip6)
+{
+	if (cfg->reset_tos)
+		return cfg->new_tos;
+	return ntohl(*(const __be32 *)ip6) >> 20;
+}
+
 /*
  * Write the IPv4 header translated from ip6. frag_off/frag_id come from a
  * fragment header (frag_hdr true) or are ignored.
  */
-void dcx_build_ip4(struct iphdr *out, const struct ipv6hdr *ip6,
-		   __be32 src, __be32 dst, u8 proto, u8 ttl,
-		   unsigned int tot_len, bool frag_hdr, u16 frag_off,
-		   __be32 frag_id)
+void dcx_build_ip4(struct iphdr *out, __be32 src, __be32 dst, u8 proto,
+		   u8 tos, u8 ttl, unsigned int tot_len, bool frag_hdr,
+		   u16 frag_off, __be32 frag_id)
 {
 	struct iphdr iph;
 	u16 frag = 0;
@@ -169,7 +234,7 @@ void dcx_build_ip4(struct iphdr *out, const struct ipv6hdr *ip6,
 	}
 	iph.version = 4;
 	iph.ihl = sizeof(iph) / 4;
-	iph.tos = ntohl(*(const __be32 *)ip6) >> 20;
+	iph.tos = tos;
 	iph.tot_len = htons(tot_len);
 	iph.id = id;
 	iph.frag_off = htons(frag);
@@ -196,9 +261,9 @@ u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		dcx_l4_64(x, ip6, nh + x->old_nhlen, l4len);
 	if (x->frag_hdr)
 		id = ((const struct frag_hdr *)(nh + x->frag_hdr))->identification;
-	dcx_build_ip4((struct iphdr *)new, ip6, x->src4, x->dst4, x->proto,
-		      x->ttl, x->new_nhlen + l4len, x->frag_hdr, x->frag_off,
-		      id);
+	dcx_build_ip4((struct iphdr *)new, x->src4, x->dst4, x->proto,
+		      dcx_tos_64(x->cfg, ip6), x->ttl, x->new_nhlen + l4len,
+		      x->frag_hdr, x->frag_off, id);
 	x->new_total = x->new_nhlen + l4len;
 	return new;
 }

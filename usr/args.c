@@ -9,8 +9,6 @@
 #include "args.h"
 #include "name.h"
 
-#define DCX_MAX_WORDS 8
-
 struct dcx_word {
 	const char *word;
 	int val;
@@ -21,6 +19,50 @@ static const struct dcx_word dcx_objs[] = {
 	{ "pool6", DCX_OBJ_POOL6 },
 	{ "stats", DCX_OBJ_STATS },
 	{ "monitor", DCX_OBJ_MONITOR },
+	{ "eamt", DCX_OBJ_EAMT },
+	{ "global", DCX_OBJ_GLOBAL },
+	{ "space", DCX_OBJ_SPACE },
+	{ "apply", DCX_OBJ_APPLY },
+	{ "show", DCX_OBJ_CONFIG },
+	{ NULL, 0 },
+};
+
+#define DCX_OBJ_LIST "instance, pool6, eamt, space, global, stats, monitor, apply, show"
+
+static const struct dcx_word dcx_eamt_cmds[] = {
+	{ "add", DCX_CMD_ADD },
+	{ "del", DCX_CMD_DEL },
+	{ "delete", DCX_CMD_DEL },
+	{ "show", DCX_CMD_SHOW },
+	{ "list", DCX_CMD_SHOW },
+	{ "flush", DCX_CMD_FLUSH },
+	{ "help", DCX_CMD_HELP },
+	{ NULL, 0 },
+};
+
+static const struct dcx_word dcx_global_cmds[] = {
+	{ "show", DCX_CMD_SHOW },
+	{ "set", DCX_CMD_SET },
+	{ "help", DCX_CMD_HELP },
+	{ NULL, 0 },
+};
+
+static const struct dcx_word dcx_space_cmds[] = {
+	{ "add", DCX_CMD_ADD },
+	{ "del", DCX_CMD_DEL },
+	{ "delete", DCX_CMD_DEL },
+	{ "show", DCX_CMD_SHOW },
+	{ "list", DCX_CMD_SHOW },
+	{ "set", DCX_CMD_SET },
+	{ "bind", DCX_CMD_BIND },
+	{ "unbind", DCX_CMD_UNBIND },
+	{ "help", DCX_CMD_HELP },
+	{ NULL, 0 },
+};
+
+/* "apply FILE" and "show": the word after the object is an argument. */
+static const struct dcx_word dcx_nocmds[] = {
+	{ "help", DCX_CMD_HELP },
 	{ NULL, 0 },
 };
 
@@ -65,6 +107,14 @@ static const struct {
 	[DCX_OBJ_STATS] = { dcx_stats_cmds, "show, reset", DCX_CMD_SHOW },
 	[DCX_OBJ_MONITOR] = { dcx_monitor_cmds, "none (just \"dcxlat monitor\")",
 			      DCX_CMD_LISTEN },
+	[DCX_OBJ_EAMT] = { dcx_eamt_cmds, "add, del, show, flush", DCX_CMD_SHOW },
+	[DCX_OBJ_GLOBAL] = { dcx_global_cmds, "show, set", DCX_CMD_SHOW },
+	[DCX_OBJ_SPACE] = { dcx_space_cmds,
+			    "add, del, show, set, bind, unbind", DCX_CMD_SHOW },
+	[DCX_OBJ_APPLY] = { dcx_nocmds, "none (\"dcxlat apply FILE\")",
+			    DCX_CMD_APPLY },
+	[DCX_OBJ_CONFIG] = { dcx_nocmds, "none (just \"dcxlat show\")",
+			     DCX_CMD_SHOW },
 };
 
 static int dcx_lookup(const struct dcx_word *w, const char *s)
@@ -161,6 +211,9 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 	if (n == 8 && !strncmp(arg, "instance", 8))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--instance", &a->instance, err, errlen);
+	if (n == 4 && !strncmp(arg, "file", 4))
+		return dcx_opt_value(argc, argv, i, val,
+				     "--file", &a->file, err, errlen);
 	snprintf(err, errlen, "unknown option \"%s\"; try \"dcxlat help\"",
 		 argv[*i]);
 	return -1;
@@ -230,6 +283,19 @@ static int dcx_words(struct dcx_args *a, int nw, const char *const *w,
 	int max_args;
 
 	snprintf(ctx, sizeof(ctx), "%s %s", obj, nw > 1 ? w[1] : "show");
+	if (a->obj >= DCX_OBJ_EAMT) {
+		dcx_pick_name(a, NULL, DCX_DEFAULT_INSTANCE, ctx, err, errlen);
+		if (a->obj == DCX_OBJ_APPLY || a->obj == DCX_OBJ_CONFIG) {
+			snprintf(ctx, sizeof(ctx), "%s", obj);
+			return dcx_args_cfg(a, nw - 1, w + 1, ctx, err, errlen);
+		}
+		return dcx_args_cfg(a, nargs, args, ctx, err, errlen);
+	}
+	if (a->file) {
+		snprintf(err, errlen, "%s: --file is for eamt add and apply",
+			 ctx);
+		return -1;
+	}
 	switch (a->cmd) {
 	case DCX_CMD_ADD:
 	case DCX_CMD_DEL:
@@ -286,9 +352,11 @@ static int dcx_words(struct dcx_args *a, int nw, const char *const *w,
 	case DCX_OBJ_STATS:
 		return dcx_pick_name(a, NULL, DCX_DEFAULT_INSTANCE, ctx,
 				     err, errlen);
-	default:	/* monitor: -i filters, no -i means every instance */
+	case DCX_OBJ_MONITOR:	/* -i filters, no -i: every instance */
 		a->name = a->instance;
 		return 0;
+	default:
+		return -1;
 	}
 }
 
@@ -336,7 +404,7 @@ int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 	if (nw && !strcmp(w[0], "help")) {
 		if (nw > 2 || (nw == 2 && dcx_lookup(dcx_objs, w[1]) < 0)) {
 			snprintf(err, errlen,
-				 "help: unknown object \"%s\"; objects are instance, pool6, stats, monitor",
+				 "help: unknown object \"%s\"; objects are " DCX_OBJ_LIST,
 				 w[nw - 1]);
 			return DCX_EXIT_USAGE;
 		}
@@ -353,13 +421,13 @@ int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 		if (f.help)
 			return DCX_EXIT_OK;
 		snprintf(err, errlen,
-			 "missing OBJECT (instance, pool6, stats or monitor); try \"dcxlat help\"");
+			 "missing OBJECT (" DCX_OBJ_LIST "); try \"dcxlat help\"");
 		return DCX_EXIT_USAGE;
 	}
 	v = dcx_lookup(dcx_objs, w[0]);
 	if (v < 0) {
 		snprintf(err, errlen,
-			 "unknown object \"%s\"; objects are instance, pool6, stats, monitor; try \"dcxlat help\"",
+			 "unknown object \"%s\"; objects are " DCX_OBJ_LIST "; try \"dcxlat help\"",
 			 w[0]);
 		return DCX_EXIT_USAGE;
 	}
@@ -368,7 +436,10 @@ int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 		a->cmd = DCX_CMD_HELP;
 		return DCX_EXIT_OK;
 	}
-	if (nw > 1) {
+	if (nw > 1 && (a->obj == DCX_OBJ_APPLY || a->obj == DCX_OBJ_CONFIG) &&
+	    strcmp(w[1], "help")) {
+		a->cmd = dcx_obj_cmds[a->obj].dflt;
+	} else if (nw > 1) {
 		v = dcx_lookup(dcx_obj_cmds[a->obj].cmds, w[1]);
 		if (v < 0) {
 			snprintf(err, errlen,

@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "prefix.h"
+#include "eam.h"
+#include "settings.h"
+#include "config.h"
 
 /* Exit codes of the CLI. */
 #define DCX_EXIT_OK		0
@@ -21,6 +24,11 @@ enum dcx_obj {
 	DCX_OBJ_POOL6,
 	DCX_OBJ_STATS,
 	DCX_OBJ_MONITOR,
+	DCX_OBJ_EAMT,
+	DCX_OBJ_GLOBAL,
+	DCX_OBJ_SPACE,
+	DCX_OBJ_APPLY,		/* dcxlat apply FILE */
+	DCX_OBJ_CONFIG,		/* dcxlat show: the whole configuration */
 };
 
 enum dcx_verb {
@@ -33,6 +41,9 @@ enum dcx_verb {
 	DCX_CMD_FLUSH,
 	DCX_CMD_RESET,
 	DCX_CMD_LISTEN,		/* monitor */
+	DCX_CMD_BIND,
+	DCX_CMD_UNBIND,
+	DCX_CMD_APPLY,
 };
 
 struct dcx_args {
@@ -50,7 +61,21 @@ struct dcx_args {
 	enum dcx_verb cmd;
 	const char *name;	/* the instance acted on, NULL for a dump */
 	struct dcx_uprefix prefix;	/* pool6 set */
+
+	/* eamt, global, space, apply (args_cfg.c) */
+	const char *space;	/* "space NAME", or the space object's NAME */
+	int eam_which;		/* eamt add: 46; eamt del: 4 or 6 */
+	struct dcx_ueam eam;	/* eamt add/del of one entry */
+	bool bulk;		/* eamt add - | --file F */
+	const char *file;	/* --file F ("-" = stdin); apply FILE */
+	struct dcx_settings set;	/* global set */
+	struct dcx_uspace sp;	/* space add/set (no lists) */
+	unsigned int sp_mask;	/* DCX_SP_* given to space add/set */
+	struct dcx_ubind bind;	/* space bind/unbind (dev name, prefix4) */
 };
+
+/* Maximum words (OBJECT COMMAND ARGS...) on a command line. */
+#define DCX_MAX_WORDS 40
 
 void dcx_args_init(struct dcx_args *a);
 
@@ -60,6 +85,13 @@ void dcx_args_init(struct dcx_args *a);
  */
 int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 		   char *err, size_t errlen);
+
+/*
+ * Arguments of the configuration objects (args_cfg.c): words are those
+ * after OBJECT COMMAND, ctx is "eamt add" etc. for messages.
+ */
+int dcx_args_cfg(struct dcx_args *a, int nargs, const char *const *args,
+		 const char *ctx, char *err, size_t errlen);
 
 /* "instance", "pool6", ... for messages. */
 const char *dcx_obj_name(enum dcx_obj obj);

@@ -2,17 +2,25 @@
 /* Help texts: short, with one example per command. */
 #include "uapi/dcxlat.h"
 #include "help.h"
+#include "settings.h"
 #include "version.h"
 
 static const char dcx_help_top[] =
 "Usage: dcxlat [OPTIONS] OBJECT [COMMAND [ARGS]]\n"
 "       dcxlat help [OBJECT]\n"
 "\n"
+"       dcxlat apply FILE | dcxlat show\n"
+"\n"
 "Objects:\n"
 "  instance   translator instances of the network namespace\n"
-"  pool6      the RFC 6052 prefix of an instance\n"
+"  pool6      the RFC 6052 prefix of an instance (of its default space)\n"
+"  eamt       RFC 7757 explicit address mappings of a space\n"
+"  space      address spaces and their interface bindings\n"
+"  global     the settings of an instance\n"
 "  stats      per-instance counters\n"
 "  monitor    print configuration changes as they happen\n"
+"  apply FILE replace the whole configuration atomically (JSON, \"-\" = stdin)\n"
+"  show       print the whole configuration as apply reads it\n"
 "\n"
 "Options:\n"
 "  -j, --json          JSON output\n"
@@ -23,7 +31,10 @@ static const char dcx_help_top[] =
 "  -V, --version       print the CLI version and netlink ABI\n"
 "  -h, --help          this help (\"dcxlat OBJECT help\" for an object)\n"
 "\n"
-"Exit status: 0 success, 1 the kernel or system refused, 2 usage error.\n";
+"  --file FILE         eamt add / apply: read FILE (\"-\" = stdin)\n"
+"\n"
+"Exit status: 0 success, 1 the kernel or system refused, 2 usage error\n"
+"(including an invalid apply or bulk file: nothing was sent).\n";
 
 static const char dcx_help_instance[] =
 "Usage: dcxlat instance add [NAME]     create NAME (default \"default\")\n"
@@ -53,9 +64,76 @@ static const char dcx_help_monitor[] =
 "Prints one line per configuration change in the network namespace\n"
 "(of instance NAME only, with -i) until interrupted.\n";
 
+static const char dcx_help_eamt[] =
+"Usage: dcxlat [-i NAME] eamt add [space SPACE] PREFIX4 PREFIX6\n"
+"       dcxlat [-i NAME] eamt add [space SPACE] - | --file FILE\n"
+"       dcxlat [-i NAME] eamt del [space SPACE] PREFIX4 | PREFIX6\n"
+"       dcxlat [-i NAME] eamt show [space SPACE]\n"
+"       dcxlat [-i NAME] eamt flush [space SPACE]\n"
+"\n"
+"An entry maps an IPv4 prefix to an IPv6 prefix with the same number of\n"
+"suffix bits (IPv6 length = IPv4 length + 96), e.g.\n"
+"  dcxlat eamt add 192.0.2.0/24 2001:db8:aaaa::/120\n"
+"A bare address is a /32 (IPv4) or /128 (IPv6). Entries of a space must not\n"
+"overlap; IPv6 prefixes must not overlap in any space. SPACE defaults to\n"
+"\"default\". Bulk: one \"PREFIX4 PREFIX6\" a line (# comments, blank lines\n"
+"ignored), checked whole before anything is sent; errors name the line;\n"
+"if the kernel refuses a line nothing stays added. \"eamt show\" prints\n"
+"the same format, so its output can be fed back to \"eamt add -\".\n";
+
+static const char dcx_help_space[] =
+"Usage: dcxlat [-i NAME] space add SPACE id ID [prefix PREFIX] [table T] [vrf DEV]\n"
+"       dcxlat [-i NAME] space set SPACE [id ID] [prefix PREFIX|none] [table T] [vrf DEV|none]\n"
+"       dcxlat [-i NAME] space del SPACE\n"
+"       dcxlat [-i NAME] space show [SPACE]\n"
+"       dcxlat [-i NAME] space bind SPACE dev IFNAME [prefix4 PREFIX4]\n"
+"       dcxlat [-i NAME] space unbind SPACE dev IFNAME [prefix4 PREFIX4]\n"
+"\n"
+"ID: 1 to 65535, unique. PREFIX: the space's RFC 6052 prefix (/32 /40 /48\n"
+"/56 /64 /96); without it the space uses the \"space-base\" setting + ID.\n"
+"T: the routing table of translated IPv4 packets; DEV: a VRF device.\n"
+"IPv4 from IFNAME (with a destination in PREFIX4, default all) belongs to\n"
+"SPACE; the longest PREFIX4 wins. The space \"default\" (ID 0) always exists.\n"
+"Example: dcxlat space add tenant-a id 0x23 && dcxlat space bind tenant-a dev tap0\n";
+
+static const char dcx_help_apply[] =
+"Usage: dcxlat [-i NAME] apply FILE     (FILE \"-\": standard input)\n"
+"       dcxlat [-i NAME] show [-j]\n"
+"\n"
+"\"show\" prints the running configuration of the instance as JSON:\n"
+"settings, pool6, the default space's EAM entries and bindings, and every\n"
+"other space with its own. \"apply\" reads that format, checks all of it\n"
+"first (errors name the field, e.g. spaces[1].eamt[17]), then replaces\n"
+"the instance's whole configuration in one step (creating the instance if\n"
+"needed): traffic sees the old or the new configuration, never a mix.\n"
+"Missing settings take their defaults; missing lists are empty.\n"
+"Example: dcxlat show > cfg.json && dcxlat apply cfg.json\n";
+
+static void dcx_help_global(FILE *out)
+{
+	fputs("Usage: dcxlat [-i NAME] global show\n"
+	      "       dcxlat [-i NAME] global set KEY VALUE [KEY VALUE...]\n"
+	      "\n"
+	      "Keys:\n", out);
+	dcx_settings_help(out);
+}
+
 void dcx_help(FILE *out, enum dcx_obj obj)
 {
 	switch (obj) {
+	case DCX_OBJ_EAMT:
+		fputs(dcx_help_eamt, out);
+		break;
+	case DCX_OBJ_SPACE:
+		fputs(dcx_help_space, out);
+		break;
+	case DCX_OBJ_GLOBAL:
+		dcx_help_global(out);
+		break;
+	case DCX_OBJ_APPLY:
+	case DCX_OBJ_CONFIG:
+		fputs(dcx_help_apply, out);
+		break;
 	case DCX_OBJ_INSTANCE:
 		fputs(dcx_help_instance, out);
 		break;

@@ -13,6 +13,7 @@
 #include "help.h"
 #include "netns.h"
 #include "nl.h"
+#include "cmd_cfg.h"
 
 static const char *const dcx_env_skip = "DCXLAT_NO_USER_CHECKS";
 static const char *const dcx_env_abi = "DCXLAT_TEST_ABI";
@@ -168,6 +169,7 @@ int main(int argc, char **argv)
 {
 	struct dcx_nl nl = { NULL, 0, DCXLAT_ABI_VERSION };
 	const char *skip = getenv(dcx_env_skip);
+	bool usage = false;
 	struct dcx_args a;
 	struct dcx_err e;
 	char err[512];
@@ -196,11 +198,14 @@ int main(int argc, char **argv)
 		fprintf(stderr, "dcxlat: %s\n", e.msg);
 		return DCX_EXIT_RUNTIME;
 	}
-	r = dcx_run(&a, &nl, &e);
+	if (a.obj >= DCX_OBJ_EAMT)
+		r = dcx_cmd_cfg(&a, &nl, &usage, &e);
+	else
+		r = dcx_run(&a, &nl, &e);
 	dcx_nl_close(&nl);
 	if (r) {
 		fprintf(stderr, "dcxlat: %s\n", e.msg);
-		return DCX_EXIT_RUNTIME;
+		return usage ? DCX_EXIT_USAGE : DCX_EXIT_RUNTIME;
 	}
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "dcxlat: cannot write the output: %s\n",

@@ -10,6 +10,7 @@
 #include <netlink/genl/genl.h>
 #include "uapi/dcxlat.h"
 #include "msg.h"
+#include "settings.h"
 
 static const char *const dcx_attr_names[DCXLAT_A_MAX + 1] = {
 	[DCXLAT_A_ABI] = "the ABI version, DCXLAT_A_ABI",
@@ -17,6 +18,12 @@ static const char *const dcx_attr_names[DCXLAT_A_MAX + 1] = {
 	[DCXLAT_A_POOL6] = "the pool6 prefix, DCXLAT_A_POOL6",
 	[DCXLAT_A_STATS] = "the counters, DCXLAT_A_STATS",
 	[DCXLAT_A_PAD] = "padding, DCXLAT_A_PAD",
+	[DCXLAT_A_SPACE] = "the space name, DCXLAT_A_SPACE",
+	[DCXLAT_A_EAM] = "an EAM entry, DCXLAT_A_EAM",
+	[DCXLAT_A_SETTINGS] = "the settings, DCXLAT_A_SETTINGS",
+	[DCXLAT_A_SPACE_CFG] = "the space, DCXLAT_A_SPACE_CFG",
+	[DCXLAT_A_BIND] = "the binding, DCXLAT_A_BIND",
+	[DCXLAT_A_COUNT] = "the count, DCXLAT_A_COUNT",
 };
 
 static const char *const dcx_prefix_names[DCXLAT_PREFIX_MAX + 1] = {
@@ -146,6 +153,31 @@ int dcx_msg_parse_event(struct nlmsghdr *nlh, struct dcx_event *out)
 	return dcx_msg_parse_inst(nlh, &out->inst);
 }
 
+/* The setting of the DCXLAT_A_SETTINGS at [pos, end) holding off. */
+static const char *dcx_setting_at(const unsigned char *base, uint32_t pos,
+				  uint32_t end, uint32_t off)
+{
+	static char buf[64];
+	const struct dcx_setting_def *d;
+	const struct nlattr *b;
+	uint32_t in;
+
+	for (in = pos + NLA_HDRLEN; in + NLA_HDRLEN <= end;
+	     in += NLA_ALIGN(b->nla_len)) {
+		b = (const struct nlattr *)(base + in);
+		if (b->nla_len < NLA_HDRLEN)
+			return NULL;
+		if (off >= in && off < in + b->nla_len) {
+			d = dcx_setting_by_attr(b->nla_type & NLA_TYPE_MASK);
+			if (!d)
+				return NULL;
+			snprintf(buf, sizeof(buf), "the setting %s", d->name);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
 /* Name of the attribute of req starting at byte off, or NULL. */
 static const char *dcx_attr_at(const struct nlmsghdr *req, uint32_t off)
 {
@@ -162,6 +194,8 @@ static const char *dcx_attr_at(const struct nlmsghdr *req, uint32_t off)
 		if (pos == off)
 			return type <= DCXLAT_A_MAX ? dcx_attr_names[type] : NULL;
 		end = pos + a->nla_len;
+		if (type == DCXLAT_A_SETTINGS && off > pos && off < end)
+			return dcx_setting_at(base, pos, end, off);
 		if (type == DCXLAT_A_POOL6 && off > pos && off < end) {
 			for (in = pos + NLA_HDRLEN; in + NLA_HDRLEN <= end;
 			     in += NLA_ALIGN(b->nla_len)) {
@@ -258,6 +292,7 @@ int dcx_msg_decode_err(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 	int code;
 
 	memset(e, 0, sizeof(*e));
+	e->eam_index = -1;
 	if (nlh->nlmsg_type == NLMSG_ERROR) {
 		const struct nlmsgerr *me = NLMSG_DATA(nlh);
 
@@ -283,6 +318,9 @@ int dcx_msg_decode_err(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 		return 0;
 	if (nlh->nlmsg_flags & NLM_F_ACK_TLVS)
 		dcx_read_tlvs(nlh, NLMSG_HDRLEN + NLMSG_ALIGN(payload), &t);
+	e->has_offs = t.has_offs;
+	e->offs = t.offs;
+	e->eam_index = req && t.has_offs ? dcx_msg_eam_index(req, t.offs) : -1;
 
 	if (req && t.has_offs)
 		bad = dcx_attr_at(req, t.offs);

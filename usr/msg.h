@@ -7,6 +7,7 @@
 #ifndef DCXLAT_USR_MSG_H
 #define DCXLAT_USR_MSG_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <netlink/msg.h>
 #include "format.h"
@@ -14,6 +15,9 @@
 struct dcx_err {
 	int code;		/* negative errno; 0 = no error */
 	char msg[512];		/* for the user, without the "dcxlat: " */
+	bool has_offs;		/* the kernel pointed at a request attribute */
+	uint32_t offs;		/* its byte offset in the request */
+	int eam_index;		/* the DCXLAT_A_EAM it is in (from 0), or -1 */
 };
 
 /*
@@ -40,5 +44,46 @@ int dcx_msg_decode_err(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 
 /* What e->code means when the kernel gave no message. */
 void dcx_err_default(struct dcx_err *e);
+
+/* ---- configuration objects (msg_cfg.c) ---- */
+struct dcx_ueam;
+struct dcx_settings;
+struct dcx_uspace;
+struct dcx_ubind;
+
+/*
+ * A request with ABI, INSTANCE (if inst) and SPACE (if space), with room
+ * for DCX_MSG_SIZE bytes: bulk EAM requests fill up to DCX_EAM_BATCH.
+ */
+#define DCX_MSG_SIZE (260 * 1024)
+#define DCX_EAM_BATCH (256 * 1024)
+struct nl_msg *dcx_msg_new(int family, uint8_t cmd, int nlm_flags,
+			   uint32_t abi, const char *inst, const char *space);
+/* One DCXLAT_A_EAM: which = 4, 6 or 46 (both prefixes). */
+int dcx_msg_put_eam(struct nl_msg *m, const struct dcx_ueam *e, int which);
+/* DCXLAT_A_SETTINGS with every present value. */
+int dcx_msg_put_settings(struct nl_msg *m, const struct dcx_settings *s);
+/*
+ * DCXLAT_A_SPACE_CFG: NAME always; ID, PREFIX, TABLE, VRF when the
+ * matching flag of mask is set (DCX_SP_*). A PREFIX of length 0 unsets.
+ */
+#define DCX_SP_ID	0x1
+#define DCX_SP_PREFIX	0x2
+#define DCX_SP_TABLE	0x4
+#define DCX_SP_VRF	0x8
+int dcx_msg_put_space(struct nl_msg *m, const struct dcx_uspace *s,
+		      unsigned int mask);
+int dcx_msg_put_bind(struct nl_msg *m, const struct dcx_ubind *b);
+
+/* SETTINGS_GET reply. */
+int dcx_msg_parse_settings(struct nlmsghdr *nlh, struct dcx_settings *s);
+/* EAMT_GET dump message: fn for each entry. */
+int dcx_msg_parse_eams(struct nlmsghdr *nlh,
+		       int (*fn)(const struct dcx_ueam *e, void *arg),
+		       void *arg);
+/* SPACE_GET reply or dump message (bindings carry ifindexes). */
+int dcx_msg_parse_space(struct nlmsghdr *nlh, struct dcx_uspace *s);
+/* Index (0-based) of the DCXLAT_A_EAM of req containing offset off, or -1. */
+int dcx_msg_eam_index(const struct nlmsghdr *req, uint32_t off);
 
 #endif /* DCXLAT_USR_MSG_H */

@@ -23,7 +23,7 @@
 /* Dumps interrupted by a concurrent change are retried this many times. */
 #define DCX_DUMP_TRIES 5
 
-struct dcx_txn {
+struct dcx_rq {
 	struct nl_msg *req;
 	struct dcx_err *e;
 	bool done;
@@ -51,6 +51,8 @@ int dcx_nl_open(struct dcx_nl *nl, struct dcx_err *e)
 			 nl_geterror(r));
 		goto fail;
 	}
+	/* Bulk EAM messages are larger than libnl's 32 KiB default. */
+	nl_socket_set_buffer_size(nl->sk, DCX_NL_SNDBUF, DCX_NL_SNDBUF);
 	/* Best effort: without them errors just lose their detail. */
 	setsockopt(nl_socket_get_fd(nl->sk), SOL_NETLINK, NETLINK_EXT_ACK,
 		   &one, sizeof(one));
@@ -86,7 +88,7 @@ void dcx_nl_close(struct dcx_nl *nl)
 
 static int dcx_cb_valid(struct nl_msg *msg, void *arg)
 {
-	struct dcx_txn *t = arg;
+	struct dcx_rq *t = arg;
 	int r;
 
 	if (!t->fn)
@@ -100,7 +102,7 @@ static int dcx_cb_valid(struct nl_msg *msg, void *arg)
 /* NLMSG_DONE ends a dump; it carries an errno when the dump failed. */
 static int dcx_cb_finish(struct nl_msg *msg, void *arg)
 {
-	struct dcx_txn *t = arg;
+	struct dcx_rq *t = arg;
 
 	dcx_msg_decode_err(nlmsg_hdr(msg), nlmsg_hdr(t->req), t->e);
 	t->done = true;
@@ -109,7 +111,7 @@ static int dcx_cb_finish(struct nl_msg *msg, void *arg)
 
 static int dcx_cb_ack(struct nl_msg *msg, void *arg)
 {
-	struct dcx_txn *t = arg;
+	struct dcx_rq *t = arg;
 
 	(void)msg;
 	t->done = true;
@@ -119,7 +121,7 @@ static int dcx_cb_ack(struct nl_msg *msg, void *arg)
 static int dcx_cb_error(struct sockaddr_nl *who, struct nlmsgerr *err,
 			void *arg)
 {
-	struct dcx_txn *t = arg;
+	struct dcx_rq *t = arg;
 	const struct nlmsghdr *nlh =
 		(const struct nlmsghdr *)((const char *)err - NLMSG_HDRLEN);
 
@@ -130,15 +132,16 @@ static int dcx_cb_error(struct sockaddr_nl *who, struct nlmsgerr *err,
 }
 
 /* Send req (consumed) and read until it is answered. */
-static int dcx_txn_run(struct dcx_nl *nl, struct nl_msg *req,
+int dcx_nl_request(struct dcx_nl *nl, struct nl_msg *req,
 		       int (*fn)(struct nlmsghdr *, void *), void *arg,
 		       bool *interrupted, struct dcx_err *e)
 {
-	struct dcx_txn t = { req, e, false, 0, fn, arg };
+	struct dcx_rq t = { req, e, false, 0, fn, arg };
 	struct nl_cb *cb;
 	int r;
 
 	memset(e, 0, sizeof(*e));
+	e->eam_index = -1;
 	if (interrupted)
 		*interrupted = false;
 	cb = nl_cb_alloc(NL_CB_DEFAULT);
@@ -207,7 +210,7 @@ int dcx_nl_change(struct dcx_nl *nl, uint8_t cmd, const char *name,
 
 	if (!m)
 		return e->code;
-	return dcx_txn_run(nl, m, NULL, NULL, NULL, e);
+	return dcx_nl_request(nl, m, NULL, NULL, NULL, e);
 }
 
 struct dcx_one {
@@ -237,7 +240,7 @@ static int dcx_get_one(struct dcx_nl *nl, uint8_t cmd, const char *name,
 
 	if (!m)
 		return e->code;
-	r = dcx_txn_run(nl, m, dcx_take_one, o, NULL, e);
+	r = dcx_nl_request(nl, m, dcx_take_one, o, NULL, e);
 	if (!r && !o->seen) {
 		e->code = -EBADMSG;
 		snprintf(e->msg, sizeof(e->msg), "the kernel sent no reply");
@@ -298,7 +301,7 @@ int dcx_nl_dump_inst(struct dcx_nl *nl, struct dcx_inst_info **v, size_t *n,
 			    NULL, e);
 		if (!m)
 			break;
-		r = dcx_txn_run(nl, m, dcx_take_list, &l, &intr, e);
+		r = dcx_nl_request(nl, m, dcx_take_list, &l, &intr, e);
 		if (r || !intr)
 			break;
 	}

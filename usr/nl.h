@@ -3,6 +3,7 @@
 #ifndef DCXLAT_USR_NL_H
 #define DCXLAT_USR_NL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "msg.h"
@@ -14,6 +15,9 @@ struct dcx_nl {
 	int family;
 	uint32_t abi;		/* sent as DCXLAT_A_ABI in every request */
 };
+
+/* Socket buffers: room for a bulk EAM message (DCX_EAM_BATCH_BYTES). */
+#define DCX_NL_SNDBUF (1 << 20)
 
 /* All return 0 or a negative errno with e filled for the user. */
 int dcx_nl_open(struct dcx_nl *nl, struct dcx_err *e);
@@ -34,5 +38,15 @@ int dcx_nl_get_stats(struct dcx_nl *nl, const char *name,
 int dcx_nl_monitor(struct dcx_nl *nl,
 		   int (*fn)(const struct dcx_event *ev, void *arg), void *arg,
 		   struct dcx_err *e);
+
+/*
+ * Send m (consumed) and read until it is answered: fn (may be NULL) gets
+ * every reply message. interrupted (may be NULL): a dump message carried
+ * NLM_F_DUMP_INTR (the dump was still read to its end).
+ */
+struct nlmsghdr;
+int dcx_nl_request(struct dcx_nl *nl, struct nl_msg *m,
+		   int (*fn)(struct nlmsghdr *nlh, void *arg), void *arg,
+		   bool *interrupted, struct dcx_err *e);
 
 #endif /* DCXLAT_USR_NL_H */

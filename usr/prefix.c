@@ -4,6 +4,7 @@
  * unit tests can drive every branch.
  */
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "prefix.h"
@@ -43,7 +44,7 @@ int dcx_prefix_parse(const char *s, struct dcx_uprefix *p,
 	if (inet_pton(AF_INET6, addr, &p->addr) != 1) {
 		if (inet_pton(AF_INET, addr, &v4) == 1)
 			snprintf(err, errlen,
-				 "invalid prefix \"%s\": %s is an IPv4 address; pool6 needs an IPv6 prefix such as 64:ff9b::/96",
+				 "invalid prefix \"%s\": %s is an IPv4 address; an IPv6 prefix is needed here, such as 64:ff9b::/96",
 				 s, addr);
 		else
 			snprintf(err, errlen,
@@ -119,6 +120,123 @@ int dcx_prefix_check_pool6(const struct dcx_uprefix *p,
 	if (memcmp(&m.addr, &p->addr, sizeof(m.addr))) {
 		snprintf(err, errlen,
 			 "prefix %s has bits set after the prefix length; did you mean %s?",
+			 dcx_prefix_str(p, shown, sizeof(shown)),
+			 dcx_prefix_str(&m, fixed, sizeof(fixed)));
+		return -1;
+	}
+	return 0;
+}
+
+static int dcx_len_parse(const char *l, unsigned int max, unsigned int *len)
+{
+	unsigned int v = 0;
+
+	if (!*l || strlen(l) > 3 || strspn(l, "0123456789") != strlen(l))
+		return -1;
+	for (; *l; l++)
+		v = v * 10 + (unsigned int)(*l - '0');
+	if (v > max)
+		return -1;
+	*len = v;
+	return 0;
+}
+
+int dcx_prefix4_parse(const char *s, bool bare_ok, struct dcx_uprefix4 *p,
+		      char *err, size_t errlen)
+{
+	char addr[INET_ADDRSTRLEN + 1], fixed[DCX_PREFIX4_STRLEN];
+	struct in6_addr v6;
+	const char *slash;
+	uint32_t a, mask;
+	size_t alen;
+
+	if (!s || !*s) {
+		snprintf(err, errlen,
+			 "missing IPv4 prefix; expected A.B.C.D/LENGTH, e.g. 192.0.2.0/24");
+		return -1;
+	}
+	slash = strchr(s, '/');
+	if (!slash && !bare_ok) {
+		snprintf(err, errlen,
+			 "invalid IPv4 prefix \"%s\": missing \"/LENGTH\" (e.g. 192.0.2.0/24)",
+			 s);
+		return -1;
+	}
+	alen = slash ? (size_t)(slash - s) : strlen(s);
+	if (!alen || alen >= sizeof(addr)) {
+		snprintf(err, errlen,
+			 "invalid IPv4 prefix \"%s\": expected A.B.C.D/LENGTH, e.g. 192.0.2.0/24",
+			 s);
+		return -1;
+	}
+	memcpy(addr, s, alen);
+	addr[alen] = '\0';
+	if (inet_pton(AF_INET, addr, &p->addr) != 1) {
+		if (inet_pton(AF_INET6, addr, &v6) == 1)
+			snprintf(err, errlen,
+				 "invalid IPv4 prefix \"%s\": %s is an IPv6 address; an IPv4 prefix is needed here, such as 192.0.2.0/24",
+				 s, addr);
+		else
+			snprintf(err, errlen,
+				 "invalid IPv4 prefix \"%s\": \"%s\" is not an IPv4 address",
+				 s, addr);
+		return -1;
+	}
+	p->len = 32;
+	if (slash && dcx_len_parse(slash + 1, 32, &p->len)) {
+		snprintf(err, errlen,
+			 "invalid IPv4 prefix \"%s\": length \"%s\" is not a number from 0 to 32",
+			 s, slash + 1);
+		return -1;
+	}
+	a = ntohl(p->addr.s_addr);
+	mask = p->len ? ~0u << (32 - p->len) : 0;
+	if (a & ~mask) {
+		struct dcx_uprefix4 m = { { htonl(a & mask) }, p->len };
+
+		snprintf(err, errlen,
+			 "IPv4 prefix %s has bits set after the prefix length; did you mean %s?",
+			 s, dcx_prefix4_str(&m, fixed, sizeof(fixed)));
+		return -1;
+	}
+	return 0;
+}
+
+char *dcx_prefix4_str(const struct dcx_uprefix4 *p, char *buf, size_t len)
+{
+	char a[INET_ADDRSTRLEN];
+
+	if (!inet_ntop(AF_INET, &p->addr, a, sizeof(a)))
+		snprintf(a, sizeof(a), "?");
+	snprintf(buf, len, "%s/%u", a, p->len);
+	return buf;
+}
+
+int dcx_prefix6_parse_strict(const char *s, bool bare_ok,
+			     struct dcx_uprefix *p, char *err, size_t errlen)
+{
+	char shown[DCX_PREFIX_STRLEN], fixed[DCX_PREFIX_STRLEN];
+	char buf[DCX_PREFIX_STRLEN + 8];
+	struct dcx_uprefix m;
+
+	if (bare_ok && s && *s && !strchr(s, '/') &&
+	    strlen(s) < INET6_ADDRSTRLEN) {
+		snprintf(buf, sizeof(buf), "%s/128", s);
+		s = buf;
+	}
+	if (dcx_prefix_parse(s, p, err, errlen))
+		return -1;
+	if (p->len > 128) {
+		snprintf(err, errlen,
+			 "invalid IPv6 prefix \"%s\": length %u is not a number from 0 to 128",
+			 s, p->len);
+		return -1;
+	}
+	m = *p;
+	dcx_prefix_mask(&m);
+	if (memcmp(&m.addr, &p->addr, sizeof(m.addr))) {
+		snprintf(err, errlen,
+			 "IPv6 prefix %s has bits set after the prefix length; did you mean %s?",
 			 dcx_prefix_str(p, shown, sizeof(shown)),
 			 dcx_prefix_str(&m, fixed, sizeof(fixed)));
 		return -1;

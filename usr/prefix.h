@@ -35,4 +35,24 @@ void dcx_prefix_mask(struct dcx_uprefix *p);
 /* "64:ff9b::/96" into buf (DCX_PREFIX_STRLEN bytes); returns buf. */
 char *dcx_prefix_str(const struct dcx_uprefix *p, char *buf, size_t len);
 
+/* IPv4 prefixes: "A.B.C.D/LEN", LEN 0..32 (a bare address is /32). */
+#define DCX_PREFIX4_STRLEN (INET_ADDRSTRLEN + 4)
+
+struct dcx_uprefix4 {
+	struct in_addr addr;	/* network order */
+	unsigned int len;
+};
+
+/*
+ * Syntax, length 0..32 and no bits after the length. bare_ok: an address
+ * without "/LEN" means /32. Returns 0, or -1 with a message in err.
+ */
+int dcx_prefix4_parse(const char *s, bool bare_ok, struct dcx_uprefix4 *p,
+		      char *err, size_t errlen);
+char *dcx_prefix4_str(const struct dcx_uprefix4 *p, char *buf, size_t len);
+
+/* An IPv6 prefix of any length 0..128 without bits after it (EAM, etc.). */
+int dcx_prefix6_parse_strict(const char *s, bool bare_ok,
+			     struct dcx_uprefix *p, char *err, size_t errlen);
+
 #endif /* DCXLAT_USR_PREFIX_H */

@@ -131,6 +131,23 @@ enum dcxlat_prefix_attr {
  * or more DCXLAT_A_EAM, all applied or none; DEL needs only one of the two
  * prefixes. EAMT_GET is a dump of one space in (IPv4 prefix) order; EAMT_FLUSH
  * empties the space's table.
+ *
+ * EAMT_ADD/DEL: INSTANCE, SPACE (optional), one or more EAM. On the first
+ * refused entry the entries of the message already changed are put back
+ * and the error names that entry (extack offset: its DCXLAT_A_EAM). Packets
+ * may meet the entries of a refused message during that moment. Success
+ * notifies the config group with INSTANCE, SPACE and COUNT (entries in the
+ * message); EAMT_FLUSH likewise with COUNT = entries removed.
+ *
+ * EAMT_GET dump (NLM_F_DUMP; INSTANCE, SPACE optional): messages of many
+ * EAM each (every one with INSTANCE and SPACE) in (IPv4 address, length)
+ * order. No lock is held between messages: each message resumes after
+ * the last IPv4 prefix sent. An entry present for the whole dump is sent
+ * exactly once; an entry added or removed during the dump may or may not
+ * be sent (never twice); an entry replaced (deleted and added again) may
+ * appear in its old or its new form. Any configuration change during the
+ * dump (in any netns) sets NLM_F_DUMP_INTR on the following messages: a
+ * reader that needs a consistent snapshot dumps again.
  */
 enum dcxlat_eam_attr {
 	DCXLAT_EAM_UNSPEC,
@@ -142,7 +159,8 @@ enum dcxlat_eam_attr {
 
 /*
  * Settings of an instance. SETTINGS_SET changes the attributes present and
- * keeps the others; SETTINGS_GET returns all of them.
+ * keeps the others; SETTINGS_GET returns all of them. Names, defaults and
+ * ranges: uapi/dcxlat_settings.h. SET notifies INSTANCE and SETTINGS.
  */
 enum dcxlat_setting_attr {
 	DCXLAT_SET_UNSPEC,
@@ -213,6 +231,17 @@ enum dcxlat_bind_attr {
  * owned by the sending socket; until TXN_COMMIT or TXN_ABORT that socket's
  * configuration requests on the instance edit the staging copy. COMMIT
  * publishes it with one pointer store; closing the socket aborts.
+ *
+ * Details: the staging configuration starts with default settings, no
+ * pool6, and only the empty default space. Only the owning socket's
+ * changes (POOL6_*, EAMT_*, SETTINGS_SET, SPACE_*, BIND_*) go to it;
+ * reads (GET, dumps) always show the live configuration; STATS_RESET
+ * acts on the live counters. Other sockets keep changing the live
+ * configuration, and COMMIT replaces it whole (their changes are lost).
+ * One transaction per instance: a second TXN_BEGIN gets -EBUSY. COMMIT and
+ * ABORT without an open transaction of this socket get -ENOENT. Staging
+ * changes send no notifications; COMMIT notifies INSTANCE and COUNT (EAM
+ * entries of the new configuration). Deleting the instance discards it.
  */
 
 /*

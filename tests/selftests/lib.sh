@@ -452,3 +452,78 @@ dcx_topo_basic() {
 cleanup_tmp() {
 	[ -n "${TMPD:-}" ] && rm -rf "$TMPD"
 }
+
+# ---------------------------------------------------------------------------
+# EAM table and settings (the CLI's eamt and global objects)
+
+# dcx_eam_add NS INSTANCE V4[/LEN] V6[/LEN]: one RFC 7757 entry.
+dcx_eam_add() {
+	"$dcx_cli" -n "$1" -i "$2" eamt add "$3" "$4"
+}
+
+# dcx_global_set NS INSTANCE KEY VALUE: one instance setting.
+dcx_global_set() {
+	"$dcx_cli" -n "$1" -i "$2" global set "$3" "$4"
+}
+
+# dcx_cli_has OBJECT: this build of the CLI knows OBJECT (eamt, global).
+dcx_cli_has() {
+	"$dcx_cli" help 2>&1 | grep -qw -- "$1"
+}
+
+# dcx_counter_moved NS INSTANCE COUNTER BEFORE MIN: it grew by >= MIN.
+dcx_counter_moved() {
+	local now
+	now=$(dcx_stat "$1" "$2" "$3") || return 1
+	echo "$3: $4 -> $now (want +$5)"
+	[ $((now - $4)) -ge "$5" ]
+}
+
+# netns_named NAME: create netns NAME (an exact name, e.g. "clat" as in
+# the blog a test follows) with lo up; cleaned up like setup_ns ones.
+netns_named() {
+	if ip netns list | grep -qw -- "$1"; then
+		echo "netns $1 exists already"
+		return 1
+	fi
+	ip netns add "$1" || return 1
+	ip -n "$1" link set lo up
+	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.accept_dad=0 \
+		net.ipv6.conf.default.accept_dad=0
+	NS_LIST+=("$1")
+}
+
+# tcp_peer_server NS ADDR PORT: serve one connection at a time, answering
+# with the peer address the application sees (what a server logs).
+dcx_peer_server_py='
+import socket, sys
+fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_STREAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind((sys.argv[1], int(sys.argv[2])))
+s.listen(8)
+while True:
+    c, peer = s.accept()
+    c.sendall((peer[0] + "\n").encode())
+    c.close()
+'
+tcp_peer_server() {
+	run_bg ip netns exec "$1" /usr/bin/python3 -c "$dcx_peer_server_py" \
+		"$2" "$3"
+	slowwait 20 tcp_listening "$1" "$3"
+}
+
+# tcp_peer_ask NS ADDR PORT [SRC]: print what the server saw as our address.
+dcx_peer_ask_py='
+import socket, sys
+fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_STREAM)
+s.settimeout(10)
+if len(sys.argv) > 3:
+    s.bind((sys.argv[3], 0))
+s.connect((sys.argv[1], int(sys.argv[2])))
+print(s.makefile().readline().strip())
+'
+tcp_peer_ask() {
+	ip netns exec "$1" /usr/bin/python3 -c "$dcx_peer_ask_py" "${@:2}"
+}

@@ -14,14 +14,14 @@
 #include "name.h"
 #include "uapi/dcxlat.h"
 
-#define MAXW 16
+#define MAXW 64
 
 struct parsed {
 	struct dcx_args a;
 	int rc;
 	char err[512];
 	char *argv[MAXW + 1];
-	char buf[512];
+	char buf[1024];
 };
 
 /* Split line on spaces into argv (with argv[0] = "dcxlat") and parse. */
@@ -225,7 +225,9 @@ static void test_usage_errors(void **state)
 	usage("instance show --netns=", "option --netns needs a value");
 	usage("instance show --instance", "option --instance needs a value");
 	usage("-n a/b instance show", "invalid network namespace name \"a/b\"");
-	usage("a b c d e f g h i", "too many arguments (\"i\")");
+	usage("a b c d e f g h i j k l m n o p q r s t u v w x y z "
+	      "a1 b1 c1 d1 e1 f1 g1 h1 i1 j1 k1 l1 m1 n1 o1",
+	      "too many arguments (\"o1\")");
 }
 
 static void test_bad_names_and_prefixes(void **state)

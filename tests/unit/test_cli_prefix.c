@@ -67,7 +67,7 @@ static void test_parse_syntax_errors(void **state)
 	parse_bad("/96", "expected IPV6-ADDRESS/LENGTH");
 	parse_bad("garbage/96", "\"garbage\" is not an IPv6 address");
 	parse_bad("64:ff9g::/96", "is not an IPv6 address");
-	parse_bad("192.0.2.0/24", "is an IPv4 address");
+	parse_bad("192.0.2.0/24", "is an IPv4 address; an IPv6 prefix is needed");
 	parse_bad("64:ff9b::/", "length \"\" is not a number");
 	parse_bad("64:ff9b::/x", "length \"x\" is not a number");
 	parse_bad("64:ff9b::/9x", "length \"9x\" is not a number");

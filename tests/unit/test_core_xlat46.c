@@ -91,7 +91,10 @@ static u8 *dup_in(const struct xlat_vector *v)
 
 static void test_pass_without_pool6(void **state __maybe_unused)
 {
-	struct dcx_xlat_cfg cfg = { 0 };
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+
+	xv_cfg(&cfg, none, 0);	/* tables with no prefix and no EAM */
 
 	xv_expect_verdict(__func__, dcx_plan_46, xvin46_udp_p100.in,
 			  xvin46_udp_p100.in_len, xvin46_udp_p100.in_len, &cfg,
@@ -161,7 +164,8 @@ static void test_drop_icmp_later_fragment(void **state __maybe_unused)
 
 static void test_drop_udp_zero_csum_fragment(void **state __maybe_unused)
 {
-	expect46(&xvin46_udp0_frag_first, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect46(&xvin46_udp0_frag_first, DCX_DROP,
+		 DCXLAT_STAT_UDP_ZERO_FRAG);
 }
 
 /*
@@ -316,7 +320,9 @@ static void test_pull_then_translate(void **state __maybe_unused)
 	buf = malloc(grow + v->in_len);
 	assert_non_null(buf);
 	memcpy(buf + grow, v->in, v->in_len);
+	rcu_read_lock();
 	out = dcx_apply_46(&x, buf + grow, v->in_len);
+	rcu_read_unlock();
 	got_len = v->in_len + grow;
 	xv_expect_bytes(v->name, out, got_len, v->out, v->out_len);
 	free(buf);
@@ -435,41 +441,42 @@ static void test_max_options_fragment(void **state __maybe_unused)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define XV_TEST(v) cmocka_unit_test(test_##v),
+#define XV_TEST(v) xv_unit_test(test_##v),
 		XLAT_VECTORS_46(XV_TEST)
 		XLAT_VECTORS_464(XV_TEST)
 #undef XV_TEST
-		cmocka_unit_test(test_pass_without_pool6),
-		cmocka_unit_test(test_pass_dst_multicast),
-		cmocka_unit_test(test_pass_dst_broadcast),
-		cmocka_unit_test(test_pass_dst_zeronet),
-		cmocka_unit_test(test_pass_dst_loopback),
-		cmocka_unit_test(test_drop_ttl1),
-		cmocka_unit_test(test_drop_ttl0),
-		cmocka_unit_test(test_drop_icmp_timestamp),
-		cmocka_unit_test(test_drop_icmp_router_adv),
-		cmocka_unit_test(test_drop_icmp_mask_request),
-		cmocka_unit_test(test_drop_icmp_first_fragment),
-		cmocka_unit_test(test_drop_icmp_later_fragment),
-		cmocka_unit_test(test_drop_udp_zero_csum_fragment),
-		cmocka_unit_test(test_drop_unexpired_source_route),
-		cmocka_unit_test(test_truncated_below_ip_header),
-		cmocka_unit_test(test_truncated_short_packet),
-		cmocka_unit_test(test_truncated_total_len_mismatch),
-		cmocka_unit_test(test_truncated_tcp_header),
-		cmocka_unit_test(test_truncated_ihl_beyond_packet),
-		cmocka_unit_test(test_bad_version),
-		cmocka_unit_test(test_bad_ihl),
-		cmocka_unit_test(test_pull_ip_header),
-		cmocka_unit_test(test_pull_tcp_header),
-		cmocka_unit_test(test_pull_then_translate),
-		cmocka_unit_test(test_pull_icmp_header),
-		cmocka_unit_test(test_pull_udp_zero_csum_whole),
-		cmocka_unit_test(test_pull_udp_header_only),
-		cmocka_unit_test(test_pull_options_of_later_fragment),
-		cmocka_unit_test(test_plan_fields),
-		cmocka_unit_test(test_max_options_fragment),
+		xv_unit_test(test_pass_without_pool6),
+		xv_unit_test(test_pass_dst_multicast),
+		xv_unit_test(test_pass_dst_broadcast),
+		xv_unit_test(test_pass_dst_zeronet),
+		xv_unit_test(test_pass_dst_loopback),
+		xv_unit_test(test_drop_ttl1),
+		xv_unit_test(test_drop_ttl0),
+		xv_unit_test(test_drop_icmp_timestamp),
+		xv_unit_test(test_drop_icmp_router_adv),
+		xv_unit_test(test_drop_icmp_mask_request),
+		xv_unit_test(test_drop_icmp_first_fragment),
+		xv_unit_test(test_drop_icmp_later_fragment),
+		xv_unit_test(test_drop_udp_zero_csum_fragment),
+		xv_unit_test(test_drop_unexpired_source_route),
+		xv_unit_test(test_truncated_below_ip_header),
+		xv_unit_test(test_truncated_short_packet),
+		xv_unit_test(test_truncated_total_len_mismatch),
+		xv_unit_test(test_truncated_tcp_header),
+		xv_unit_test(test_truncated_ihl_beyond_packet),
+		xv_unit_test(test_bad_version),
+		xv_unit_test(test_bad_ihl),
+		xv_unit_test(test_pull_ip_header),
+		xv_unit_test(test_pull_tcp_header),
+		xv_unit_test(test_pull_then_translate),
+		xv_unit_test(test_pull_icmp_header),
+		xv_unit_test(test_pull_udp_zero_csum_whole),
+		xv_unit_test(test_pull_udp_header_only),
+		xv_unit_test(test_pull_options_of_later_fragment),
+		xv_unit_test(test_plan_fields),
+		xv_unit_test(test_max_options_fragment),
 	};
 
-	return cmocka_run_group_tests_name("core_xlat46", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("core_xlat46", tests, xv_group_setup,
+					   xv_group_teardown);
 }

@@ -90,7 +90,10 @@ static void set_plen(u8 *p, unsigned int plen)
 
 static void test_pass_without_pool6(void **state __maybe_unused)
 {
-	struct dcx_xlat_cfg cfg = { 0 };
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+
+	xv_cfg(&cfg, none, 0);	/* tables with no prefix and no EAM */
 
 	xv_expect_verdict(__func__, dcx_plan_64, xvin64_udp_p100.in,
 			  xvin64_udp_p100.in_len, xvin64_udp_p100.in_len, &cfg,
@@ -353,7 +356,9 @@ static void test_pull_then_translate(void **state __maybe_unused)
 	buf = malloc(v->in_len);
 	assert_non_null(buf);
 	memcpy(buf, v->in, v->in_len);
+	rcu_read_lock();
 	out = dcx_apply_64(&x, buf, v->in_len);
+	rcu_read_unlock();
 	xv_expect_bytes(v->name, out, v->in_len - x.old_nhlen + 20, v->out,
 			v->out_len);
 	free(buf);
@@ -458,7 +463,9 @@ static void test_apply_in_place(void **state __maybe_unused)
 	buf = malloc(v->in_len);
 	assert_non_null(buf);
 	memcpy(buf, v->in, v->in_len);
+	rcu_read_lock();
 	out = dcx_apply_64(&x, buf, v->in_len);
+	rcu_read_unlock();
 	assert_ptr_equal(out, buf + x.old_nhlen - 20);
 	/* What follows the transport header is never touched. */
 	assert_memory_equal(buf + x.old_nhlen + 20, v->in + x.old_nhlen + 20,
@@ -469,43 +476,44 @@ static void test_apply_in_place(void **state __maybe_unused)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-#define XV_TEST(v) cmocka_unit_test(test_##v),
+#define XV_TEST(v) xv_unit_test(test_##v),
 		XLAT_VECTORS_64(XV_TEST)
 		XLAT_VECTORS_646(XV_TEST)
 #undef XV_TEST
-		cmocka_unit_test(test_pass_without_pool6),
-		cmocka_unit_test(test_pass_dst_outside_pool6),
-		cmocka_unit_test(test_pass_src_outside_pool6),
-		cmocka_unit_test(test_pass_dst_maps_to_multicast),
-		cmocka_unit_test(test_pass_src_maps_to_loopback),
-		cmocka_unit_test(test_pass_other_prefix),
-		cmocka_unit_test(test_drop_hlim1),
-		cmocka_unit_test(test_drop_hlim0),
-		cmocka_unit_test(test_drop_icmp6_neighbour_solicit),
-		cmocka_unit_test(test_drop_icmp6_mld_query),
-		cmocka_unit_test(test_drop_icmp6_first_fragment),
-		cmocka_unit_test(test_drop_icmp6_later_fragment),
-		cmocka_unit_test(test_drop_two_fragment_headers),
-		cmocka_unit_test(test_drop_routing_segments_left),
-		cmocka_unit_test(test_truncated_below_ipv6_header),
-		cmocka_unit_test(test_truncated_short_packet),
-		cmocka_unit_test(test_truncated_payload_len_mismatch),
-		cmocka_unit_test(test_truncated_jumbogram),
-		cmocka_unit_test(test_truncated_ext_header),
-		cmocka_unit_test(test_truncated_ext_header_length),
-		cmocka_unit_test(test_truncated_ext_header_no_next),
-		cmocka_unit_test(test_truncated_tcp_header),
-		cmocka_unit_test(test_bad_version),
-		cmocka_unit_test(test_pull_ipv6_header),
-		cmocka_unit_test(test_pull_ext_chain),
-		cmocka_unit_test(test_pull_then_translate),
-		cmocka_unit_test(test_pull_icmp6_header),
-		cmocka_unit_test(test_pull_long_dest_opts_tcp),
-		cmocka_unit_test(test_pull_long_dest_opts_no_next),
-		cmocka_unit_test(test_pull_later_fragment_chain),
-		cmocka_unit_test(test_plan_fields),
-		cmocka_unit_test(test_apply_in_place),
+		xv_unit_test(test_pass_without_pool6),
+		xv_unit_test(test_pass_dst_outside_pool6),
+		xv_unit_test(test_pass_src_outside_pool6),
+		xv_unit_test(test_pass_dst_maps_to_multicast),
+		xv_unit_test(test_pass_src_maps_to_loopback),
+		xv_unit_test(test_pass_other_prefix),
+		xv_unit_test(test_drop_hlim1),
+		xv_unit_test(test_drop_hlim0),
+		xv_unit_test(test_drop_icmp6_neighbour_solicit),
+		xv_unit_test(test_drop_icmp6_mld_query),
+		xv_unit_test(test_drop_icmp6_first_fragment),
+		xv_unit_test(test_drop_icmp6_later_fragment),
+		xv_unit_test(test_drop_two_fragment_headers),
+		xv_unit_test(test_drop_routing_segments_left),
+		xv_unit_test(test_truncated_below_ipv6_header),
+		xv_unit_test(test_truncated_short_packet),
+		xv_unit_test(test_truncated_payload_len_mismatch),
+		xv_unit_test(test_truncated_jumbogram),
+		xv_unit_test(test_truncated_ext_header),
+		xv_unit_test(test_truncated_ext_header_length),
+		xv_unit_test(test_truncated_ext_header_no_next),
+		xv_unit_test(test_truncated_tcp_header),
+		xv_unit_test(test_bad_version),
+		xv_unit_test(test_pull_ipv6_header),
+		xv_unit_test(test_pull_ext_chain),
+		xv_unit_test(test_pull_then_translate),
+		xv_unit_test(test_pull_icmp6_header),
+		xv_unit_test(test_pull_long_dest_opts_tcp),
+		xv_unit_test(test_pull_long_dest_opts_no_next),
+		xv_unit_test(test_pull_later_fragment_chain),
+		xv_unit_test(test_plan_fields),
+		xv_unit_test(test_apply_in_place),
 	};
 
-	return cmocka_run_group_tests_name("core_xlat64", tests, NULL, NULL);
+	return cmocka_run_group_tests_name("core_xlat64", tests, xv_group_setup,
+					   xv_group_teardown);
 }

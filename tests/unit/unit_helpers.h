@@ -10,7 +10,7 @@
 #ifndef DCX_UNIT_HELPERS_H
 #define DCX_UNIT_HELPERS_H
 
-#include "xlat.h"
+#include "tables.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,13 +40,132 @@ static inline const char *xv_verdict_name(enum dcx_verdict v)
 	return "?";
 }
 
+/*
+ * Tables of the test configurations: built for real (dcx_tables_alloc and
+ * the writer API under xv_lock), remembered here and destroyed by
+ * xv_teardown() after every test, so LeakSanitizer and the node-cache
+ * check of dcx_lpm_cache_exit() see any leak.
+ */
+#define XV_MAX_TABLES	64
+static struct dcx_tables *xv_tables[XV_MAX_TABLES];
+static unsigned int xv_ntables;
+static struct mutex xv_lock;
+
+static inline struct dcx_tables *xv_tables_new(void)
+{
+	struct dcx_tables *t;
+
+	assert_true(xv_ntables < XV_MAX_TABLES);
+	t = dcx_tables_alloc(GFP_KERNEL);
+	assert_non_null(t);
+	xv_tables[xv_ntables++] = t;
+	return t;
+}
+
+/* Set the default space's RFC 6052 prefix (plen 0: none). */
+static inline void xv_set_pool6(struct dcx_tables *t, const u8 *prefix,
+				unsigned int plen)
+{
+	char why[DCX_WHY_LEN] = "";
+	struct dcx_prefix6 p;
+	int err;
+
+	memset(&p, 0, sizeof(p));
+	memcpy(&p.addr, prefix, 16);
+	p.len = plen;
+	mutex_lock(&xv_lock);
+	err = dcx_space_set_pool6(t, t->def, &p, why, &xv_lock);
+	mutex_unlock(&xv_lock);
+	if (err)
+		fail_msg("pool6 /%u: %d (%s)", plen, err, why);
+}
+
+/* An instance configuration whose default space has pool6 prefix/plen. */
 static inline void xv_cfg(struct dcx_xlat_cfg *cfg, const u8 *prefix,
 			  unsigned int plen)
 {
 	memset(cfg, 0, sizeof(*cfg));
-	memcpy(&cfg->pool6.addr, prefix, 16);
-	cfg->pool6.len = plen;
+	cfg->tables = xv_tables_new();
+	if (plen)
+		xv_set_pool6((struct dcx_tables *)cfg->tables, prefix, plen);
 }
+
+/* Writable tables of a configuration built by xv_cfg(). */
+static inline struct dcx_tables *xv_tab(const struct dcx_xlat_cfg *cfg)
+{
+	return (struct dcx_tables *)cfg->tables;
+}
+
+/* Add an EAM entry to space s (NULL: default) of cfg; must succeed. */
+static inline void xv_eam(const struct dcx_xlat_cfg *cfg,
+			  struct dcx_space *s, const char *p4,
+			  unsigned int len4, const char *p6, unsigned int len6)
+{
+	struct dcx_tables *t = xv_tab(cfg);
+	char why[DCX_WHY_LEN] = "";
+	struct in6_addr v6;
+	struct in_addr v4;
+	int err;
+
+	assert_int_equal(inet_pton(AF_INET, p4, &v4), 1);
+	assert_int_equal(inet_pton(AF_INET6, p6, &v6), 1);
+	mutex_lock(&xv_lock);
+	err = dcx_eam_add(t, s ? s : t->def, v4.s_addr, len4, &v6, len6, why,
+			  &xv_lock);
+	mutex_unlock(&xv_lock);
+	if (err)
+		fail_msg("EAM %s/%u %s/%u: %d (%s)", p4, len4, p6, len6, err,
+			 why);
+}
+
+/* Add a space with an RFC 6052 prefix; must succeed. */
+static inline struct dcx_space *xv_space(const struct dcx_xlat_cfg *cfg,
+					 const char *name, u32 id,
+					 const char *p6, unsigned int len)
+{
+	char why[DCX_WHY_LEN] = "";
+	struct dcx_prefix6 p;
+	struct dcx_space *s;
+
+	memset(&p, 0, sizeof(p));
+	if (p6)
+		assert_int_equal(inet_pton(AF_INET6, p6, &p.addr), 1);
+	p.len = p6 ? len : 0;
+	mutex_lock(&xv_lock);
+	s = dcx_space_add(xv_tab(cfg), name, id, &p, why, &xv_lock);
+	mutex_unlock(&xv_lock);
+	if (IS_ERR(s))
+		fail_msg("space %s: %ld (%s)", name, PTR_ERR(s), why);
+	return s;
+}
+
+/* After every test: destroy its tables once readers are gone. */
+static inline int xv_teardown(void **state)
+{
+	(void)state;
+	rcu_barrier();
+	while (xv_ntables)
+		dcx_tables_destroy(xv_tables[--xv_ntables]);
+	rcu_barrier();
+	return 0;
+}
+
+static inline int xv_group_setup(void **state)
+{
+	(void)state;
+	mutex_init(&xv_lock);
+	return dcx_lpm_cache_init();
+}
+
+static inline int xv_group_teardown(void **state)
+{
+	xv_teardown(state);
+	dcx_lpm_cache_exit();	/* WARNs (aborts) if a trie node leaked */
+	return 0;
+}
+
+/* A test whose configurations xv_teardown() frees. */
+#define xv_unit_test(f) cmocka_unit_test_teardown(f, xv_teardown)
 
 static inline void xv_cfg_vec(struct dcx_xlat_cfg *cfg,
 			      const struct xlat_vector *v)
@@ -142,7 +261,9 @@ static inline enum dcx_verdict xv_plan_linear(xv_plan_fn plan,
 
 	assert_non_null(b);
 	memcpy(b, pkt, linear);
+	rcu_read_lock();
 	v = plan(x, b, linear, total);
+	rcu_read_unlock();
 	assert_memory_equal(b, pkt, linear);	/* plan is read-only */
 	free(b);
 	return v;
@@ -174,7 +295,9 @@ static inline u8 *xv_translate(const char *name, xv_plan_fn plan,
 	assert_non_null(buf);
 	nh = buf + grow;
 	memcpy(nh, in, len);
+	rcu_read_lock();
 	out = apply(x, nh, len);
+	rcu_read_unlock();
 	assert_ptr_equal(out, nh + x->old_nhlen - x->new_nhlen);
 	*out_len = len + x->new_nhlen - x->old_nhlen;
 	/* apply reports the new length; for plain packets it is this one. */

@@ -64,8 +64,11 @@ PREFIXES = {
     96: ("2001:db8:122:344::", 96),
 }
 
-SRC4 = "192.0.2.33"
-DST4 = "198.51.100.7"
+# Global unicast addresses (RFC 6890): with the well-known prefix RFC 6052
+# section 3.1 forbids translating non-global ones such as the RFC 5737
+# documentation blocks, so the vectors use the addresses next to them.
+SRC4 = "192.0.3.33"
+DST4 = "198.51.101.7"
 
 
 # RFC 6052 section 2.2, figure 1, written out per length: (bytes of the

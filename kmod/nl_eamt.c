@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * EAMT_ADD, EAMT_DEL, EAMT_FLUSH and the EAMT_GET dump (uapi "EAMT").
+ * ADD and DEL apply every DCXLAT_A_EAM of the message or none: on the first
+ * refusal the entries already changed are put back before the error is
+ * returned. The dump holds no lock between its messages and resumes from
+ * the last IPv4 prefix it sent.
+ */
+#include <linux/slab.h>
+#include <net/genetlink.h>
+#include "uapi/dcxlat.h"
+#include "netlink.h"
+#include "compat.h"
+
+const struct nla_policy dcx_eam_policy[DCXLAT_EAM_MAX + 1] = {
+	[DCXLAT_EAM_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
+	[DCXLAT_EAM_PREFIX6] = NLA_POLICY_NESTED(dcx_prefix6_policy),
+};
+
+struct dcx_eam_req {
+	__be32 v4;
+	struct in6_addr v6;
+	u8 len4, len6;
+	bool has4, has6;
+};
+
+/* One DCXLAT_A_EAM, number idx (from 1) of the message. */
+static int dcx_eam_parse(const struct nlattr *a, unsigned int idx,
+			 struct dcx_eam_req *e, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[DCXLAT_EAM_MAX + 1];
+	char what[40];
+	int err;
+
+	memset(e, 0, sizeof(*e));
+	err = nla_parse_nested(tb, DCXLAT_EAM_MAX, a, dcx_eam_policy, extack);
+	if (err)
+		return err;
+	if (tb[DCXLAT_EAM_PREFIX4]) {
+		snprintf(what, sizeof(what), "EAM entry %u IPv4 prefix", idx);
+		err = dcx_nl_prefix(tb[DCXLAT_EAM_PREFIX4], 32, &e->v4,
+				    &e->len4, what, extack);
+		if (err)
+			return err;
+		e->has4 = true;
+	}
+	if (tb[DCXLAT_EAM_PREFIX6]) {
+		snprintf(what, sizeof(what), "EAM entry %u IPv6 prefix", idx);
+		err = dcx_nl_prefix(tb[DCXLAT_EAM_PREFIX6], 128, &e->v6,
+				    &e->len6, what, extack);
+		if (err)
+			return err;
+		e->has6 = true;
+	}
+	if (!e->has4 && !e->has6) {
+		NL_SET_BAD_ATTR(extack, a);
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "EAM entry %u has neither prefix (DCXLAT_EAM_PREFIX4/6)",
+				       idx);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+#define dcx_for_each_eam(a, info, rem)					\
+	nlmsg_for_each_attr(a, (info)->nlhdr, GENL_HDRLEN, rem)	\
+		if (nla_type(a) == DCXLAT_A_EAM)
+
+static int dcx_fill_space_count(struct sk_buff *skb, struct dcx_req *r,
+				void *arg)
+{
+	struct nlattr *sp = r->info->attrs[DCXLAT_A_SPACE];
+
+	if (nla_put_string(skb, DCXLAT_A_SPACE,
+			   sp ? nla_data(sp) : DCX_DEFAULT_SPACE))
+		return -EMSGSIZE;
+	if (arg && nla_put_u32(skb, DCXLAT_A_COUNT, *(u32 *)arg))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Common start: instance, space, at least one DCXLAT_A_EAM. */
+static int dcx_eamt_begin(struct genl_info *info, struct dcx_req *r,
+			  struct dcx_tables **t, struct dcx_space **s)
+{
+	int err = dcx_nl_begin(info, r);
+
+	if (err)
+		return err;
+	*t = dcx_config_tables(r->cfg);
+	*s = dcx_nl_space(info, *t, r->name);
+	if (!*s) {
+		dcx_nl_end(r);
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static int dcx_eamt_need_entries(struct genl_info *info)
+{
+	if (info->attrs[DCXLAT_A_EAM])
+		return 0;
+	DCX_ERR(info->extack, "missing EAM entries (DCXLAT_A_EAM)");
+	return -EINVAL;
+}
+
+static int dcx_eam_add_one(struct dcx_tables *t, struct dcx_space *s,
+			   const struct nlattr *a, unsigned int idx,
+			   struct netlink_ext_ack *extack)
+{
+	char why[DCX_WHY_LEN] = "";
+	struct dcx_eam_req e;
+	int err;
+
+	err = dcx_eam_parse(a, idx, &e, extack);
+	if (err)
+		return err;
+	if (!e.has4 || !e.has6) {
+		NL_SET_BAD_ATTR(extack, a);
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "EAM entry %u lacks its %s prefix",
+				       idx, e.has4 ? "IPv6" : "IPv4");
+		return -EINVAL;
+	}
+	err = dcx_eam_add(t, s, e.v4, e.len4, &e.v6, e.len6, why,
+			  &dcx_cfg_mutex);
+	if (err) {
+		NL_SET_BAD_ATTR(extack, a);
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
+	}
+	return err;
+}
+
+int dcx_nl_eamt_add(struct sk_buff *skb, struct genl_info *info)
+{
+	unsigned int n = 0, k = 0;
+	struct dcx_tables *t;
+	struct dcx_space *s;
+	struct dcx_eam_req e;
+	struct dcx_req r;
+	struct nlattr *a;
+	int err, rem;
+
+	err = dcx_eamt_begin(info, &r, &t, &s);
+	if (err)
+		return err;
+	err = dcx_eamt_need_entries(info);
+	if (err)
+		goto out;
+	dcx_for_each_eam(a, info, rem) {
+		err = dcx_eam_add_one(t, s, a, ++n, info->extack);
+		if (err)
+			break;
+	}
+	if (!err) {
+		dcx_nl_notify(&r, dcx_fill_space_count, &n);
+		goto out;
+	}
+	/* Undo entries 1..n-1: they parsed and were added, so this works. */
+	dcx_for_each_eam(a, info, rem) {
+		if (++k >= n)
+			break;
+		if (!dcx_eam_parse(a, k, &e, NULL))
+			dcx_eam_del(t, s, e.v4, e.len4, NULL, 0, NULL,
+				    &dcx_cfg_mutex);
+	}
+out:
+	dcx_nl_end(&r);
+	return err;
+}
+
+/* The entry an EAMT_DEL element names, copied into *out; else -ENOENT. */
+static int dcx_eam_del_find(struct dcx_tables *t, struct dcx_space *s,
+			    const struct dcx_eam_req *q, struct dcx_eam_req *out,
+			    struct netlink_ext_ack *extack)
+{
+	const struct dcx_eam *e;
+	int err = 0;
+
+	rcu_read_lock();
+	if (q->has4)
+		e = dcx_lpm_find_exact(&s->eam4, (const u8 *)&q->v4, q->len4);
+	else
+		e = dcx_lpm_find_exact(&t->eam6, q->v6.s6_addr, q->len6);
+	if (e && (e->space != s || (q->has4 && e->len4 != q->len4) ||
+		  (!q->has4 && e->len6 != q->len6)))
+		e = NULL;
+	if (!e) {
+		if (q->has4)
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "no EAM %pI4/%u in space %s",
+					       &q->v4, q->len4, s->name);
+		else
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "no EAM %pI6c/%u in space %s",
+					       &q->v6, q->len6, s->name);
+		err = -ENOENT;
+	} else if (q->has4 && q->has6 &&
+		   (e->len6 != q->len6 || !ipv6_addr_equal(&e->v6, &q->v6))) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "EAM %pI4/%u maps to %pI6c/%u, not %pI6c/%u",
+				       &e->v4, e->len4, &e->v6, e->len6,
+				       &q->v6, q->len6);
+		err = -ENOENT;
+	} else {
+		out->v4 = e->v4;
+		out->len4 = e->len4;
+		out->v6 = e->v6;
+		out->len6 = e->len6;
+	}
+	rcu_read_unlock();
+	return err;
+}
+
+int dcx_nl_eamt_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_eam_req q, *done = NULL;
+	unsigned int n = 0, k;
+	struct dcx_tables *t;
+	struct dcx_space *s;
+	struct dcx_req r;
+	struct nlattr *a;
+	int err, rem;
+
+	err = dcx_eamt_begin(info, &r, &t, &s);
+	if (err)
+		return err;
+	err = dcx_eamt_need_entries(info);
+	if (err)
+		goto out;
+	dcx_for_each_eam(a, info, rem)
+		n++;
+	done = kvmalloc_array(n, sizeof(*done), GFP_KERNEL);
+	if (!done) {
+		DCX_ERR(info->extack, "out of memory");
+		err = -ENOMEM;
+		goto out;
+	}
+	k = 0;
+	dcx_for_each_eam(a, info, rem) {
+		err = dcx_eam_parse(a, k + 1, &q, info->extack);
+		if (!err)
+			err = dcx_eam_del_find(t, s, &q, &done[k],
+					       info->extack);
+		if (err) {
+			NL_SET_BAD_ATTR(info->extack, a);
+			break;
+		}
+		dcx_eam_del(t, s, done[k].v4, done[k].len4, NULL, 0, NULL,
+			    &dcx_cfg_mutex);
+		k++;
+	}
+	if (!err) {
+		dcx_nl_notify(&r, dcx_fill_space_count, &n);
+		goto out;
+	}
+	/* Put back what this message removed; they fitted a moment ago. */
+	while (k--)
+		dcx_eam_add(t, s, done[k].v4, done[k].len4, &done[k].v6,
+			    done[k].len6, NULL, &dcx_cfg_mutex);
+out:
+	kvfree(done);
+	dcx_nl_end(&r);
+	return err;
+}
+
+int dcx_nl_eamt_flush(struct sk_buff *skb, struct genl_info *info)
+{
+	struct dcx_tables *t;
+	struct dcx_space *s;
+	struct dcx_req r;
+	u32 n;
+	int err;
+
+	err = dcx_eamt_begin(info, &r, &t, &s);
+	if (err)
+		return err;
+	n = dcx_lpm_count(&s->eam4);
+	dcx_eam_flush(t, s, &dcx_cfg_mutex);
+	dcx_nl_notify(&r, dcx_fill_space_count, &n);
+	dcx_nl_end(&r);
+	return 0;
+}
+
+/*
+ * The dump. cb->args[0]: 0 = first call, 1 = resume after the IPv4 prefix
+ * in args[1]/args[2], 2 = every entry sent.
+ */
+enum { DCX_DUMP_FIRST, DCX_DUMP_RESUME, DCX_DUMP_DONE };
+
+struct dcx_eam_dump {
+	struct sk_buff *skb;
+	unsigned int n;
+	__be32 last4;
+	u8 last_len;
+};
+
+static int dcx_put_prefix(struct sk_buff *skb, int type, const void *addr,
+			  int alen, u8 len)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put(skb, DCXLAT_PREFIX_ADDR, alen, addr) ||
+	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static int dcx_eam_dump_one(void *ctx, const struct dcx_eam *e)
+{
+	struct dcx_eam_dump *d = ctx;
+	struct nlattr *nest = nla_nest_start(d->skb, DCXLAT_A_EAM);
+
+	if (!nest)
+		return 1;
+	if (dcx_put_prefix(d->skb, DCXLAT_EAM_PREFIX4, &e->v4, 4, e->len4) ||
+	    dcx_put_prefix(d->skb, DCXLAT_EAM_PREFIX6, &e->v6, 16, e->len6)) {
+		nla_nest_cancel(d->skb, nest);
+		return 1;
+	}
+	nla_nest_end(d->skb, nest);
+	d->last4 = e->v4;
+	d->last_len = e->len4;
+	d->n++;
+	return 0;
+}
+
+/* Instance and space of the dump, checked on the first call. */
+static int dcx_eamt_dump_names(struct netlink_callback *cb,
+			       const char **inst, const char **space)
+{
+	struct nlattr **attrs = dcx_genl_dump_attrs(cb);
+	int err;
+
+	if (cb->args[0] == DCX_DUMP_FIRST) {
+		err = dcx_nl_check_abi(attrs, cb->extack);
+		if (err)
+			return err;
+		if (!attrs[DCXLAT_A_INSTANCE]) {
+			DCX_ERR(cb->extack,
+				"missing instance name (DCXLAT_A_INSTANCE)");
+			return -EINVAL;
+		}
+		err = dcx_nl_check_name(attrs[DCXLAT_A_INSTANCE], "instance",
+					cb->extack);
+		if (!err && attrs[DCXLAT_A_SPACE])
+			err = dcx_nl_check_name(attrs[DCXLAT_A_SPACE], "space",
+						cb->extack);
+		if (err)
+			return err;
+	}
+	*inst = nla_data(attrs[DCXLAT_A_INSTANCE]);
+	*space = attrs[DCXLAT_A_SPACE] ? nla_data(attrs[DCXLAT_A_SPACE]) :
+					 DCX_DEFAULT_SPACE;
+	return 0;
+}
+
+static int dcx_eamt_dump_fill(struct sk_buff *skb, struct netlink_callback *cb,
+			      const char *iname, const struct dcx_space *s)
+{
+	struct dcx_eam_dump d = { .skb = skb };
+	void *hdr;
+	int ret;
+
+	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+			  &dcx_genl_family, NLM_F_MULTI, DCXLAT_CMD_EAMT_GET);
+	if (!hdr)
+		return -EMSGSIZE;
+	genl_dump_check_consistent(cb, hdr);
+	if (nla_put_string(skb, DCXLAT_A_INSTANCE, iname) ||
+	    nla_put_string(skb, DCXLAT_A_SPACE, s->name)) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	rcu_read_lock();
+	ret = dcx_eam_walk(s, cb->args[0] == DCX_DUMP_RESUME,
+			   (__be32)cb->args[1], (u8)cb->args[2],
+			   dcx_eam_dump_one, &d);
+	rcu_read_unlock();
+	if (d.n) {
+		cb->args[0] = DCX_DUMP_RESUME;
+		cb->args[1] = (long)d.last4;
+		cb->args[2] = d.last_len;
+	}
+	if (!ret)
+		cb->args[0] = DCX_DUMP_DONE;
+	if (!d.n) {
+		genlmsg_cancel(skb, hdr);
+		return ret ? -EMSGSIZE : 0;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+int dcx_nl_eamt_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct net *net = sock_net(cb->skb->sk);
+	const char *iname, *sname;
+	struct dcx_instance *inst;
+	struct dcx_space *s;
+	int err;
+
+	if (cb->args[0] == DCX_DUMP_DONE)
+		return 0;
+	err = dcx_eamt_dump_names(cb, &iname, &sname);
+	if (err)
+		return err;
+	mutex_lock(&dcx_cfg_mutex);
+	inst = dcx_instance_find(net, iname);
+	s = inst ? dcx_space_find(dcx_instance_tables(inst), sname) : NULL;
+	if (!s) {
+		mutex_unlock(&dcx_cfg_mutex);
+		if (inst)
+			NL_SET_ERR_MSG_FMT_MOD(cb->extack,
+					       "no space \"%s\" in instance \"%s\"",
+					       sname, iname);
+		else
+			NL_SET_ERR_MSG_FMT_MOD(cb->extack,
+					       "no instance \"%s\" in this netns",
+					       iname);
+		return -ENOENT;
+	}
+	cb->seq = dcx_nl_gen();
+	err = dcx_eamt_dump_fill(skb, cb, iname, s);
+	mutex_unlock(&dcx_cfg_mutex);
+	return err ? err : skb->len;
+}

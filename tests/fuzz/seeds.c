@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Write the input packets of the unit-test vectors as fuzzing seeds:
+ * corpus46/ and corpus64/ under the directory given, each file = two
+ * settings bytes (all off, fully linear) + the packet.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#define XV_WANT_46
+#define XV_WANT_in46
+#define XV_WANT_64
+#define XV_WANT_in64
+#include "vectors/xlat_vectors.h"
+
+static void put(const char *dir, const struct xlat_vector *v)
+{
+	static const unsigned char hdr[2] = { 0x00, 0xfc };
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, v->name);
+	f = fopen(path, "wb");
+	if (!f || fwrite(hdr, 1, 2, f) != 2 ||
+	    fwrite(v->in, 1, v->in_len, f) != v->in_len || fclose(f)) {
+		perror(path);
+		exit(1);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	char d46[256], d64[256];
+
+	if (argc != 2)
+		return 2;
+	snprintf(d46, sizeof(d46), "%s/corpus46", argv[1]);
+	snprintf(d64, sizeof(d64), "%s/corpus64", argv[1]);
+#define P46(v) put(d46, &v);
+#define P64(v) put(d64, &v);
+	XLAT_VECTORS_46(P46)
+	XLAT_VECTORS_in46(P46)
+	XLAT_VECTORS_64(P64)
+	XLAT_VECTORS_in64(P64)
+	return 0;
+}

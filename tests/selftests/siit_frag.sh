@@ -1,0 +1,247 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Fragments through dcxlat, on the basic topology (basic_xlat.sh) with the
+# IPv6 link cut to 1280 bytes:
+#
+#   ns6 (64:ff9b::192.0.2.6) --1280-- xlat --1500-- ns4 (198.51.100.2)
+#
+# - fragmented ICMP is reassembled, translated and fragmented again
+#   (counter icmp-reassembled): 5000-byte DF=0 pings through the 1280
+#   link, ping -s 1400 and -s 3000 in both directions, whose replies come
+#   back fragmented;
+# - other fragments stay stateless: 3000-byte UDP datagrams both ways
+#   arrive byte-exact; an IPv4 fragment too big for the IPv6 link is cut
+#   into IPv6 fragments of the same datagram (same ID, offsets, M flag).
+
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+
+H6=$DCX_H6
+H4_6=$DCX_H4_6
+H4=$DCX_H4
+H6_4=$DCX_H6_4
+PY=/usr/bin/python3
+
+cleanup() {
+	stop_bg
+	cleanup_all_ns
+	cleanup_tmp
+}
+trap cleanup EXIT
+
+require_root
+require_cmd ip ping tcpdump jq sha256sum
+[ -x "$PY" ] || ksft_skip_all "no $PY"
+dcx_require_built
+
+stat_of() {
+	dcx_stat "$XLAT" default "$1"
+}
+
+# counter_moved NAME BEFORE MIN: the counter grew by at least MIN.
+counter_moved() {
+	local now
+	now=$(stat_of "$1") || return 1
+	echo "$1: $2 -> $now (want +$3)"
+	[ $((now - $2)) -ge "$3" ]
+}
+
+# ping_big NS FAMILY DST SIZE [ARGS...]: 3 answered echoes of SIZE bytes,
+# their data intact (ping compares the pattern it sent).
+ping_big() {
+	local ns=$1 fam=$2 dst=$3 size=$4 out rc
+	shift 4
+	out=$(ip netns exec "$ns" ping "$fam" -n -c 3 -i 0.3 -w 20 -s "$size" \
+		"$@" "$dst" 2>&1)
+	rc=$?
+	echo "$out"
+	[ "$rc" -eq 0 ] && ! grep -Eq "wrong data|DUP!|truncated" <<<"$out"
+}
+
+# reasm_ping DESC N NS FAMILY DST SIZE [ARGS]: ping and see at least N
+# fragmented messages (requests and/or replies) reassembled.
+reasm_ping() {
+	local desc=$1 n=$2 before
+	shift 2
+	before=$(stat_of icmp-reassembled)
+	check "$desc" ping_big "$@"
+	check "$desc: icmp-reassembled +$n" \
+		counter_moved icmp-reassembled "$before" "$n"
+}
+
+# pcap_max_len FILE: biggest IPv6 packet (40 + payload length) captured.
+pcap_max6() {
+	tcpdump -n -v -r "$1" ip6 2>/dev/null |
+		sed -n 's/.*payload length: \([0-9]*\).*/\1/p' |
+		sort -n | tail -n 1
+}
+
+frames_fit_1280() {
+	local m
+	m=$(pcap_max6 "$1")
+	echo "largest IPv6 packet on the 1280 link: $((m + 40)) bytes"
+	[ -n "$m" ] && [ $((m + 40)) -le 1280 ]
+}
+
+# UDP: a receiver that writes the first datagram to a file.
+udp_recv_py='
+import socket, sys
+fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+s.bind((sys.argv[1], int(sys.argv[2])))
+open(sys.argv[4], "w").close()
+s.settimeout(30)
+data = s.recv(65535)
+open(sys.argv[3], "wb").write(data)
+'
+udp_send_py='
+import socket, sys
+fam = socket.AF_INET6 if ":" in sys.argv[1] else socket.AF_INET
+s = socket.socket(fam, socket.SOCK_DGRAM)
+if fam == socket.AF_INET:
+    s.setsockopt(socket.IPPROTO_IP, 10, 0)   # IP_MTU_DISCOVER: DONT
+s.sendto(open(sys.argv[3], "rb").read(), (sys.argv[1], int(sys.argv[2])))
+'
+
+# udp_big NAME RECV_NS RECV_ADDR SEND_NS SEND_ADDR PORT SIZE
+udp_big() {
+	local name=$1 rns=$2 raddr=$3 sns=$4 saddr=$5 port=$6 size=$7
+	local src=$TMPD/$name.src dst=$TMPD/$name.dst pid a b
+	head -c "$size" /dev/urandom >"$src"
+	rm -f "$dst" "$dst.ready"
+	run_bg ip netns exec "$rns" "$PY" -c "$udp_recv_py" "$raddr" "$port" \
+		"$dst" "$dst.ready"
+	pid=$BG_PID
+	slowwait 20 test -e "$dst.ready" || return 1
+	slowwait 5 udp_listening "$rns" "$port" || return 1
+	ip netns exec "$sns" "$PY" -c "$udp_send_py" "$saddr" "$port" "$src" ||
+		return 1
+	wait_pid 30 "$pid" || { echo "receiver got nothing"; return 1; }
+	a=$(sha256sum <"$src" | cut -d' ' -f1)
+	b=$(sha256sum <"$dst" 2>/dev/null | cut -d' ' -f1)
+	echo "sent $size bytes $a, got $(stat -c %s "$dst" 2>/dev/null) $b"
+	[ "$a" = "$b" ]
+}
+
+# frag_layout FILE: "ID OFFSET LEN MF" per IPv6 fragment in the capture.
+frag6_layout() {
+	tcpdump -n -v -r "$1" ip6 2>/dev/null |
+		sed -n 's/.*frag (0x\([0-9a-f]*\):\([0-9]*\)|\([0-9]*\)).*/\1 \2 \3/p'
+}
+
+# frag4_ids FILE: IPv4 IDs of fragments (offset or MF) in the capture.
+frag4_ids() {
+	tcpdump -n -v -r "$1" ip 2>/dev/null |
+		sed -n 's/.* id \([0-9]*\), offset \([0-9]*\), flags \[\([^]]*\)\].*/\1 \2 \3/p'
+}
+
+# refrag_ok V4PCAP V6PCAP: the three IPv4 fragments (1480 + 1480 + 48
+# bytes of data) came out as five IPv6 fragments with their ID and offsets:
+# each 1528-byte translation of a full one is cut in 1232 + 248.
+refrag_ok() {
+	local id4 ids6 want got
+	echo "IPv4 fragments (id offset flags):"
+	frag4_ids "$1"
+	echo "IPv6 fragments (id offset len):"
+	frag6_layout "$2"
+	id4=$(frag4_ids "$1" | awk '{print $1}' | sort -u)
+	[ "$(echo "$id4" | wc -l)" -eq 1 ] || return 1
+	ids6=$(frag6_layout "$2" | awk '{print $1}' | sort -u)
+	[ "$(echo "$ids6" | wc -l)" -eq 1 ] || return 1
+	[ $((16#$ids6)) -eq "$id4" ] || { echo "ID $ids6 != $id4"; return 1; }
+	want="0 1232
+1232 248
+1480 1232
+2712 248
+2960 48"
+	got=$(frag6_layout "$2" | awk '{print $2, $3}' | sort -n)
+	[ "$got" = "$want" ] || { echo "want layout: $want"; return 1; }
+	# The last piece has M clear, all others M set.
+	[ "$(tcpdump -n -r "$2" ip6 2>/dev/null | wc -l)" -eq 5 ] &&
+		frag6_mflags "$2"
+}
+
+# frag6_mflags FILE: M set on every IPv6 fragment but the one at 2960.
+frag6_mflags() {
+	"$PY" - "$1" <<-'EOF'
+	import sys
+	from scapy.all import rdpcap, IPv6ExtHdrFragment
+	ok = True
+	for p in rdpcap(sys.argv[1]):
+	    f = p.getlayer(IPv6ExtHdrFragment)
+	    if f is None:
+	        continue
+	    off = f.offset * 8
+	    print("offset", off, "m", f.m, "id", hex(f.id))
+	    ok &= f.m == (0 if off == 2960 else 1)
+	sys.exit(0 if ok else 1)
+	EOF
+}
+
+# --- setup -----------------------------------------------------------------
+
+check "dcxlat module loads" dcx_load_module || ksft_exit
+check "topology set up" dcx_topo_basic || ksft_exit
+check "IPv6 link MTU 1280" ip -n "$XLAT" link set x6 mtu 1280 &&
+	ip -n "$NS6" link set v6 mtu 1280
+check "instance add + pool6 64:ff9b::/96" dcx "$XLAT" instance add default &&
+	dcx "$XLAT" -i default pool6 set 64:ff9b::/96 || ksft_exit
+# Warm up neighbours so the first fragments are not queued behind ARP/ND.
+ping_big "$NS4" -4 "$H6_4" 56 >/dev/null 2>&1
+ping_big "$NS6" -6 "$H4_6" 56 >/dev/null 2>&1
+dmesg_mark
+
+# --- fragmented ICMP -------------------------------------------------------
+
+tcpdump_start "$NS6" v6 "$TMPD/p5000.pcap" ip6 ||
+	ksft_not_ok "tcpdump on v6 starts"
+reasm_ping "ping -s 5000 -M dont ns4 -> ns6 through the 1280 link" 6 \
+	"$NS4" -4 "$H6_4" 5000 -M dont
+tcpdump_stop
+check "every IPv6 packet of the 5000-byte pings fits 1280" \
+	frames_fit_1280 "$TMPD/p5000.pcap"
+check "ns6 saw the echo requests as IPv6 fragments" \
+	pcap_grep "$TMPD/p5000.pcap" "frag \(0\|1232\) ICMP6, echo request"
+check "... and sent the echo replies as IPv6 fragments" \
+	pcap_grep "$TMPD/p5000.pcap" "frag \(0\|1232\) ICMP6, echo reply"
+
+reasm_ping "ping -s 5000 ns6 -> ns4" 6 "$NS6" -6 "$H4_6" 5000
+# 1448-byte requests leave ns6 fragmented; the 1428-byte IPv4 replies are
+# whole and the translator fragments them for the 1280 link.
+reasm_ping "ping -s 1400 ns6 -> ns4 (reply fragmented by the translator)" 3 \
+	"$NS6" -6 "$H4_6" 1400
+reasm_ping "ping -s 3000 ns6 -> ns4" 6 "$NS6" -6 "$H4_6" 3000
+# Whole 1428-byte requests; ns6 fragments its 1448-byte replies.
+reasm_ping "ping -s 1400 -M dont ns4 -> ns6 (replies come back fragmented)" 3 \
+	"$NS4" -4 "$H6_4" 1400 -M dont
+reasm_ping "ping -s 3000 ns4 -> ns6" 6 "$NS4" -4 "$H6_4" 3000
+
+# --- other fragments stay stateless ----------------------------------------
+
+before=$(stat_of icmp-reassembled)
+tcpdump_start "$NS4" v4 "$TMPD/u4.pcap" udp or "ip[6:2] & 0x3fff != 0" ||
+	ksft_not_ok "tcpdump on v4 starts"
+tcpdump_start "$NS6" v6 "$TMPD/u6.pcap" ip6 and not icmp6 ||
+	ksft_not_ok "tcpdump on v6 starts"
+check "UDP 3000 bytes ns4 -> ns6 (IPv4 fragments cut again) byte-exact" \
+	udp_big u46 "$NS6" "$H6" "$NS4" "$H6_4" 6001 3000
+sleep 0.5
+tcpdump_stop
+# tcpdump_start keeps only the last pid: stop the first capture too.
+stop_bg
+check "IPv4 fragments became IPv6 fragments of the same datagram" \
+	refrag_ok "$TMPD/u4.pcap" "$TMPD/u6.pcap"
+check "UDP 3000 bytes ns6 -> ns4 (IPv6 fragments) byte-exact" \
+	udp_big u64 "$NS4" "$H4" "$NS6" "$H4_6" 6002 3000
+check "UDP 20000 bytes ns6 -> ns4 byte-exact" \
+	udp_big u64b "$NS4" "$H4" "$NS6" "$H4_6" 6003 20000
+check "UDP 20000 bytes ns4 -> ns6 byte-exact" \
+	udp_big u46b "$NS6" "$H6" "$NS4" "$H6_4" 6004 20000
+check "UDP fragments were not reassembled by the translator" \
+	counter_moved icmp-reassembled "$before" 0
+check_fail "... not a single one" counter_moved icmp-reassembled "$before" 1
+check "fragment-unsupported stayed 0" test "$(stat_of fragment-unsupported)" -eq 0
+check "kernel log clean" dmesg_clean
+
+ksft_exit

@@ -1,0 +1,196 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# ICMP errors through dcxlat: traceroute both ways (Time Exceeded from the
+# translator itself, from an IPv4 router translated to ICMPv6 and from an
+# IPv6 router translated to ICMPv4 with the RFC 6791 source 192.0.0.8;
+# traceroute only shows a hop when the inner packet came back translated
+# right), and Fragmentation Needed / Packet Too Big with the right MTU.
+#
+#  ns6 -------- r6 -------- xlat -------- r4 -------- ns4
+#  2001:db8:6::2   ::1 | 2001:db8:7::1  ::2 | 198.51.100.1  .254 | 203.0.113.1  .2
+#  lo 64:ff9b::192.0.2.6                                      203.0.113.2
+#  pool6 64:ff9b::/96 on xlat; 2001:db8:7::1 (r6) has no IPv4 mapping.
+
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+
+PFX=64:ff9b::
+H6=${PFX}192.0.2.6
+H6_4=192.0.2.6
+H4=203.0.113.2
+H4_6=${PFX}203.0.113.2
+
+cleanup() {
+	stop_bg
+	cleanup_all_ns
+	cleanup_tmp
+}
+trap cleanup EXIT
+
+require_root
+require_cmd ip ping traceroute tracepath tcpdump jq
+dcx_require_built
+
+topo() {
+	setup_ns NS6 R6 XLAT R4 NS4 || return 1
+	veth_pair "$NS6" v6 "$R6" a6 &&
+	veth_pair "$R6" b6 "$XLAT" x6 &&
+	veth_pair "$XLAT" x4 "$R4" a4 &&
+	veth_pair "$R4" b4 "$NS4" v4 || return 1
+	local ns
+	for ns in "$R6" "$XLAT" "$R4"; do
+		ip netns exec "$ns" sysctl -qw net.ipv4.ip_forward=1 \
+			net.ipv6.conf.all.forwarding=1 || return 1
+	done
+	ip -n "$NS6" addr add 2001:db8:6::2/64 dev v6 nodad &&
+	ip -n "$NS6" addr add "$H6/128" dev lo nodad &&
+	ip -n "$NS6" -6 route add default via 2001:db8:6::1 src "$H6" &&
+	ip -n "$R6" addr add 2001:db8:6::1/64 dev a6 nodad &&
+	ip -n "$R6" addr add 2001:db8:7::1/64 dev b6 nodad &&
+	ip -n "$R6" -6 route add "$H6/128" via 2001:db8:6::2 &&
+	ip -n "$R6" -6 route add "$PFX/96" via 2001:db8:7::2 &&
+	ip -n "$XLAT" addr add 2001:db8:7::2/64 dev x6 nodad &&
+	ip -n "$XLAT" -6 route add "${PFX}192.0.2.0/120" via 2001:db8:7::1 &&
+	ip -n "$XLAT" addr add 198.51.100.1/24 dev x4 &&
+	ip -n "$XLAT" route add default via 198.51.100.254 &&
+	ip -n "$R4" addr add 198.51.100.254/24 dev a4 &&
+	ip -n "$R4" addr add 203.0.113.1/24 dev b4 &&
+	ip -n "$R4" route add 192.0.2.0/24 via 198.51.100.1 &&
+	ip -n "$NS4" addr add "$H4/24" dev v4 &&
+	ip -n "$NS4" route add default via 203.0.113.1
+}
+
+stat_of() {
+	dcx_stat "$XLAT" default "$1"
+}
+
+counter_moved() {
+	local now
+	now=$(stat_of "$1") || return 1
+	echo "$1: $2 -> $now (want +$3)"
+	[ $((now - $2)) -ge "$3" ]
+}
+
+# trace NS ARGS...: traceroute, one probe per hop, numeric.
+trace() {
+	local ns=$1
+	shift
+	ip netns exec "$ns" traceroute -n -q 1 -w 3 -m 6 "$@" 2>&1 |
+		tee "$TMPD/trace.out"
+}
+
+# trace_hops: "hop addr" per line of the last trace.
+trace_hops() {
+	awk 'NR > 1 { print $1, $2 }' "$TMPD/trace.out"
+}
+
+# trace_expect WANT (one "hop addr" per line).
+trace_expect() {
+	local got
+	got=$(trace_hops)
+	echo "hops:"
+	echo "$got"
+	[ "$got" = "$1" ]
+}
+
+set_mtu() {	# NS DEV MTU
+	ip -n "$1" link set "$2" mtu "$3"
+}
+
+# ping_mtu NS FAM DST SIZE WANT_RE: DF ping whose output must match.
+ping_mtu() {
+	local out
+	out=$(ip netns exec "$1" ping "$2" -n -c 2 -i 0.5 -W 2 -M "do" -s "$4" \
+		"$3" 2>&1)
+	echo "$out"
+	grep -Eq -- "$5" <<<"$out"
+}
+
+check "dcxlat module loads" dcx_load_module || ksft_exit
+check "topology set up (ns6 - r6 - xlat - r4 - ns4)" topo || ksft_exit
+check "instance add + pool6 64:ff9b::/96" dcx "$XLAT" instance add default &&
+	dcx "$XLAT" -i default pool6 set "$PFX/96" || ksft_exit
+check "ping ns6 -> ns4 through the translator" \
+	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 "$H4_6"
+dmesg_mark
+
+# --- traceroute --------------------------------------------------------------
+
+te=$(stat_of ttl-expired)
+tcpdump_start "$NS6" v6 "$TMPD/te6.pcap" icmp6 ||
+	ksft_not_ok "tcpdump in ns6 starts"
+trace "$NS6" -6 "$H4_6" >/dev/null
+tcpdump_stop
+check "traceroute ns6 -> 64:ff9b::203.0.113.2: r6, xlat, r4 (translated), ns4" \
+	trace_expect "1 2001:db8:6::1
+2 2001:db8:7::2
+3 64:ff9b::c633:64fe
+4 64:ff9b::cb00:7102"
+check "xlat counted the probe it dropped (ttl-expired)" \
+	counter_moved ttl-expired "$te" 1
+check "ns6 got ICMPv6 time exceeded from 64:ff9b::198.51.100.254" \
+	pcap_grep "$TMPD/te6.pcap" \
+	"64:ff9b::c633:64fe > 64:ff9b::c000:206: ICMP6, time exceeded in-transit"
+
+te=$(stat_of ttl-expired)
+tcpdump_start "$NS4" v4 "$TMPD/te4.pcap" icmp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+trace "$NS4" -4 "$H6_4" >/dev/null
+tcpdump_stop
+check "traceroute ns4 -> 192.0.2.6: r4, xlat, r6 as 192.0.0.8 (RFC 6791), ns6" \
+	trace_expect "1 203.0.113.1
+2 198.51.100.1
+3 192.0.0.8
+4 192.0.2.6"
+check "xlat counted the IPv4 probe it dropped (ttl-expired)" \
+	counter_moved ttl-expired "$te" 1
+check "ns4 got ICMP time exceeded from 192.0.0.8 about its UDP probe" \
+	pcap_grep "$TMPD/te4.pcap" \
+	"192\.0\.0\.8 > 203\.0\.113\.2: ICMP time exceeded in-transit"
+check "the inner packet is ns4's probe to 192.0.2.6 (tcpdump -v)" \
+	bash -c "tcpdump -n -v -r '$TMPD/te4.pcap' 2>/dev/null |
+		grep -A2 '192.0.0.8 > 203.0.113.2' |
+		grep -Eq '203\.0\.113\.2\.[0-9]+ > 192\.0\.2\.6\.[0-9]+: (\[.*\] )?UDP'"
+
+# --- IPv4 DF=1 too big ---------------------------------------------------------
+
+tb=$(stat_of too-big)
+set_mtu "$XLAT" x6 1400 && set_mtu "$R6" b6 1400 && set_mtu "$R6" a6 1280 &&
+	set_mtu "$NS6" v6 1280
+# 1428 bytes of IPv4 become 1448 of IPv6: the translator's own link is 1400.
+check "ping -M "do" -s 1400 ns4 -> ns6: Frag Needed mtu 1380 from xlat" \
+	ping_mtu "$NS4" -4 "$H6_4" 1400 \
+	"From 198\.51\.100\.1 .*Frag needed and DF set \(mtu = 1380\)"
+check "counter too-big moved" counter_moved too-big "$tb" 1
+# 1380 + 20 fits the translator's link; r6's 1280 link answers PTB 1280.
+check "ping -M "do" -s 1352 ns4 -> ns6: PTB 1280 from r6 -> Frag Needed 1260" \
+	ping_mtu "$NS4" -4 "$H6_4" 1352 \
+	"From 192\.0\.0\.8 .*Frag needed and DF set \(mtu = 1260\)"
+check "ping -M "do" -s 1232 ns4 -> ns6 fits" \
+	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 10 -M "do" -s 1232 "$H6_4"
+check "tracepath ns4 -> 192.0.2.6 finds pmtu 1260" \
+	bash -c "ip netns exec '$NS4' tracepath -4 -n -m 6 '$H6_4' |
+		tee /dev/stderr | grep -q 'pmtu 1260'"
+
+# --- IPv6 too big for the IPv4 side ----------------------------------------
+
+set_mtu "$XLAT" x6 1500 && set_mtu "$R6" b6 1500 && set_mtu "$R6" a6 1500 &&
+	set_mtu "$NS6" v6 1500
+set_mtu "$XLAT" x4 1400 && set_mtu "$R4" a4 1400 && set_mtu "$R4" b4 1300 &&
+	set_mtu "$NS4" v4 1300
+tb=$(stat_of too-big)
+# 1448 bytes of IPv6 become 1428 of IPv4 > 1400: PTB 1400 + 20.
+check "ping -M "do" -s 1400 ns6 -> ns4: Packet Too Big mtu 1420 from xlat" \
+	ping_mtu "$NS6" -6 "$H4_6" 1400 \
+	"From 2001:db8:7::2 .*Packet too big: mtu=1420"
+check "counter too-big moved" counter_moved too-big "$tb" 1
+# 1408 -> 1388 fits 1400; r4's 1300 link: Frag Needed 1300 -> PTB 1320.
+check "ping -M "do" -s 1360 ns6 -> ns4: Frag Needed 1300 from r4 -> PTB 1320" \
+	ping_mtu "$NS6" -6 "$H4_6" 1360 \
+	"From 64:ff9b::c633:64fe .*Packet too big: mtu=1320"
+check "ping -M "do" -s 1272 ns6 -> ns4 fits" \
+	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 -M "do" -s 1272 "$H4_6"
+check "kernel log clean" dmesg_clean
+
+ksft_exit

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/* EAM entries: parsing, bulk files, overlap checks (see eam.h). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "eam.h"
+
+int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
+		  char *err, size_t errlen)
+{
+	if (dcx_prefix4_parse(p4, true, &e->p4, err, errlen) ||
+	    dcx_prefix6_parse_strict(p6, true, &e->p6, err, errlen))
+		return -1;
+	if (32 - e->p4.len != 128 - e->p6.len) {
+		snprintf(err, errlen,
+			 "EAM %s %s: the suffix lengths differ (%u and %u bits); RFC 7757 needs IPv6 length = IPv4 length + 96, here /%u",
+			 p4, p6, 32 - e->p4.len, 128 - e->p6.len,
+			 e->p4.len + 96);
+		return -1;
+	}
+	return 0;
+}
+
+int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
+		      size_t errlen)
+{
+	char buf[256];
+	bool empty;
+
+	if (strlen(s) >= sizeof(buf)) {
+		snprintf(err, errlen, "EAM entry too long");
+		return -1;
+	}
+	memcpy(buf, s, strlen(s) + 1);
+	if (dcx_eam_parse_line(buf, e, &empty, err, errlen))
+		return -1;
+	if (empty) {
+		snprintf(err, errlen,
+			 "empty EAM entry; expected \"PREFIX4 PREFIX6\", e.g. \"192.0.2.0/24 2001:db8::/120\"");
+		return -1;
+	}
+	return 0;
+}
+
+int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
+		       char *err, size_t errlen)
+{
+	static const char blanks[] = " \t\r\n";
+	char *hash = strchr(line, '#'), *save = NULL, *a, *b, *c;
+
+	if (hash)
+		*hash = '\0';
+	a = strtok_r(line, blanks, &save);
+	*empty = !a;
+	if (!a)
+		return 0;
+	b = strtok_r(NULL, blanks, &save);
+	c = b ? strtok_r(NULL, blanks, &save) : NULL;
+	if (!b) {
+		snprintf(err, errlen,
+			 "\"%s\": missing the IPv6 prefix; expected \"PREFIX4 PREFIX6\"",
+			 a);
+		return -1;
+	}
+	if (c) {
+		snprintf(err, errlen,
+			 "unexpected \"%s\" after \"%s %s\"; expected \"PREFIX4 PREFIX6\"",
+			 c, a, b);
+		return -1;
+	}
+	return dcx_eam_parse(a, b, e, err, errlen);
+}
+
+int dcx_eam_vec_push(struct dcx_eam_vec *vec, const struct dcx_ueam *e)
+{
+	struct dcx_ueam *nv;
+
+	if (vec->n == vec->cap) {
+		size_t cap = vec->cap ? vec->cap * 2 : 256;
+
+		nv = realloc(vec->v, cap * sizeof(*nv));
+		if (!nv)
+			return -ENOMEM;
+		vec->v = nv;
+		vec->cap = cap;
+	}
+	vec->v[vec->n++] = *e;
+	return 0;
+}
+
+void dcx_eam_vec_free(struct dcx_eam_vec *vec)
+{
+	free(vec->v);
+	memset(vec, 0, sizeof(*vec));
+}
+
+int dcx_eam_read(FILE *f, const char *name, struct dcx_eam_vec *vec,
+		 char *err, size_t errlen)
+{
+	char line[512], msg[400];
+	unsigned int lineno = 0;
+	struct dcx_ueam e;
+	bool empty;
+	size_t l;
+
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		l = strlen(line);
+		if (l == sizeof(line) - 1 && line[l - 1] != '\n' && !feof(f)) {
+			snprintf(err, errlen, "%s:%u: line too long", name,
+				 lineno);
+			return -1;
+		}
+		if (dcx_eam_parse_line(line, &e, &empty, msg, sizeof(msg))) {
+			snprintf(err, errlen, "%s:%u: %s", name, lineno, msg);
+			return -1;
+		}
+		if (empty)
+			continue;
+		e.tag = lineno;
+		if (dcx_eam_vec_push(vec, &e)) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+	}
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: read error: %s", name,
+			 strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* 128-bit keys: IPv4 prefixes sit in the low word. */
+struct dcx_span {
+	uint64_t hi, lo;	/* first address */
+	uint64_t ehi, elo;	/* last address */
+	size_t idx;
+};
+
+static void dcx_span_of(const struct dcx_ueam *e, bool v4, size_t idx,
+			struct dcx_span *s)
+{
+	unsigned int host, i;
+	uint64_t mhi, mlo;
+
+	s->idx = idx;
+	if (v4) {
+		s->hi = s->ehi = 0;
+		s->lo = ntohl(e->p4.addr.s_addr);
+		host = 32 - e->p4.len;
+		s->elo = s->lo | (host ? (host == 64 ? ~0ull :
+				  (1ull << host) - 1) : 0);
+		return;
+	}
+	s->hi = s->lo = 0;
+	for (i = 0; i < 8; i++) {
+		s->hi = s->hi << 8 | e->p6.addr.s6_addr[i];
+		s->lo = s->lo << 8 | e->p6.addr.s6_addr[8 + i];
+	}
+	host = 128 - e->p6.len;
+	mlo = host >= 64 ? ~0ull : host ? (1ull << host) - 1 : 0;
+	mhi = host > 64 ? (host == 128 ? ~0ull : (1ull << (host - 64)) - 1) :
+			  0;
+	s->ehi = s->hi | mhi;
+	s->elo = s->lo | mlo;
+}
+
+static int dcx_cmp128(uint64_t ah, uint64_t al, uint64_t bh, uint64_t bl)
+{
+	if (ah != bh)
+		return ah < bh ? -1 : 1;
+	if (al != bl)
+		return al < bl ? -1 : 1;
+	return 0;
+}
+
+/* By first address, then the widest first (it contains the others). */
+static int dcx_span_cmp(const void *a, const void *b)
+{
+	const struct dcx_span *x = a, *y = b;
+	int c = dcx_cmp128(x->hi, x->lo, y->hi, y->lo);
+
+	if (c)
+		return c;
+	c = dcx_cmp128(y->ehi, y->elo, x->ehi, x->elo);
+	if (c)
+		return c;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
+			   dcx_eam_label_fn label, const void *ctx,
+			   char *err, size_t errlen)
+{
+	char la[64], lb[64], pa[DCX_PREFIX_STRLEN], pb[DCX_PREFIX_STRLEN];
+	struct dcx_span *s, *open = NULL;
+	const struct dcx_ueam *a, *b;
+	size_t i;
+
+	if (n < 2)
+		return 0;
+	s = malloc(n * sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		dcx_span_of(&v[i], v4, i, &s[i]);
+	qsort(s, n, sizeof(*s), dcx_span_cmp);
+	/* Prefixes nest or are disjoint: compare with the last one open. */
+	for (i = 0; i < n; i++) {
+		if (open && dcx_cmp128(s[i].hi, s[i].lo, open->ehi,
+				       open->elo) <= 0)
+			break;
+		if (!open || dcx_cmp128(s[i].ehi, s[i].elo, open->ehi,
+					open->elo) > 0)
+			open = &s[i];
+	}
+	if (i == n) {
+		free(s);
+		return 0;
+	}
+	/* Report the one that comes later in the input. */
+	a = &v[s[i].idx > open->idx ? s[i].idx : open->idx];
+	b = &v[s[i].idx > open->idx ? open->idx : s[i].idx];
+	free(s);
+	if (v4) {
+		dcx_prefix4_str(&a->p4, pa, sizeof(pa));
+		dcx_prefix4_str(&b->p4, pb, sizeof(pb));
+	} else {
+		dcx_prefix_str(&a->p6, pa, sizeof(pa));
+		dcx_prefix_str(&b->p6, pb, sizeof(pb));
+	}
+	snprintf(err, errlen, "%s: %s %s %s (%s); EAM prefixes must not overlap",
+		 label(a->tag, ctx, la, sizeof(la)), pa,
+		 strcmp(pa, pb) ? "overlaps" : "duplicates", pb,
+		 label(b->tag, ctx, lb, sizeof(lb)));
+	return -1;
+}
+
+char *dcx_eam_str(const struct dcx_ueam *e, char *buf, size_t len)
+{
+	char a[DCX_PREFIX4_STRLEN], b[DCX_PREFIX_STRLEN];
+
+	snprintf(buf, len, "%s %s", dcx_prefix4_str(&e->p4, a, sizeof(a)),
+		 dcx_prefix_str(&e->p6, b, sizeof(b)));
+	return buf;
+}

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * RFC 7757 EAM entries as the user writes them: "PREFIX4 PREFIX6" on the
+ * command line, in bulk files (one entry a line) and in JSON. Pure: parse,
+ * validate, check a whole set for overlaps, print.
+ */
+#ifndef DCXLAT_USR_EAM_H
+#define DCXLAT_USR_EAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include "prefix.h"
+
+struct dcx_ueam {
+	struct dcx_uprefix4 p4;
+	struct dcx_uprefix p6;
+	unsigned int tag;	/* line number or JSON index, for messages */
+};
+
+struct dcx_eam_vec {
+	struct dcx_ueam *v;
+	size_t n, cap;
+};
+
+/* Both prefixes, equal suffix lengths (32 - len4 == 128 - len6). */
+int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
+		  char *err, size_t errlen);
+/* "PREFIX4 PREFIX6" separated by blanks (the bulk and JSON form). */
+int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
+		      size_t errlen);
+
+/*
+ * One line of a bulk file: blank lines and "#" comments give *empty =
+ * true; otherwise "PREFIX4 PREFIX6". line is modified.
+ */
+int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
+		       char *err, size_t errlen);
+
+/*
+ * Read a bulk file to the end into vec; tags are line numbers; errors
+ * read "NAME:LINE: ...". Returns 0 or -1.
+ */
+int dcx_eam_read(FILE *f, const char *name, struct dcx_eam_vec *vec,
+		 char *err, size_t errlen);
+
+int dcx_eam_vec_push(struct dcx_eam_vec *vec, const struct dcx_ueam *e);
+void dcx_eam_vec_free(struct dcx_eam_vec *vec);
+
+/*
+ * Overlaps inside one set: IPv4 prefixes (v4 = true) or IPv6 prefixes.
+ * label(tag, buf) names an entry ("line 12", "eamt[3]"). Returns 0, or -1
+ * with "LABEL: A overlaps B (LABEL2)" in err.
+ */
+typedef const char *(*dcx_eam_label_fn)(unsigned int tag, const void *ctx,
+					char *buf, size_t len);
+int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
+			   dcx_eam_label_fn label, const void *ctx,
+			   char *err, size_t errlen);
+
+/* "192.0.2.0/24 2001:db8::/120" */
+char *dcx_eam_str(const struct dcx_ueam *e, char *buf, size_t len);
+#define DCX_EAM_STRLEN (DCX_PREFIX4_STRLEN + DCX_PREFIX_STRLEN + 2)
+
+#endif /* DCXLAT_USR_EAM_H */
