@@ -136,6 +136,7 @@ int dcx_space_attach(struct dcx_tables *t, char *why, struct mutex *lock)
 		}
 		INIT_LIST_HEAD(&p->binds);
 		s->priv_free = dcx_space_priv_free;
+		/* Pairs with READ_ONCE() in dcx_space_priv(): initialised. */
 		smp_store_release(&s->priv, p);
 	}
 	return 0;
