@@ -184,6 +184,22 @@ check "A's 4 MB TCP through the churn: sha256 equal" bash -c \
 	"[ $send_rc -eq 0 ] && [ \"\$(sha256sum <'$TMPD/churn.send')\" = \
 	\"\$(sha256sum <'$TMPD/churn.recv')\" ]"
 check "B works after the churn" vm_ping "$VMB1" 10.10.0.3 bb 3
+
+# --- the whole configuration through show | apply (a transaction) ---------
+
+roundtrip() {
+	dcx "$H1" -i "$SP_INST" show >"$TMPD/h1.json" &&
+	dcx "$H1" -i "$SP_INST" apply "$TMPD/h1.json" &&
+	dcx "$H1" -i "$SP_INST" show >"$TMPD/h1b.json" &&
+	cmp "$TMPD/h1.json" "$TMPD/h1b.json" &&
+	jq -e '[.spaces[] | .name] == ["A", "B", "S"] and
+		([.spaces[] | select(.name == "S") | .bindings[0].prefix4][0]
+		 == "10.20.0.0/16")' "$TMPD/h1.json"
+}
+check "host 1: show | apply round trip keeps spaces and bindings" roundtrip
+check "after apply: A1 -> A2, B1 -> B2, A1 -> shared S" bash -c \
+	"$(declare -f vm_ping); vm_ping '$VMA1' 10.10.0.3 aa 2 &&
+	 vm_ping '$VMB1' 10.10.0.3 bb 2 && vm_ping '$VMA1' 10.20.0.5 a5 2"
 check_fail "space C is gone on both hosts" \
 	sp_space_json "$H1" C
 

@@ -184,6 +184,31 @@ check "unbind B's TAP on host 1" sp_unbind "$H1" B tap-b
 check_fail "B1 -> B2 fails once B1's TAP is unbound" \
 	vm_ping "$VMB1" 10.10.0.3 bb 2
 check "A still works meanwhile" vm_ping "$VMA1" 10.10.0.3 aa 3
+# Unbound interfaces: the default space (setting "unbound default") or
+# left alone ("unbound pass").
+check "pool6 2001:db8:64::/96 for the default space on host 1" \
+	dcx "$H1" -i "$SP_INST" pool6 set 2001:db8:64::/96
+tcpdump_start "$R" r1 "$TMPD/unb.pcap" ip6 || ksft_bail "tcpdump core"
+vm_ping "$VMB1" 10.10.0.3 bb 2 >/dev/null
+check "unbound default: B1's packets go out in the default space" \
+	pcap_wait "$TMPD/unb.pcap" "IP6 2001:db8:64::a0a:2 > 2001:db8:64::a0a:3"
+stop_bg
+check "global set unbound pass" dcx "$H1" -i "$SP_INST" global set unbound pass
+unb_before=$(dcx_stat "$H1" "$SP_INST" unbound-interface)
+tcpdump_start "$R" r1 "$TMPD/unb2.pcap" ip6 || ksft_bail "tcpdump core"
+vm_ping "$VMB1" 10.10.0.3 bb 2 >/dev/null
+sleep 0.5
+stop_bg
+check "unbound pass: nothing of B1 reaches the core" \
+	test "$(pcap_count "$TMPD/unb2.pcap" "src 2001:db8:64::a0a:2")" -eq 0
+check "unbound pass: counted as unbound-interface" \
+	test "$(dcx_stat "$H1" "$SP_INST" unbound-interface)" -ge \
+	"$((unb_before + 2))"
+check "A, bound, is not affected by unbound pass" \
+	vm_ping "$VMA1" 10.10.0.3 aa 3
+check "back to unbound default, pool6 flushed" bash -c \
+	"'$dcx_cli' -n '$H1' -i '$SP_INST' global set unbound default &&
+	 '$dcx_cli' -n '$H1' -i '$SP_INST' pool6 flush"
 check "bind B's TAP again" sp_bind "$H1" B tap-b
 check "B1 -> B2 works again" vm_ping "$VMB1" 10.10.0.3 bb 3
 check_fail "binding the same TAP again is refused (EEXIST)" \
