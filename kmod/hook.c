@@ -91,6 +91,11 @@ static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
 	return r;
 }
 
+/*
+ * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
+ * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
+ * ICMPv4 error can reach its source.
+ */
 /* The instance's counter, and the space's when the packet has one. */
 static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 		      enum dcxlat_stat id)
@@ -99,11 +104,9 @@ static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 	dcx_space_stat_inc(x->space, id);
 }
 
-/*
- * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
- * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
- * ICMPv4 error can reach its source.
- */
+static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
 		       bool quiet)
@@ -117,6 +120,10 @@ static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 	if (IS_ERR(dst)) {
 		x->stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
+	}
+	if (!quiet && !reasm && dcx_gso_must_segment(skb, x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_46);
 	}
 	if (!dcx_fits_46(net, skb, x, dst, &frag_max, quiet))
 		goto drop_dst;
@@ -252,8 +259,7 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	u8 tclass;
 	u8 *nh;
 
-	if (unlikely(cfg->ndp_proxy[0]) &&
-	    !strcmp(cfg->ndp_proxy, skb->dev->name) &&
+	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex) &&
 	    dcx_ndp_proxy(net, x.cfg, skb))
 		return NF_DROP;
 replan:
@@ -289,6 +295,10 @@ replan:
 	if (IS_ERR(dst)) {
 		x.stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
+	}
+	if (!reasm && dcx_gso_must_segment(skb, &x, dst_mtu(dst))) {
+		dst_release(dst);
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
 	}
 	if (!dcx_fits_64(skb, &x, dst, reasm))
 		goto drop_dst;
@@ -328,9 +338,6 @@ drop:
 	dcx_count(inst, &x, x.stat);
 	return NF_DROP;
 }
-
-typedef int (*dcx_xlat_skb_fn)(struct net *net, struct dcx_instance *inst,
-			       struct sk_buff *skb);
 
 /* Instances are tried in creation order; the first that owns it wins. */
 static unsigned int dcx_hook(struct sk_buff *skb,
