@@ -19,23 +19,11 @@
 #include "nl_space.h"
 #include "compat.h"
 
-#define DCX_ERR(extack, msg) NL_SET_ERR_MSG_MOD(extack, msg)
-
-static const struct nla_policy dcx_space_prefix_policy[DCXLAT_PREFIX_MAX + 1] = {
-	[DCXLAT_PREFIX_ADDR] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[DCXLAT_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 128),
-};
-
-static const struct nla_policy dcx_bind_prefix_policy[DCXLAT_PREFIX_MAX + 1] = {
-	[DCXLAT_PREFIX_ADDR] = NLA_POLICY_EXACT_LEN(sizeof(__be32)),
-	[DCXLAT_PREFIX_LEN] = NLA_POLICY_MAX(NLA_U8, 32),
-};
-
 const struct nla_policy dcx_space_cfg_policy[DCXLAT_SPACE_MAX + 1] = {
 	[DCXLAT_SPACE_NAME] = { .type = NLA_NUL_STRING,
 				.len = DCXLAT_NAME_MAX - 1 },
 	[DCXLAT_SPACE_ID] = { .type = NLA_U32 },
-	[DCXLAT_SPACE_PREFIX] = NLA_POLICY_NESTED(dcx_space_prefix_policy),
+	[DCXLAT_SPACE_PREFIX] = NLA_POLICY_NESTED(dcx_prefix6_policy),
 	[DCXLAT_SPACE_TABLE] = { .type = NLA_U32 },
 	[DCXLAT_SPACE_VRF] = { .type = NLA_U32 },
 	[DCXLAT_SPACE_EAM_COUNT] = {
@@ -54,94 +42,47 @@ const struct nla_policy dcx_space_cfg_policy[DCXLAT_SPACE_MAX + 1] = {
 
 const struct nla_policy dcx_bind_policy[DCXLAT_BIND_MAX + 1] = {
 	[DCXLAT_BIND_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[DCXLAT_BIND_PREFIX4] = NLA_POLICY_NESTED(dcx_bind_prefix_policy),
+	[DCXLAT_BIND_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
 };
 
 /* What a request names, parsed before the lock is taken. */
 struct dcx_space_req {
-	const char *inst;
+	struct dcx_req req;		/* instance, snapshot, lock */
 	const char *name;		/* space */
 	struct nlattr *name_attr;
 	struct nlattr *tb[DCXLAT_SPACE_MAX + 1];	/* SPACE_CFG */
 	struct dcx_prefix6 prefix;
 	bool has_prefix;
 	u32 id;
+	struct dcx_tables *t;
+	struct dcx_space *s;		/* after the change; NULL: deleted */
 	/* BIND */
+	bool bind;
 	int ifindex;
 	__be32 v4;
 	u8 len4;
 };
 
-/* ---- parsing --------------------------------------------------------- */
-
-static int dcx_space_check_name(const struct nlattr *a,
-				struct netlink_ext_ack *extack)
-{
-	const char *s = nla_data(a);
-
-	if (!*s) {
-		NL_SET_BAD_ATTR(extack, a);
-		DCX_ERR(extack, "space name is empty");
-		return -EINVAL;
-	}
-	for (; *s; s++) {
-		if (*s < 0x21 || *s > 0x7e) {
-			NL_SET_BAD_ATTR(extack, a);
-			DCX_ERR(extack,
-				"space name must be printable ASCII without spaces");
-			return -EINVAL;
-		}
-	}
-	return 0;
-}
+/* ---- parsing (before the lock) --------------------------------------- */
 
 /* An RFC 6052 prefix (len 0 allowed: unset) from a nested prefix. */
 static int dcx_space_parse_prefix(struct nlattr *nest, struct dcx_prefix6 *p,
 				  struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[DCXLAT_PREFIX_MAX + 1];
-	struct in6_addr masked;
 	int err;
 
-	err = nla_parse_nested(tb, DCXLAT_PREFIX_MAX, nest,
-			       dcx_space_prefix_policy, extack);
-	if (err)
+	err = dcx_nl_prefix(nest, 128, &p->addr, &p->len, "space prefix",
+			    extack);
+	if (err || !p->len || dcx_prefix6_valid_len(p->len))
 		return err;
-	if (!tb[DCXLAT_PREFIX_LEN]) {
-		NL_SET_BAD_ATTR(extack, nest);
-		DCX_ERR(extack, "space prefix lacks its length");
-		return -EINVAL;
-	}
-	p->len = nla_get_u8(tb[DCXLAT_PREFIX_LEN]);
-	if (!p->len) {
-		memset(&p->addr, 0, sizeof(p->addr));
-		return 0;
-	}
-	if (!tb[DCXLAT_PREFIX_ADDR]) {
-		NL_SET_BAD_ATTR(extack, nest);
-		DCX_ERR(extack, "space prefix lacks its address");
-		return -EINVAL;
-	}
-	p->addr = nla_get_in6_addr(tb[DCXLAT_PREFIX_ADDR]);
-	if (!dcx_prefix6_valid_len(p->len)) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_LEN]);
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "space prefix /%u is not an RFC 6052 length; use 32, 40, 48, 56, 64 or 96",
-				       p->len);
-		return -EINVAL;
-	}
-	ipv6_addr_prefix(&masked, &p->addr, p->len);
-	if (!ipv6_addr_equal(&masked, &p->addr)) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_ADDR]);
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "space prefix has bits set after /%u",
-				       p->len);
-		return -EINVAL;
-	}
-	return 0;
+	NL_SET_BAD_ATTR(extack, nest);
+	NL_SET_ERR_MSG_FMT_MOD(extack,
+			       "space prefix /%u is not an RFC 6052 length; use 32, 40, 48, 56, 64 or 96",
+			       p->len);
+	return -EINVAL;
 }
 
-/* INSTANCE and DCXLAT_A_SPACE_CFG with its NAME (SPACE_ADD, SPACE_SET). */
+/* DCXLAT_A_SPACE_CFG with its NAME (SPACE_ADD, SPACE_SET). */
 static int dcx_space_parse_cfg(struct genl_info *info,
 			       struct dcx_space_req *r, bool add)
 {
@@ -150,7 +91,7 @@ static int dcx_space_parse_cfg(struct genl_info *info,
 	struct nlattr **tb = r->tb;
 	int err;
 
-	err = dcx_nl_start(info, &r->inst);
+	err = dcx_nl_check_abi(info->attrs, extack);
 	if (err)
 		return err;
 	if (!nest) {
@@ -167,7 +108,7 @@ static int dcx_space_parse_cfg(struct genl_info *info,
 		return -EINVAL;
 	}
 	r->name_attr = tb[DCXLAT_SPACE_NAME];
-	err = dcx_space_check_name(r->name_attr, extack);
+	err = dcx_nl_check_name(r->name_attr, "space", extack);
 	if (err)
 		return err;
 	r->name = nla_data(r->name_attr);
@@ -195,29 +136,21 @@ static int dcx_space_parse_cfg(struct genl_info *info,
 	return 0;
 }
 
-/* INSTANCE and DCXLAT_A_SPACE (absent: the default space if dflt). */
+/* DCXLAT_A_SPACE, absent: the default space if dflt. */
 static int dcx_space_parse_name(struct genl_info *info,
 				struct dcx_space_req *r, bool dflt)
 {
-	int err;
-
-	err = dcx_nl_start(info, &r->inst);
-	if (err)
-		return err;
 	r->name_attr = info->attrs[DCXLAT_A_SPACE];
-	if (!r->name_attr) {
-		if (dflt) {
-			r->name = DCX_DEFAULT_SPACE;
-			return 0;
-		}
-		DCX_ERR(info->extack, "missing space name (DCXLAT_A_SPACE)");
-		return -EINVAL;
+	if (r->name_attr) {
+		r->name = nla_data(r->name_attr);
+		return 0;	/* dcx_nl_begin() checks the name */
 	}
-	err = dcx_space_check_name(r->name_attr, info->extack);
-	if (err)
-		return err;
-	r->name = nla_data(r->name_attr);
-	return 0;
+	if (dflt) {
+		r->name = DCX_DEFAULT_SPACE;
+		return 0;
+	}
+	DCX_ERR(info->extack, "missing space name (DCXLAT_A_SPACE)");
+	return -EINVAL;
 }
 
 static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
@@ -225,9 +158,11 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr *nest = info->attrs[DCXLAT_A_BIND];
 	struct nlattr *tb[DCXLAT_BIND_MAX + 1];
-	struct nlattr *pt[DCXLAT_PREFIX_MAX + 1];
 	int err;
 
+	err = dcx_nl_check_abi(info->attrs, extack);
+	if (err)
+		return err;
 	err = dcx_space_parse_name(info, r, true);
 	if (err)
 		return err;
@@ -241,7 +176,8 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
 		return err;
 	if (!tb[DCXLAT_BIND_IFINDEX]) {
 		NL_SET_BAD_ATTR(extack, nest);
-		DCX_ERR(extack, "binding lacks its interface (DCXLAT_BIND_IFINDEX)");
+		DCX_ERR(extack,
+			"binding lacks its interface (DCXLAT_BIND_IFINDEX)");
 		return -EINVAL;
 	}
 	r->ifindex = nla_get_u32(tb[DCXLAT_BIND_IFINDEX]);
@@ -250,27 +186,11 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
 		DCX_ERR(extack, "interface index out of range");
 		return -EINVAL;
 	}
+	r->bind = true;
 	if (!tb[DCXLAT_BIND_PREFIX4])
 		return 0;
-	err = nla_parse_nested(pt, DCXLAT_PREFIX_MAX, tb[DCXLAT_BIND_PREFIX4],
-			       dcx_bind_prefix_policy, extack);
-	if (err)
-		return err;
-	if (!pt[DCXLAT_PREFIX_ADDR] || !pt[DCXLAT_PREFIX_LEN]) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_BIND_PREFIX4]);
-		DCX_ERR(extack, "binding prefix needs an address and a length");
-		return -EINVAL;
-	}
-	r->v4 = nla_get_in_addr(pt[DCXLAT_PREFIX_ADDR]);
-	r->len4 = nla_get_u8(pt[DCXLAT_PREFIX_LEN]);
-	if (r->len4 < 32 && (ntohl(r->v4) & (~0u >> r->len4))) {
-		NL_SET_BAD_ATTR(extack, pt[DCXLAT_PREFIX_ADDR]);
-		NL_SET_ERR_MSG_FMT_MOD(extack,
-				       "binding prefix %pI4 has bits set after /%u",
-				       &r->v4, r->len4);
-		return -EINVAL;
-	}
-	return 0;
+	return dcx_nl_prefix(tb[DCXLAT_BIND_PREFIX4], 32, &r->v4, &r->len4,
+			     "binding IPv4 prefix", extack);
 }
 
 /* ---- the routing domain ---------------------------------------------- */
@@ -398,16 +318,14 @@ static int dcx_put_space_stats(struct sk_buff *skb,
 	return 0;
 }
 
-/* INSTANCE and the whole SPACE_CFG of s. */
-static int dcx_fill_space(struct sk_buff *skb, const char *inst,
-			  const struct dcx_tables *t, const struct dcx_space *s)
+/* The whole SPACE_CFG of s. */
+static int dcx_fill_space(struct sk_buff *skb, const struct dcx_tables *t,
+			  const struct dcx_space *s)
 {
 	const struct dcx_prefix6 *p = dcx_space_pool6(s);
 	int vrf = READ_ONCE(s->vrf_ifindex);
 	struct nlattr *nest;
 
-	if (nla_put_string(skb, DCXLAT_A_INSTANCE, inst))
-		return -EMSGSIZE;
 	nest = nla_nest_start(skb, DCXLAT_A_SPACE_CFG);
 	if (!nest)
 		return -EMSGSIZE;
@@ -427,91 +345,56 @@ static int dcx_fill_space(struct sk_buff *skb, const char *inst,
 	return 0;
 }
 
-static struct sk_buff *dcx_space_msg(struct genl_info *info, bool reply,
-				     void **hdr)
+/* Notification: the space (r->s) or the name of the deleted one, + BIND. */
+static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
+				 void *arg)
 {
-	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	struct dcx_space_req *r = arg;
 
-	if (!msg)
-		return NULL;
-	*hdr = reply ? dcx_nl_put(msg, info->snd_portid, info->snd_seq, 0,
-				  info->genlhdr->cmd) :
-		       dcx_nl_put(msg, 0, 0, 0, info->genlhdr->cmd);
-	if (!*hdr) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-/* Multicast what changed: the space (s != NULL) or its name (+ binding). */
-static void dcx_space_changed(struct genl_info *info,
-			      const struct dcx_space_req *r,
-			      const struct dcx_tables *t,
-			      const struct dcx_space *s, bool bind)
-{
-	struct sk_buff *msg;
-	void *hdr;
-	int err;
-
-	msg = dcx_space_msg(info, false, &hdr);
-	if (!msg)
-		goto bump;
-	if (s)
-		err = dcx_fill_space(msg, r->inst, t, s);
-	else
-		err = nla_put_string(msg, DCXLAT_A_INSTANCE, r->inst) ||
-		      nla_put_string(msg, DCXLAT_A_SPACE, r->name);
-	if (!err && bind)
-		err = dcx_put_bind(msg, DCXLAT_A_BIND, r->ifindex, r->v4,
-				   r->len4);
-	if (err) {
-		nlmsg_free(msg);
-		goto bump;
-	}
-	genlmsg_end(msg, hdr);
-	dcx_nl_notify_msg(info, msg);
-	return;
-bump:
-	/* The change is done: a lost notification must not fail it. */
-	dcx_nl_notify_msg(info, NULL);
+	if (r->s && !r->bind)
+		return dcx_fill_space(skb, r->t, r->s);
+	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
+		return -EMSGSIZE;
+	if (r->bind)
+		return dcx_put_bind(skb, DCXLAT_A_BIND, r->ifindex, r->v4,
+				    r->len4);
+	return 0;
 }
 
 /* ---- handlers -------------------------------------------------------- */
 
-/* Under the lock: the instance's tables, attached; NULL + extack if not. */
-static struct dcx_tables *dcx_space_tables(struct genl_info *info,
-					   const struct dcx_space_req *r,
-					   int *err)
+/*
+ * Lock, find the instance and the tables the request edits (the sender's
+ * transaction, else the live ones), attach the space bookkeeping. On
+ * error the lock is released and extack set.
+ */
+static int dcx_space_begin(struct genl_info *info, struct dcx_space_req *r)
 {
-	struct dcx_instance *inst = dcx_nl_instance(info, r->inst);
 	char why[DCX_WHY_LEN] = "";
-	struct dcx_tables *t;
+	int err;
 
-	if (!inst) {
-		*err = -ENOENT;
-		return NULL;
-	}
-	t = dcx_nl_tables(info, inst);
-	*err = dcx_space_attach(t, why, &dcx_cfg_mutex);
-	if (*err) {
+	err = dcx_nl_begin(info, &r->req);
+	if (err)
+		return err;
+	r->t = (struct dcx_tables *)r->req.cfg->xlat.tables;
+	err = dcx_space_attach(r->t, why, &dcx_cfg_mutex);
+	if (err) {
 		NL_SET_ERR_MSG_FMT_MOD(info->extack, "%s", why);
-		return NULL;
+		dcx_nl_end(&r->req);
 	}
-	return t;
+	return err;
 }
 
 static struct dcx_space *dcx_space_req_find(struct genl_info *info,
-					    const struct dcx_space_req *r,
-					    struct dcx_tables *t)
+					    struct dcx_space_req *r)
 {
-	struct dcx_space *s = dcx_space_find(t, r->name);
+	struct dcx_space *s = dcx_space_find(r->t, r->name);
 
 	if (!s) {
 		NL_SET_BAD_ATTR(info->extack, r->name_attr);
 		NL_SET_ERR_MSG_FMT_MOD(info->extack,
-				       "no space \"%s\" in instance %s",
-				       r->name, r->inst);
+				       "no space \"%s\" in instance \"%s\"",
+				       r->name, r->req.name);
 	}
 	return s;
 }
@@ -519,10 +402,9 @@ static struct dcx_space *dcx_space_req_find(struct genl_info *info,
 int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
-	const struct dcx_config *cfg;
+	const struct dcx_prefix6 *base;
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
-	struct dcx_tables *t;
 	struct dcx_space *s;
 	u32 table;
 	int err, vrf;
@@ -530,14 +412,12 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_space_parse_cfg(info, &r, true);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	t = dcx_space_tables(info, &r, &err);
-	if (!t)
-		goto out;
-	cfg = dcx_nl_cfg(info, dcx_nl_instance(info, r.inst));
-	if (!r.has_prefix && cfg->xlat.space_base.len) {
-		err = dcx_space_prefix_from_base(&cfg->xlat.space_base, r.id,
-						 &r.prefix, why);
+	err = dcx_space_begin(info, &r);
+	if (err)
+		return err;
+	base = &r.req.cfg->xlat.space_base;
+	if (!r.has_prefix && base->len) {
+		err = dcx_space_prefix_from_base(base, r.id, &r.prefix, why);
 		if (err) {
 			NL_SET_ERR_MSG_FMT_MOD(extack, "space %s: %s", r.name,
 					       why);
@@ -549,30 +429,31 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out;
 	/* Without a prefix first: no packet reaches it before its domain. */
-	s = dcx_space_add(t, r.name, r.id, NULL, why, &dcx_cfg_mutex);
+	s = dcx_space_add(r.t, r.name, r.id, NULL, why, &dcx_cfg_mutex);
 	if (IS_ERR(s)) {
 		err = PTR_ERR(s);
-		NL_SET_BAD_ATTR(extack, err == -EEXIST && !strstr(why, "ID") ?
-				r.name_attr : r.tb[DCXLAT_SPACE_ID]);
+		NL_SET_BAD_ATTR(extack, strstr(why, " ID ") ?
+				r.tb[DCXLAT_SPACE_ID] : r.name_attr);
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
 		goto out;
 	}
 	s->table = table;
 	s->vrf_ifindex = vrf;
-	err = dcx_space_attach(t, why, &dcx_cfg_mutex);
+	err = dcx_space_attach(r.t, why, &dcx_cfg_mutex);
 	if (!err && r.prefix.len)
-		err = dcx_space_set_pool6(t, s, &r.prefix, why,
+		err = dcx_space_set_pool6(r.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
 	if (err) {
 		if (r.tb[DCXLAT_SPACE_PREFIX])
 			NL_SET_BAD_ATTR(extack, r.tb[DCXLAT_SPACE_PREFIX]);
 		NL_SET_ERR_MSG_FMT_MOD(extack, "space %s: %s", r.name, why);
-		dcx_space_remove(t, s, NULL, &dcx_cfg_mutex);
+		dcx_space_remove(r.t, s, NULL, &dcx_cfg_mutex);
 		goto out;
 	}
-	dcx_space_changed(info, &r, t, s, false);
+	r.s = s;
+	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
 out:
-	mutex_unlock(&dcx_cfg_mutex);
+	dcx_nl_end(&r.req);
 	return err;
 }
 
@@ -581,9 +462,8 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 	struct netlink_ext_ack *extack = info->extack;
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
-	bool domain;
-	struct dcx_tables *t;
 	struct dcx_space *s;
+	bool domain;
 	u32 table = 0;
 	int err, vrf = 0;
 
@@ -591,11 +471,10 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	domain = r.tb[DCXLAT_SPACE_VRF] || r.tb[DCXLAT_SPACE_TABLE];
-	mutex_lock(&dcx_cfg_mutex);
-	t = dcx_space_tables(info, &r, &err);
-	if (!t)
-		goto out;
-	s = dcx_space_req_find(info, &r, t);
+	err = dcx_space_begin(info, &r);
+	if (err)
+		return err;
+	s = dcx_space_req_find(info, &r);
 	if (!s) {
 		err = -ENOENT;
 		goto out;
@@ -615,7 +494,7 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 			goto out;
 	}
 	if (r.has_prefix) {
-		err = dcx_space_set_pool6(t, s, &r.prefix, why,
+		err = dcx_space_set_pool6(r.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
 		if (err) {
 			NL_SET_BAD_ATTR(extack, r.tb[DCXLAT_SPACE_PREFIX]);
@@ -628,9 +507,10 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 		WRITE_ONCE(s->table, table);
 		WRITE_ONCE(s->vrf_ifindex, vrf);
 	}
-	dcx_space_changed(info, &r, t, s, false);
+	r.s = s;
+	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
 out:
-	mutex_unlock(&dcx_cfg_mutex);
+	dcx_nl_end(&r.req);
 	return err;
 }
 
@@ -638,77 +518,77 @@ int dcx_nl_space_del(struct sk_buff *skb, struct genl_info *info)
 {
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
-	struct dcx_tables *t;
 	struct dcx_space *s;
 	int err;
 
 	err = dcx_space_parse_name(info, &r, false);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	t = dcx_space_tables(info, &r, &err);
-	if (!t)
-		goto out;
-	s = dcx_space_req_find(info, &r, t);
+	err = dcx_space_begin(info, &r);
+	if (err)
+		return err;
+	s = dcx_space_req_find(info, &r);
 	if (!s) {
 		err = -ENOENT;
 		goto out;
 	}
-	err = dcx_space_remove(t, s, why, &dcx_cfg_mutex);
+	err = dcx_space_remove(r.t, s, why, &dcx_cfg_mutex);
 	if (err) {
 		NL_SET_BAD_ATTR(info->extack, r.name_attr);
 		NL_SET_ERR_MSG_FMT_MOD(info->extack, "%s", why);
 		goto out;
 	}
-	dcx_space_changed(info, &r, t, NULL, false);
+	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
 out:
-	mutex_unlock(&dcx_cfg_mutex);
+	dcx_nl_end(&r.req);
 	return err;
+}
+
+/* One reply message: INSTANCE and the space. */
+static int dcx_space_reply(struct genl_info *info, struct dcx_space_req *r,
+			   const struct dcx_space *s)
+{
+	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	void *hdr;
+
+	if (!msg) {
+		DCX_ERR(info->extack, "out of memory for the reply");
+		return -ENOMEM;
+	}
+	hdr = genlmsg_put_reply(msg, info, &dcx_genl_family, 0,
+				info->genlhdr->cmd);
+	if (!hdr || nla_put_string(msg, DCXLAT_A_INSTANCE, r->req.name) ||
+	    dcx_fill_space(msg, r->t, s)) {
+		nlmsg_free(msg);
+		DCX_ERR(info->extack, "reply does not fit in one message");
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
 }
 
 int dcx_nl_space_get(struct sk_buff *skb, struct genl_info *info)
 {
 	struct dcx_space_req r = {};
-	struct dcx_tables *t;
 	struct dcx_space *s;
-	struct sk_buff *msg;
-	void *hdr;
 	int err;
 
 	err = dcx_space_parse_name(info, &r, false);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	t = dcx_space_tables(info, &r, &err);
-	if (!t)
-		goto out;
-	s = dcx_space_req_find(info, &r, t);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
-	msg = dcx_space_msg(info, true, &hdr);
-	if (!msg) {
-		DCX_ERR(info->extack, "out of memory for the reply");
-		err = -ENOMEM;
-		goto out;
-	}
-	if (dcx_fill_space(msg, r.inst, t, s)) {
-		nlmsg_free(msg);
-		DCX_ERR(info->extack, "reply does not fit in one message");
-		err = -EMSGSIZE;
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-out:
-	mutex_unlock(&dcx_cfg_mutex);
+	err = dcx_space_begin(info, &r);
+	if (err)
+		return err;
+	s = dcx_space_req_find(info, &r);
+	err = s ? dcx_space_reply(info, &r, s) : -ENOENT;
+	dcx_nl_end(&r.req);
 	return err;
 }
 
 /*
- * Every space of one instance, in creation order (default first);
- * cb->args[0] counts those sent, cb->args[1] records the ABI check.
+ * Every space of one instance's live configuration, in creation order
+ * (default first); cb->args[0] counts those sent, cb->args[1] records the
+ * checks of the first call.
  */
 int dcx_nl_space_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
@@ -750,13 +630,14 @@ int dcx_nl_space_dump(struct sk_buff *skb, struct netlink_callback *cb)
 			idx++;
 			continue;
 		}
-		hdr = dcx_nl_put(skb, NETLINK_CB(cb->skb).portid,
-				 cb->nlh->nlmsg_seq, NLM_F_MULTI,
-				 DCXLAT_CMD_SPACE_GET);
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &dcx_genl_family,
+				  NLM_F_MULTI, DCXLAT_CMD_SPACE_GET);
 		if (!hdr)
 			break;
 		genl_dump_check_consistent(cb, hdr);
-		if (dcx_fill_space(skb, inst->name, t, s)) {
+		if (nla_put_string(skb, DCXLAT_A_INSTANCE, inst->name) ||
+		    dcx_fill_space(skb, t, s)) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
@@ -773,7 +654,6 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 	struct netlink_ext_ack *extack = info->extack;
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
-	struct dcx_tables *t;
 	struct dcx_space *s;
 	bool exists;
 	int err;
@@ -781,11 +661,10 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 	err = dcx_bind_parse(info, &r);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	t = dcx_space_tables(info, &r, &err);
-	if (!t)
-		goto out;
-	s = dcx_space_req_find(info, &r, t);
+	err = dcx_space_begin(info, &r);
+	if (err)
+		return err;
+	s = dcx_space_req_find(info, &r);
 	if (!s) {
 		err = -ENOENT;
 		goto out;
@@ -802,10 +681,10 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 			err = -ENODEV;
 			goto out;
 		}
-		err = dcx_bind_add(t, s, r.ifindex, r.v4, r.len4, why,
+		err = dcx_bind_add(r.t, s, r.ifindex, r.v4, r.len4, why,
 				   &dcx_cfg_mutex);
 	} else {
-		err = dcx_bind_del(t, s, r.ifindex, r.v4, r.len4, why,
+		err = dcx_bind_del(r.t, s, r.ifindex, r.v4, r.len4, why,
 				   &dcx_cfg_mutex);
 	}
 	if (err) {
@@ -813,9 +692,10 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
 		goto out;
 	}
-	dcx_space_changed(info, &r, t, NULL, true);
+	r.s = s;
+	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
 out:
-	mutex_unlock(&dcx_cfg_mutex);
+	dcx_nl_end(&r.req);
 	return err;
 }
 

@@ -13,6 +13,7 @@
  */
 #include <linux/hash.h>
 #include <linux/slab.h>
+#include <net/ipv6.h>
 #include <net/l3mdev.h>
 #include "space.h"
 #include "instance.h"
@@ -135,6 +136,7 @@ int dcx_space_attach(struct dcx_tables *t, char *why, struct mutex *lock)
 		}
 		INIT_LIST_HEAD(&p->binds);
 		s->priv_free = dcx_space_priv_free;
+		/* Pairs with READ_ONCE() in dcx_space_priv(): initialised. */
 		smp_store_release(&s->priv, p);
 	}
 	return 0;
@@ -149,17 +151,19 @@ nomem:
 
 bool dcx_space_base_valid_len(unsigned int len)
 {
-	return len == 32 || len == 48 || len == 64 || len == 80;
+	return len && len <= 80;
 }
 
+/* The 16 bits of id at bit offsets base->len .. base->len + 15. */
 int dcx_space_prefix_from_base(const struct dcx_prefix6 *base, u32 id,
 			       struct dcx_prefix6 *out, char *why)
 {
-	unsigned int at = base->len / 8;
+	unsigned int i, bit;
 
 	if (!dcx_space_base_valid_len(base->len)) {
 		snprintf(why, DCX_WHY_LEN,
-			 "space base /%u: use /32, /48, /64 or /80", base->len);
+			 "space-base /%u leaves no room for a 16-bit ID before /96",
+			 base->len);
 		return -EINVAL;
 	}
 	if (!id || id > 0xffff) {
@@ -168,9 +172,12 @@ int dcx_space_prefix_from_base(const struct dcx_prefix6 *base, u32 id,
 		return -EINVAL;
 	}
 	memset(out, 0, sizeof(*out));
-	memcpy(out->addr.s6_addr, base->addr.s6_addr, at);
-	out->addr.s6_addr[at] = id >> 8;
-	out->addr.s6_addr[at + 1] = id & 0xff;
+	ipv6_addr_prefix(&out->addr, &base->addr, base->len);
+	for (i = 0; i < 16; i++) {
+		bit = base->len + i;
+		if (id & (0x8000 >> i))
+			out->addr.s6_addr[bit / 8] |= 0x80 >> (bit % 8);
+	}
 	out->len = 96;
 	return 0;
 }
@@ -405,15 +412,6 @@ const struct dcx_space *dcx_space_select4(const struct dcx_xlat_cfg *cfg,
 	if (cfg->unbound == DCXLAT_UNBOUND_PASS)
 		return NULL;
 	return cfg->tables->def;
-}
-
-bool dcx_space_same64(const struct dcx_xlat *x, const struct in6_addr *src)
-{
-	const struct dcx_space *s;
-	__be32 v4;
-
-	s = dcx_map_64(x->cfg, src, &v4);
-	return !s || s == x->space;
 }
 
 /* ---- devices going away ---------------------------------------------- */

@@ -37,9 +37,11 @@ int dcx_space_remove(struct dcx_tables *t, struct dcx_space *s, char *why,
 		     struct mutex *lock);
 
 /*
- * Space prefixes from the instance base: base (length 32, 48, 64 or 80)
- * followed by the 16-bit ID gives the space's /96, e.g. 2001:db8:a41::/48
- * and ID 0x23 give 2001:db8:a41:23::/96.
+ * Space prefixes from the instance base (the space-base setting): the
+ * base (any length up to /80) followed by the 16-bit ID in the next 16
+ * bits gives the space's /96, e.g. 2001:db8:a41::/48 and ID 0x23 give
+ * 2001:db8:a41:23::/96: with a base length that is a multiple of 16 the
+ * ID is one group of the address, in hex.
  */
 bool dcx_space_base_valid_len(unsigned int len);
 int dcx_space_prefix_from_base(const struct dcx_prefix6 *base, u32 id,
@@ -71,13 +73,6 @@ unsigned int dcx_bind_count(const struct dcx_space *s);
 const struct dcx_space *dcx_space_select4(const struct dcx_xlat_cfg *cfg,
 					  const struct net_device *dev,
 					  __be32 dst4);
-
-/*
- * 6 -> 4 isolation: false when the IPv6 source maps into another space
- * than x->space (the destination's, out of dcx_plan_64). A source without
- * a mapping (RFC 6791 sources of ICMP errors) belongs to no space. RCU.
- */
-bool dcx_space_same64(const struct dcx_xlat *x, const struct in6_addr *src);
 
 /* Per-space counters; NULL when the space was never attached. */
 struct dcx_stats __percpu *dcx_space_stats(const struct dcx_space *s);

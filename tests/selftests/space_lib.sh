@@ -33,80 +33,38 @@ SP_PFX_A=2001:db8:a41:23::
 SP_PFX_B=2001:db8:a41:24::
 SP_INST=dc
 
-# The CLI's space commands when it has them, else the test client.
-sp_cli_has_space() {
-	"$dcx_cli" help space >/dev/null 2>&1 &&
-		"$dcx_cli" help space 2>&1 | grep -q bind
-}
-
-sp_nl() {
-	local ns=$1
-	shift
-	ip netns exec "$ns" /usr/bin/python3 "$LIB_DIR/space_nl.py" \
-		"$SP_INST" "$@"
-}
-
 ifindex_of() {
 	ip -n "$1" -j link show dev "$2" | jq -r '.[0].ifindex'
 }
 
-# sp_space_add NS NAME ID PREFIX VRF
+# sp_space_add NS NAME ID VRF [PREFIX]: without PREFIX, space-base + ID.
 sp_space_add() {
-	local ns=$1 name=$2 id=$3 pfx=$4 vrf=$5
-	if [ -n "$SP_USE_CLI" ]; then
-		dcx "$ns" -i "$SP_INST" space add "$name" id "$id" \
-			prefix "$pfx" vrf "$vrf"
-	else
-		sp_nl "$ns" space add "$name" "$id" prefix "$pfx" \
-			vrf "$(ifindex_of "$ns" "$vrf")"
-	fi
+	local ns=$1 name=$2 id=$3 vrf=$4 pfx=${5:-}
+	dcx "$ns" -i "$SP_INST" space add "$name" id "$id" \
+		${pfx:+prefix "$pfx"} vrf "$vrf"
 }
 
 sp_space_del() {
-	if [ -n "$SP_USE_CLI" ]; then
-		dcx "$1" -i "$SP_INST" space del "$2"
-	else
-		sp_nl "$1" space del "$2"
-	fi
+	dcx "$1" -i "$SP_INST" space del "$2"
 }
 
 # sp_bind NS SPACE DEV [PREFIX4] / sp_unbind NS SPACE DEV [PREFIX4]
 sp_bind() {
-	local ns=$1 space=$2 dev=$3 p4=${4:-}
-	if [ -n "$SP_USE_CLI" ]; then
-		dcx "$ns" -i "$SP_INST" space bind "$space" dev "$dev" \
-			${p4:+prefix4 "$p4"}
-	else
-		sp_nl "$ns" bind add "$space" "$(ifindex_of "$ns" "$dev")" \
-			${p4:+"$p4"}
-	fi
+	dcx "$1" -i "$SP_INST" space bind "$2" dev "$3" ${4:+prefix4 "$4"}
 }
 
 sp_unbind() {
-	local ns=$1 space=$2 dev=$3 p4=${4:-}
-	if [ -n "$SP_USE_CLI" ]; then
-		dcx "$ns" -i "$SP_INST" space unbind "$space" dev "$dev" \
-			${p4:+prefix4 "$p4"}
-	else
-		sp_nl "$ns" bind del "$space" "$(ifindex_of "$ns" "$dev")" \
-			${p4:+"$p4"}
-	fi
+	dcx "$1" -i "$SP_INST" space unbind "$2" dev "$3" ${4:+prefix4 "$4"}
 }
 
 # sp_space_json NS NAME: the space as JSON (name, id, prefix, stats, ...)
 sp_space_json() {
-	if [ -n "$SP_USE_CLI" ]; then
-		dcx "$1" -j -i "$SP_INST" space show "$2"
-	else
-		sp_nl "$1" space show "$2"
-	fi
+	dcx "$1" -j -i "$SP_INST" space show "$2"
 }
 
 # sp_stat NS SPACE COUNTER: one per-space counter (0 when absent).
 sp_stat() {
-	sp_space_json "$1" "$2" |
-		jq -r --arg c "$3" '(if type == "array" then .[0] else . end)
-			| .stats[$c] // 0'
+	sp_space_json "$1" "$2" | jq -r --arg c "$3" '.stats[$c] // 0'
 }
 
 # sp_vm HOST VM TAP VRF ADDR: a VM netns on HOST behind TAP (in VRF).
@@ -168,13 +126,15 @@ sp_topo_seed() {
 	sp_vm "$H2" VMB2 tap-b vrf-b 10.10.0.3
 }
 
-# sp_dcx_seed HOST: instance dc, spaces A (vrf-a) and B (vrf-b); A bound
-# through its VRF (all its TAPs), B through the TAP itself.
+# sp_dcx_seed HOST: instance dc, space-base 2001:db8:a41::/48, spaces A
+# (ID 0x23, vrf-a) and B (ID 0x24, vrf-b); A bound through its VRF (all
+# its TAPs), B through the TAP itself.
 sp_dcx_seed() {
 	local h=$1
 	dcx "$h" instance add "$SP_INST" &&
-	sp_space_add "$h" A "$SP_ID_A" "$SP_PFX_A/96" vrf-a &&
-	sp_space_add "$h" B "$SP_ID_B" "$SP_PFX_B/96" vrf-b &&
+	dcx "$h" -i "$SP_INST" global set space-base "$SP_BASE/48" &&
+	sp_space_add "$h" A "$SP_ID_A" vrf-a &&
+	sp_space_add "$h" B "$SP_ID_B" vrf-b &&
 	sp_bind "$h" A vrf-a &&
 	sp_bind "$h" B tap-b
 }

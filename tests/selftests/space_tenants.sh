@@ -27,8 +27,6 @@ trap cleanup EXIT
 require_root
 require_cmd ip ping socat tcpdump jq sha256sum
 dcx_require_built
-if sp_cli_has_space; then SP_USE_CLI=1; else SP_USE_CLI=; fi
-[ -n "$SP_USE_CLI" ] || diag "CLI has no space commands: test client"
 
 # tcp_send NAME LISTEN_VM ADDR CLIENT_VM PORT: 2 MB, sha256 compared.
 tcp_send() {
@@ -106,10 +104,12 @@ check "host 1: instance, spaces A and B, bindings" sp_dcx_seed "$H1" ||
 check "host 2: instance, spaces A and B, bindings" sp_dcx_seed "$H2" ||
 	ksft_exit
 space_a_shows() {
-	sp_space_json "$H1" A | jq -e '(if type == "array" then .[0] else . end)
-		| .id == 35 and (.prefix | test("2001:db8:a41:23::/96"))'
+	sp_space_json "$H1" A | jq -e '.id == 35 and
+		.prefix == "2001:db8:a41:23::/96" and .vrf == "vrf-a" and
+		.bindings[0].dev == "vrf-a"'
 }
-check "space A shows ID 0x23 and its prefix" space_a_shows
+check "space A: ID 0x23, base + ID = 2001:db8:a41:23::/96, vrf-a" \
+	space_a_shows
 
 # --- A with A, B with B, at the same time ----------------------------------
 
@@ -184,16 +184,57 @@ check "unbind B's TAP on host 1" sp_unbind "$H1" B tap-b
 check_fail "B1 -> B2 fails once B1's TAP is unbound" \
 	vm_ping "$VMB1" 10.10.0.3 bb 2
 check "A still works meanwhile" vm_ping "$VMA1" 10.10.0.3 aa 3
+# Unbound interfaces: the default space (setting "unbound default") or
+# left alone ("unbound pass").
+check "pool6 2001:db8:64::/96 for the default space on host 1" \
+	dcx "$H1" -i "$SP_INST" pool6 set 2001:db8:64::/96
+tcpdump_start "$R" r1 "$TMPD/unb.pcap" ip6 || ksft_bail "tcpdump core"
+vm_ping "$VMB1" 10.10.0.3 bb 2 >/dev/null
+check "unbound default: B1's packets go out in the default space" \
+	pcap_wait "$TMPD/unb.pcap" "IP6 2001:db8:64::a0a:2 > 2001:db8:64::a0a:3"
+stop_bg
+check "global set unbound pass" dcx "$H1" -i "$SP_INST" global set unbound pass
+unb_before=$(dcx_stat "$H1" "$SP_INST" unbound-interface)
+tcpdump_start "$R" r1 "$TMPD/unb2.pcap" ip6 || ksft_bail "tcpdump core"
+vm_ping "$VMB1" 10.10.0.3 bb 2 >/dev/null
+sleep 0.5
+stop_bg
+check "unbound pass: nothing of B1 reaches the core" \
+	test "$(pcap_count "$TMPD/unb2.pcap" "src 2001:db8:64::a0a:2")" -eq 0
+check "unbound pass: counted as unbound-interface" \
+	test "$(dcx_stat "$H1" "$SP_INST" unbound-interface)" -ge \
+	"$((unb_before + 2))"
+check "A, bound, is not affected by unbound pass" \
+	vm_ping "$VMA1" 10.10.0.3 aa 3
+check "back to unbound default, pool6 flushed" bash -c \
+	"'$dcx_cli' -n '$H1' -i '$SP_INST' global set unbound default &&
+	 '$dcx_cli' -n '$H1' -i '$SP_INST' pool6 flush"
 check "bind B's TAP again" sp_bind "$H1" B tap-b
 check "B1 -> B2 works again" vm_ping "$VMB1" 10.10.0.3 bb 3
 check_fail "binding the same TAP again is refused (EEXIST)" \
 	sp_bind "$H1" B tap-b
-check_fail "a space on a device that is not a VRF is refused" \
-	sp_space_add "$H1" C 0x25 2001:db8:a41:25::/96 tap-a
-check_fail "a prefix overlapping space A is refused" \
-	sp_space_add "$H1" C 0x25 2001:db8:a41:23::/96 vrf-a
-check_fail "a duplicate ID is refused" \
-	sp_space_add "$H1" C 0x23 2001:db8:a41:25::/96 vrf-a
+refused_with() {
+	local want=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		echo "succeeded: $*"
+		return 1
+	fi
+	echo "$out"
+	grep -q -- "$want" <<<"$out"
+}
+check "a space on a device that is not a VRF is refused, with why" \
+	refused_with "is not a VRF device" sp_space_add "$H1" C 0x25 tap-a
+check "a prefix overlapping space A is refused, with why" \
+	refused_with "overlaps the prefix of space A" \
+	sp_space_add "$H1" C 0x25 vrf-a 2001:db8:a41:23::/96
+check "a duplicate ID is refused, with why" \
+	refused_with "ID 35 is taken by space A" sp_space_add "$H1" C 0x23 vrf-a
+check "a table no VRF uses is refused, with why" \
+	refused_with "no VRF device uses table 77" \
+	dcx "$H1" -i "$SP_INST" space add C id 0x25 table 77
+check "unbinding what is not bound is refused, with why" \
+	refused_with "is not bound" sp_unbind "$H1" A tap-b
 check "deleting vrf-b on host 2" ip -n "$H2" link del vrf-b
 # Were B's packets routed in the main table now, this route would work.
 ip -n "$H2" route add 10.10.0.3/32 dev tap-b
@@ -201,8 +242,7 @@ check_fail "B1 -> B2 then goes nowhere (not into the main table)" \
 	vm_ping "$VMB1" 10.10.0.3 bb 2
 check "A is not affected" vm_ping "$VMA1" 10.10.0.3 aa 3
 no_vrf_b() {
-	sp_space_json "$H2" B | jq -e '(if type == "array" then .[0] else . end)
-		| has("vrf") | not'
+	sp_space_json "$H2" B | jq -e '.vrf == null'
 }
 check "space B on host 2 shows no VRF any more" no_vrf_b
 check "space del A on host 1" sp_space_del "$H1" A
