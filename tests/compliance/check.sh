@@ -15,6 +15,9 @@
 #   tests/compliance/check.sh            check
 #   tests/compliance/check.sh --counts   print the counts block
 #   tests/compliance/check.sh --update   rewrite the counts block, then check
+#   tests/compliance/check.sh --log F    also require every cited unit test
+#                                        to be "[       OK ]" in F, the
+#                                        output of make -C tests/unit run
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 exec /usr/bin/env python3 - "$top" "$@" <<'PY'
@@ -23,9 +26,20 @@ import re
 import sys
 
 top = sys.argv[1]
-mode = sys.argv[2] if len(sys.argv) > 2 else ""
-if mode not in ("", "--counts", "--update"):
-    sys.exit("usage: check.sh [--counts|--update]")
+args = sys.argv[2:]
+mode, log = "", None
+while args:
+    a = args.pop(0)
+    if a in ("--counts", "--update"):
+        mode = a
+    elif a == "--log" and args:
+        log = args.pop(0)
+    else:
+        sys.exit("usage: check.sh [--counts|--update] [--log FILE]")
+passed = None
+if log is not None:
+    with open(log, encoding="utf-8", errors="replace") as f:
+        passed = set(re.findall(r"^\[       OK \] (\w+)", f.read(), re.M))
 doc_path = os.path.join(top, "docs", "rfc-compliance.md")
 RFCS = ["7915", "6052", "7757", "6791", "7756"]
 STATUSES = ["implemented", "partial", "not implemented", "not applicable",
@@ -61,6 +75,8 @@ def vector_listed(section, name):
 
 
 def check_unit(row, rel, name):
+    if passed is not None and name not in passed:
+        bad("%s: %s did not pass in %s" % (row, name, log))
     text = read(rel)
     if text is None:
         bad("%s: no file %s" % (row, rel))
