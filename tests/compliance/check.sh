@@ -18,6 +18,11 @@
 #   tests/compliance/check.sh --log F    also require every cited unit test
 #                                        to be "[       OK ]" in F, the
 #                                        output of make -C tests/unit run
+#   tests/compliance/check.sh --tap F    also require every cited check of a
+#                                        script that ran in F (selftests.tap
+#                                        of tests/vm/run-vm.sh) to be "ok";
+#                                        repeatable; scripts not in F are
+#                                        listed as not run
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 exec /usr/bin/env python3 - "$top" "$@" <<'PY'
@@ -27,15 +32,32 @@ import sys
 
 top = sys.argv[1]
 args = sys.argv[2:]
-mode, log = "", None
+mode, log, taps = "", None, []
 while args:
     a = args.pop(0)
     if a in ("--counts", "--update"):
         mode = a
     elif a == "--log" and args:
         log = args.pop(0)
+    elif a == "--tap" and args:
+        taps.append(args.pop(0))
     else:
-        sys.exit("usage: check.sh [--counts|--update] [--log FILE]")
+        sys.exit("usage: check.sh [--counts|--update] [--log FILE] "
+                 "[--tap FILE]...")
+# script name -> list of (ok, description) from the TAP logs
+ran = {}
+for t in taps:
+    with open(t, encoding="utf-8", errors="replace") as f:
+        cur = None
+        for line in f:
+            m = re.match(r"^# selftests: (\S+)", line)
+            if m:
+                cur = ran.setdefault(m.group(1), [])
+                continue
+            m = re.match(r"^# (ok|not ok) \d+ - (.*)$", line.rstrip("\n"))
+            if m and cur is not None:
+                cur.append((m.group(1) == "ok", m.group(2)))
+not_run = set()
 passed = None
 if log is not None:
     with open(log, encoding="utf-8", errors="replace") as f:
@@ -101,6 +123,17 @@ def check_self(row, rel, needle):
     if text is None:
         bad("%s: no file %s" % (row, rel))
         return
+    if taps:
+        name = os.path.basename(rel)[:-3]
+        if name not in ran:
+            not_run.add(name)
+        else:
+            res = [ok for ok, d in ran[name] if needle in d]
+            if not res:
+                bad('%s: "%s" not in the TAP output of %s' % (row, needle,
+                                                             name))
+            elif not all(res):
+                bad('%s: "%s" failed in %s' % (row, needle, name))
     for line in text.split("\n"):
         if needle in line and re.search(r"\b(check|check_fail)\b", line):
             return
@@ -209,6 +242,8 @@ if not rows:
     bad("no rows found")
 for p in problems:
     print("rfc-compliance: " + p, file=sys.stderr)
+if not_run:
+    print("cited scripts not in the TAP output: " + " ".join(sorted(not_run)))
 print("%d rows, %d covered by a test, %d problems" %
       (len(rows), sum(x["covered"] for x in rows), len(problems)))
 sys.exit(1 if problems else 0)
