@@ -91,11 +91,6 @@ static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
 	return r;
 }
 
-/*
- * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
- * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
- * ICMPv4 error can reach its source.
- */
 /* The instance's counter, and the space's when the packet has one. */
 static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 		      enum dcxlat_stat id)
@@ -107,6 +102,11 @@ static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
 static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 			   struct sk_buff *skb);
 
+/*
+ * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
+ * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
+ * ICMPv4 error can reach its source.
+ */
 static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
 		       bool quiet)
@@ -203,10 +203,13 @@ replan:
 	return dcx_send_46(net, inst, skb, &x, reasm, false);
 }
 
+static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 /* RFC 7757 4.2: the IPv4 destination is one of our own EAM entries. */
 static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
 {
-	return false;	/* TODO(merge core): x->hairpin */
+	return x->hairpin;
 }
 
 /*
@@ -221,6 +224,9 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	struct iphdr *iph;
 	u8 *nh;
 
+	/* GSO that cannot be translated in place: one segment at a time. */
+	if (dcx_gso_must_segment(skb, x, IP_MAX_MTU))
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
 	if (dcx_prepare_skb(skb, x, 0, skb->dev,
 			    x->proto == IPPROTO_ICMPV6)) {
 		x->stat = DCXLAT_STAT_NOMEM;

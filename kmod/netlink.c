@@ -225,7 +225,7 @@ int dcx_nl_prefix(const struct nlattr *nest, unsigned int bits, void *addr,
 		if (a[i / 8] & (0x80 >> (i % 8))) {
 			NL_SET_BAD_ATTR(extack, tb[DCXLAT_PREFIX_ADDR]);
 			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "%s has bits set after /%u",
+					       "%s address has bits set after /%u",
 					       what, *len);
 			return -EINVAL;
 		}

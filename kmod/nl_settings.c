@@ -85,11 +85,13 @@ static int dcx_set_one(struct dcx_config *c, int type, const struct nlattr *a,
 	case DCXLAT_SET_SPACE_BASE:
 		err = dcx_nl_prefix(a, 128, &x->space_base.addr,
 				    &x->space_base.len, name, extack);
-		if (!err && x->space_base.len > 80) {
+		if (!err && x->space_base.len >
+			    dcx_set_ranges[DCXLAT_SET_SPACE_BASE].max) {
 			NL_SET_BAD_ATTR(extack, a);
 			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "space-base /%u leaves no room for the 16-bit space ID before /96; use /80 or shorter",
-					       x->space_base.len);
+					       "space-base /%u too long: base + 16-bit ID must fit a /96 (max /%llu)",
+					       x->space_base.len,
+					       (unsigned long long)dcx_set_ranges[DCXLAT_SET_SPACE_BASE].max);
 			err = -EINVAL;
 		}
 		break;

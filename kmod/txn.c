@@ -66,7 +66,7 @@ static int dcx_txn_owned(struct dcx_instance *inst, u32 portid,
 	if (dcx_txn_staging(inst, portid))
 		return 0;
 	NL_SET_ERR_MSG_FMT_MOD(extack,
-			       "no transaction of this socket is open on instance \"%s\" (TXN_BEGIN first)",
+			       "no open transaction of this socket on instance \"%s\"",
 			       inst->name);
 	return -ENOENT;
 }

@@ -74,8 +74,8 @@ static int dcx_args_eamt(struct dcx_args *a, int n, const char **w,
 
 	if (dcx_take_space(a, &n, w, ctx, err, errlen))
 		return -1;
-	if (a->file && a->cmd != DCX_CMD_ADD)
-		return DCX_ERR("%s: --file is for eamt add", ctx);
+	if (a->file && a->cmd != DCX_CMD_ADD && a->cmd != DCX_CMD_DEL)
+		return DCX_ERR("%s: --file is for eamt add and del", ctx);
 	switch (a->cmd) {
 	case DCX_CMD_ADD:
 		if (a->file || (n == 1 && !strcmp(w[0], "-"))) {
@@ -98,6 +98,15 @@ static int dcx_args_eamt(struct dcx_args *a, int n, const char **w,
 		a->eam_which = 46;
 		return 0;
 	case DCX_CMD_DEL:
+		if (a->file || (n == 1 && !strcmp(w[0], "-"))) {
+			if (a->file && n)
+				return DCX_ERR("%s: unexpected \"%s\" with --file",
+					       ctx, w[0]);
+			if (!a->file)
+				a->file = "-";
+			a->bulk = true;
+			return 0;
+		}
 		if (!n)
 			return DCX_ERR("%s: missing PREFIX (the IPv4 or the IPv6 prefix of the entry, e.g. 192.0.2.0/24)",
 				       ctx);

@@ -118,9 +118,15 @@ static const char *dcx_line_label(unsigned int tag, const void *ctx,
 	return buf;
 }
 
+/*
+ * eamt add/del - | --file F: the whole file is checked first; when the
+ * kernel refuses an entry, what the earlier messages did is undone (the
+ * refused message undid itself), so the table ends as it was.
+ */
 static int dcx_eamt_bulk(const struct dcx_args *a, struct dcx_nl *nl,
 			 bool *usage, struct dcx_err *e)
 {
+	bool add = a->cmd == DCX_CMD_ADD;
 	const char *fname = strcmp(a->file, "-") ? a->file : "stdin";
 	struct dcx_eam_vec vec = { NULL, 0, 0 };
 	size_t failed = 0, sent = 0, f2, s2;
@@ -150,26 +156,28 @@ static int dcx_eamt_bulk(const struct dcx_args *a, struct dcx_nl *nl,
 		e->code = -EINVAL;
 		return e->code;
 	}
-	r = dcx_eam_send(nl, DCXLAT_CMD_EAMT_ADD, a->name, a->space, vec.v,
-			 vec.n, 46, &failed, &sent, e);
+	r = dcx_eam_send(nl, add ? DCXLAT_CMD_EAMT_ADD : DCXLAT_CMD_EAMT_DEL,
+			 a->name, a->space, vec.v, vec.n, add ? 46 : 4,
+			 &failed, &sent, e);
 	if (r) {
 		snprintf(where, sizeof(where), "%s:%u", fname,
 			 vec.v[failed].tag);
 		dcx_blame(e, where);
-		/* The messages before the refused one went in: undo them. */
-		if (sent && dcx_eam_send(nl, DCXLAT_CMD_EAMT_DEL, a->name,
-					 a->space, vec.v, sent, 4, &f2, &s2,
-					 &undo)) {
+		/* The messages before the refused one went through: undo. */
+		if (sent && dcx_eam_send(nl, add ? DCXLAT_CMD_EAMT_DEL :
+					 DCXLAT_CMD_EAMT_ADD, a->name,
+					 a->space, vec.v, sent, add ? 4 : 46,
+					 &f2, &s2, &undo)) {
 			size_t l = strlen(e->msg);
 
 			snprintf(e->msg + l, sizeof(e->msg) - l,
-				 "; removing the %zu entries added before it failed too (%s): the table is partly changed",
+				 "; undoing the %zu entries before it failed too (%s): the table is partly changed",
 				 sent, undo.msg);
 		} else {
 			size_t l = strlen(e->msg);
 
 			snprintf(e->msg + l, sizeof(e->msg) - l,
-				 " (nothing was added)");
+				 " (nothing was %s)", add ? "added" : "removed");
 		}
 	}
 	dcx_eam_vec_free(&vec);
@@ -189,21 +197,41 @@ static int dcx_eamt_one(const struct dcx_args *a, struct dcx_nl *nl,
 	return dcx_send(nl, m, e);
 }
 
+/* Where dumped entries go: stdout as text or JSON, or a vector. */
+enum dcx_sink_mode { DCX_SINK_VEC, DCX_SINK_TEXT, DCX_SINK_JSON };
+
 struct dcx_eam_sink {
-	bool text;
+	enum dcx_sink_mode mode;
+	bool pretty;
+	size_t n;
 	struct dcx_eam_vec *vec;
 };
 
 static int dcx_eam_take(const struct dcx_ueam *ue, void *arg)
 {
 	struct dcx_eam_sink *s = arg;
+	char a4[DCX_PREFIX4_STRLEN], a6[DCX_PREFIX_STRLEN];
 	char buf[DCX_EAM_STRLEN];
 
-	if (s->text) {
+	switch (s->mode) {
+	case DCX_SINK_TEXT:
 		fprintf(stdout, "%s\n", dcx_eam_str(ue, buf, sizeof(buf)));
 		return 0;
+	case DCX_SINK_JSON:
+		/*
+		 * Streamed, not built with json-c: a million objects would
+		 * cost a hash table each. Prefixes need no escaping.
+		 */
+		fprintf(stdout, s->pretty ?
+			"%s\n  {\n    \"prefix4\": \"%s\",\n    \"prefix6\": \"%s\"\n  }" :
+			"%s{\"prefix4\":\"%s\",\"prefix6\":\"%s\"}",
+			s->n++ ? "," : "[",
+			dcx_prefix4_str(&ue->p4, a4, sizeof(a4)),
+			dcx_prefix_str(&ue->p6, a6, sizeof(a6)));
+		return 0;
+	default:
+		return dcx_eam_vec_push(s->vec, ue) ? -ENOMEM : 0;
 	}
-	return dcx_eam_vec_push(s->vec, ue) ? -ENOMEM : 0;
 }
 
 static int dcx_eam_msg(struct nlmsghdr *nlh, void *arg)
@@ -211,18 +239,27 @@ static int dcx_eam_msg(struct nlmsghdr *nlh, void *arg)
 	return dcx_msg_parse_eams(nlh, dcx_eam_take, arg);
 }
 
-/* Dump a space's entries to stdout (text) or into vec. */
-static int dcx_eam_dump(struct dcx_nl *nl, const char *inst,
-			const char *space, bool text, struct dcx_eam_vec *vec,
-			bool *intr, struct dcx_err *e)
+/* Dump a space's entries into sink. */
+static int dcx_eam_dump_to(struct dcx_nl *nl, const char *inst,
+			   const char *space, struct dcx_eam_sink *sink,
+			   bool *intr, struct dcx_err *e)
 {
-	struct dcx_eam_sink s = { text, vec };
 	struct nl_msg *m = dcx_new(nl, DCXLAT_CMD_EAMT_GET, NLM_F_DUMP, inst,
 				   space, e);
 
 	if (!m)
 		return e->code;
-	return dcx_nl_request(nl, m, dcx_eam_msg, &s, intr, e);
+	return dcx_nl_request(nl, m, dcx_eam_msg, sink, intr, e);
+}
+
+/* Dump a space's entries into vec. */
+static int dcx_eam_dump(struct dcx_nl *nl, const char *inst,
+			const char *space, struct dcx_eam_vec *vec, bool *intr,
+			struct dcx_err *e)
+{
+	struct dcx_eam_sink s = { DCX_SINK_VEC, false, 0, vec };
+
+	return dcx_eam_dump_to(nl, inst, space, &s, intr, e);
 }
 
 static const char dcx_warn_intr[] =
@@ -231,31 +268,17 @@ static const char dcx_warn_intr[] =
 static int dcx_eamt_show(const struct dcx_args *a, struct dcx_nl *nl,
 			 struct dcx_err *e)
 {
-	struct dcx_eam_vec vec = { NULL, 0, 0 };
-	char a4[DCX_PREFIX4_STRLEN], a6[DCX_PREFIX_STRLEN];
-	json_object *arr, *o;
+	struct dcx_eam_sink s = { a->json ? DCX_SINK_JSON : DCX_SINK_TEXT,
+				  a->pretty, 0, NULL };
 	bool intr = false;
-	size_t i;
 	int r;
 
-	r = dcx_eam_dump(nl, a->name, a->space, !a->json, &vec, &intr, e);
+	r = dcx_eam_dump_to(nl, a->name, a->space, &s, &intr, e);
 	if (intr)
 		fputs(dcx_warn_intr, stderr);
-	if (r || !a->json) {
-		dcx_eam_vec_free(&vec);
-		return r;
-	}
-	arr = json_object_new_array_ext((int)(vec.n ? vec.n : 1));
-	for (i = 0; i < vec.n; i++) {
-		o = json_object_new_object();
-		json_object_object_add(o, "prefix4", json_object_new_string(
-			dcx_prefix4_str(&vec.v[i].p4, a4, sizeof(a4))));
-		json_object_object_add(o, "prefix6", json_object_new_string(
-			dcx_prefix_str(&vec.v[i].p6, a6, sizeof(a6))));
-		json_object_array_add(arr, o);
-	}
-	dcx_eam_vec_free(&vec);
-	return dcx_json_print(stdout, arr, a->pretty) ? -EIO : 0;
+	if (a->json && !r)
+		fputs(!s.n ? "[]\n" : a->pretty ? "\n]\n" : "]\n", stdout);
+	return r;
 }
 
 static int dcx_cmd_eamt(const struct dcx_args *a, struct dcx_nl *nl,
@@ -267,6 +290,8 @@ static int dcx_cmd_eamt(const struct dcx_args *a, struct dcx_nl *nl,
 			return dcx_eamt_bulk(a, nl, usage, e);
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_ADD, e);
 	case DCX_CMD_DEL:
+		if (a->bulk)
+			return dcx_eamt_bulk(a, nl, usage, e);
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_DEL, e);
 	case DCX_CMD_FLUSH:
 		return dcx_eamt_one(a, nl, DCXLAT_CMD_EAMT_FLUSH, e);
@@ -743,10 +768,10 @@ static int dcx_config_get(struct dcx_nl *nl, const char *inst,
 		s->has_eam_count = false;
 	}
 	c->nspaces = n;
-	r = dcx_eam_dump(nl, inst, NULL, false, &c->def.eamt, &i2, e);
+	r = dcx_eam_dump(nl, inst, NULL, &c->def.eamt, &i2, e);
 	*intr |= i2;
 	for (k = 0; !r && k < c->nspaces; k++) {
-		r = dcx_eam_dump(nl, inst, c->spaces[k].name, false,
+		r = dcx_eam_dump(nl, inst, c->spaces[k].name,
 				 &c->spaces[k].eamt, &i2, e);
 		*intr |= i2;
 	}

@@ -66,7 +66,7 @@ enum dcxlat_setting_type {
 	X(UNBOUND, "unbound", ENUM, "default", 0, 1, "default|pass",	\
 	  "IPv4 from interfaces bound to no space: default space, or leave it untouched", \
 	  "dcxlat address spaces")					\
-	X(SPACE_BASE, "space-base", PREFIX6, "unset", 0, 128, "",	\
+	X(SPACE_BASE, "space-base", PREFIX6, "unset", 0, 80, "",	\
 	  "base prefix of the spaces without their own prefix: base + ID gives a /96", \
 	  "dcxlat address spaces")					\
 	X(NDP_PROXY, "ndp-proxy", IFNAME, "unset", 0, 15, "",		\

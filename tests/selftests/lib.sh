@@ -529,3 +529,24 @@ print(s.makefile().readline().strip())
 tcp_peer_ask() {
 	ip netns exec "$1" /usr/bin/python3 -c "$dcx_peer_ask_py" "${@:2}"
 }
+
+# dcx_tcp_sha NAME LNS LADDR CNS CADDR PORT: 2 MB, sha256 equal both ends.
+dcx_tcp_sha() {
+	local name=$1 lns=$2 laddr=$3 cns=$4 caddr=$5 port=$6 lf cf pid a b
+	local src=$TMPD/$name.src dst=$TMPD/$name.dst
+	case "$laddr" in *:*) lf=TCP6-LISTEN; laddr="[$laddr]" ;;
+	*) lf=TCP4-LISTEN ;; esac
+	case "$caddr" in *:*) cf=TCP6; caddr="[$caddr]" ;; *) cf=TCP4 ;; esac
+	head -c 2097152 /dev/urandom >"$src"
+	run_bg ip netns exec "$lns" socat -u "$lf:$port,bind=$laddr,reuseaddr" \
+		"CREATE:$dst"
+	pid=$BG_PID
+	slowwait 20 tcp_listening "$lns" "$port" || return 1
+	ip netns exec "$cns" timeout 120 socat -u "OPEN:$src" \
+		"$cf:$caddr:$port,connect-timeout=10" || return 1
+	wait_pid 60 "$pid" || return 1
+	a=$(sha256sum <"$src" | cut -d' ' -f1)
+	b=$(sha256sum <"$dst" 2>/dev/null | cut -d' ' -f1)
+	echo "sent $a got $b"
+	[ "$a" = "$b" ]
+}

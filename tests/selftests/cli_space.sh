@@ -1,0 +1,182 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The CLI of address spaces and bindings against the kernel's space
+# handlers: space add/set/del/show, bind/unbind, per-space EAM entries,
+# every refusal with its exit code, JSON output, spaces in the
+# "show | apply" round trip, non-root refused. (The packet path of spaces
+# is tested by the space_*.sh scripts.)
+
+source "$(dirname "$0")/lib.sh"
+
+D=$dcx_cli
+NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+
+cleanup() {
+	stop_bg
+	cleanup_all_ns
+	cleanup_tmp
+}
+trap cleanup EXIT
+
+require_root
+require_cmd ip jq setpriv python3 cmp
+dcx_require_built
+
+expect() {
+	local want=$1 pat=$2 desc=$3 out rc
+	shift 3
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq "$want" ] &&
+	   { [ -z "$pat" ] || grep -qE -- "$pat" <<<"$out"; }; then
+		ksft_ok "$desc"
+		return 0
+	fi
+	ksft_not_ok "$desc"
+	diag "command: $*"
+	diag "exit $rc (want $want), output:"
+	diag "$(head -c 2000 <<<"$out")"
+	[ -n "$pat" ] && diag "wanted pattern: $pat"
+	return 1
+}
+
+expect_json() {
+	local desc=$1 filter=$2 out rc
+	shift 2
+	out=$("$@" 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ] && python3 -m json.tool >/dev/null 2>&1 <<<"$out" &&
+	   jq -e "$filter" >/dev/null 2>&1 <<<"$out"; then
+		ksft_ok "$desc"
+		return 0
+	fi
+	ksft_not_ok "$desc"
+	diag "command: $* (exit $rc)"
+	diag "output: $(head -c 2000 <<<"$out")"
+	diag "jq filter: $filter"
+	return 1
+}
+
+dcx_load_module >"$TMPD/load.log" 2>&1 ||
+	ksft_bail "load dcxlat.ko: $(cat "$TMPD/load.log")"
+setup_ns N1 || ksft_bail "create a network namespace"
+ip -n "$N1" link add d0 type dummy && ip -n "$N1" link add d1 type dummy &&
+	ip -n "$N1" link set d0 up && ip -n "$N1" link set d1 up ||
+	ksft_bail "dummy devices"
+dcx "$N1" instance add || ksft_bail "instance add"
+if dcx "$N1" space show 2>&1 | grep -q 'does not know this command'; then
+	ksft_skip_all "the module has no space commands yet"
+fi
+
+expect 0 '^default +id 0 ' "space show: the default space is there" \
+	dcx "$N1" space show
+expect_json "space show -j: one space, default, ID 0" \
+	'length == 1 and .[0].name == "default" and .[0].id == 0' \
+	dcx "$N1" -j space show
+expect 0 '' "space add ta id 35 prefix 2001:db8:a41:23::/96" \
+	dcx "$N1" space add ta id 35 prefix 2001:db8:a41:23::/96
+expect_json "space show ta -j: its attributes" \
+	'.name == "ta" and .id == 35 and .prefix == "2001:db8:a41:23::/96"
+	 and .bindings == []' dcx "$N1" -j space show ta
+expect 0 '' "global set space-base 2001:db8:a41::/48" \
+	dcx "$N1" global set space-base 2001:db8:a41::/48
+expect 0 '' "space add tb id 0x24 (prefix from space-base + ID)" \
+	dcx "$N1" space add tb id 0x24
+expect_json "space show tb -j: ID 36" '.id == 36' dcx "$N1" -j space show tb
+expect 1 'already exists' "space add: duplicate name (exit 1)" \
+	dcx "$N1" space add ta id 99
+expect 1 'taken by space ta' "space add: duplicate ID (exit 1)" \
+	dcx "$N1" space add tc id 35
+expect 1 'overlaps the prefix of space ta' \
+	"space add: overlapping prefix (exit 1)" \
+	dcx "$N1" space add tc id 50 prefix 2001:db8:a41:23::/96
+expect 2 'id 0 is out of range; use 1 to 65535' "space add: ID 0 (exit 2)" \
+	dcx "$N1" space add tc id 0
+expect 2 'id 70000 is out of range' "space add: ID 70000 (exit 2)" \
+	dcx "$N1" space add tc id 70000
+expect 2 'missing id N' "space add: no ID (exit 2)" dcx "$N1" space add tc
+expect 2 'not a valid RFC 6052 length' "space add: prefix /95 (exit 2)" \
+	dcx "$N1" space add tc id 51 prefix 2001:db8:77::/95
+expect 2 'space name' "space add: name too long (exit 2)" \
+	dcx "$N1" space add 0123456789abcdef id 52
+expect 1 'no device "nosuch"' "space add: unknown VRF device (exit 1)" \
+	dcx "$N1" space add tc id 52 vrf nosuch
+expect 1 'no instance "nosuch"' "space add: unknown instance (exit 1)" \
+	dcx "$N1" -i nosuch space add tc id 53
+expect 1 'no space|nosuch' "space show: unknown space (exit 1)" \
+	dcx "$N1" space show nosuch
+expect 1 'cannot be deleted' "space del default refused (exit 1)" \
+	dcx "$N1" space del default
+expect 1 'no space|nosuch' "space del: unknown space (exit 1)" \
+	dcx "$N1" space del nosuch
+
+expect 0 '' "space bind ta dev d0 prefix4 10.0.0.0/8" \
+	dcx "$N1" space bind ta dev d0 prefix4 10.0.0.0/8
+expect 0 '' "space bind ta dev d1" dcx "$N1" space bind ta dev d1
+expect 0 '' "space bind tb dev d0 prefix4 10.1.0.0/16 (longer prefix, other space)" \
+	dcx "$N1" space bind tb dev d0 prefix4 10.1.0.0/16
+expect_json "space show ta -j: both bindings, by name" \
+	'.bindings == [{"dev": "d0", "prefix4": "10.0.0.0/8"},
+		       {"dev": "d1", "prefix4": null}] or
+	 .bindings == [{"dev": "d1", "prefix4": null},
+		       {"dev": "d0", "prefix4": "10.0.0.0/8"}]' \
+	dcx "$N1" -j space show ta
+expect 0 '    bind dev d0 prefix4 10\.0\.0\.0/8' "space show: bindings in text" \
+	dcx "$N1" space show ta
+expect 1 '' "space bind: the same binding again (exit 1)" \
+	dcx "$N1" space bind ta dev d0 prefix4 10.0.0.0/8
+expect 1 'no device "nosuch"' "space bind: unknown device (exit 1)" \
+	dcx "$N1" space bind ta dev nosuch
+expect 2 'missing dev IFNAME' "space bind: no dev (exit 2)" \
+	dcx "$N1" space bind ta
+expect 0 '' "space unbind ta dev d1" dcx "$N1" space unbind ta dev d1
+expect 1 '' "space unbind: not bound (exit 1)" \
+	dcx "$N1" space unbind ta dev d1
+
+expect 0 '' "space set ta table 100" dcx "$N1" space set ta table 100
+expect_json "space show ta -j: table 100" '.table == 100' \
+	dcx "$N1" -j space show ta
+expect 2 'nothing to set' "space set: nothing (exit 2)" dcx "$N1" space set ta
+
+expect 0 '' "eamt add space ta" \
+	dcx "$N1" eamt add space ta 10.0.0.2 2001:db8:77::2
+expect 0 '' "eamt add space tb: the same IPv4 address in another space" \
+	dcx "$N1" eamt add space tb 10.0.0.2 2001:db8:78::2
+expect 1 'overlaps EAM 2001:db8:77::2/128' \
+	"eamt add: the IPv6 side is shared by all spaces (exit 1)" \
+	dcx "$N1" eamt add space tb 10.0.0.3 2001:db8:77::2
+expect 0 '^10\.0\.0\.2/32 2001:db8:77::2/128$' "eamt show space ta" \
+	dcx "$N1" eamt show space ta
+expect 0 '^$' "eamt show: the default space has none" dcx "$N1" eamt show
+
+# The whole configuration with spaces: show | apply | show.
+dcx "$N1" show >"$TMPD/s1.json"
+expect_json "show: spaces with bindings and EAM entries" \
+	'(.spaces | map(.name)) == ["ta", "tb"] and
+	 (.spaces[0].eamt == ["10.0.0.2/32 2001:db8:77::2/128"]) and
+	 (.spaces[0].bindings | length) == 1' cat "$TMPD/s1.json"
+dcx "$N1" space del tb
+dcx "$N1" eamt flush space ta
+expect 0 '' "apply: spaces, bindings and EAM entries come back" \
+	dcx "$N1" apply "$TMPD/s1.json"
+expect 0 '' "show | apply | show: identical" \
+	cmp "$TMPD/s1.json" <(dcx "$N1" show)
+echo '{"spaces": [{"name": "x", "id": 7, "bindings": [{"dev": "nosuch"}]}]}' \
+	>"$TMPD/bad.json"
+expect 1 'spaces\[0\].bindings\[0\].dev: no device "nosuch"' \
+	"apply: unknown device named by its field (exit 1)" \
+	dcx "$N1" apply "$TMPD/bad.json"
+expect 0 '' "... nothing changed" cmp "$TMPD/s1.json" <(dcx "$N1" show)
+expect 0 '' "space del ta" dcx "$N1" space del ta
+expect 1 'no space' "eamt show space ta: gone with its space (exit 1)" \
+	dcx "$N1" eamt show space ta
+
+expect 1 'permission denied|Operation not permitted' \
+	"space add as non-root refused (exit 1)" \
+	ip netns exec "$N1" "${NOBODY[@]}" "$D" space add tz id 77
+expect 1 'permission denied|Operation not permitted' \
+	"space show as non-root refused (exit 1)" \
+	ip netns exec "$N1" "${NOBODY[@]}" "$D" space show
+
+ksft_exit
