@@ -9,6 +9,7 @@
 #include <net/icmp.h>
 #include <net/ip.h>
 #include <net/route.h>
+#include <net/l3mdev.h>
 #include "frag.h"
 
 /*
@@ -19,7 +20,11 @@
 void dcx_send_icmp4(struct net *net, struct sk_buff *skb, u8 type, u8 code,
 		    u32 info)
 {
-	struct flowi4 fl4 = { .daddr = ip_hdr(skb)->saddr };
+	struct flowi4 fl4 = {
+		.daddr = ip_hdr(skb)->saddr,
+		/* Back into the routing domain (VRF) the packet came from. */
+		.flowi4_l3mdev = l3mdev_master_ifindex_rcu(skb->dev),
+	};
 	struct rtable *rt;
 
 	rt = ip_route_output_key(net, &fl4);

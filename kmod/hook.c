@@ -17,6 +17,8 @@
 #include "fragment.h"
 #include "offload.h"
 #include "hook.h"
+#include "space.h"
+#include "ndp.h"
 #include "compat.h"
 
 /*
@@ -89,14 +91,22 @@ static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
 	return r;
 }
 
+/* The instance's counter, and the space's when the packet has one. */
+static void dcx_count(struct dcx_instance *inst, const struct dcx_xlat *x,
+		      enum dcxlat_stat id)
+{
+	dcx_stat_inc(inst->stats, id);
+	dcx_space_stat_inc(x->space, id);
+}
+
+static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 /*
  * Route, size, rewrite and send an IPv4 packet the plan accepted (x).
  * reasm: it is a reassembled ICMP message; quiet: it is hairpinned, so no
  * ICMPv4 error can reach its source.
  */
-static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
-			   struct sk_buff *skb);
-
 static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		       struct sk_buff *skb, struct dcx_xlat *x, bool reasm,
 		       bool quiet)
@@ -130,17 +140,17 @@ static int dcx_send_46(struct net *net, struct dcx_instance *inst,
 		x->stat = DCXLAT_STAT_TOO_BIG;
 		goto drop_dst;
 	}
-	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_46);
+	dcx_count(inst, x, DCXLAT_STAT_XLAT_46);
 	if (reasm)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_ICMP_REASM);
+		dcx_count(inst, x, DCXLAT_STAT_ICMP_REASM);
 	if (dcx_output6(net, skb, dst, frag_max) < 0)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+		dcx_count(inst, x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
 drop_dst:
 	dst_release(dst);
 drop:
-	dcx_stat_inc(inst->stats, x->stat);
+	dcx_count(inst, x, x->stat);
 	return NF_DROP;
 }
 
@@ -152,10 +162,16 @@ static int dcx_xlat_skb_46(struct net *net, struct dcx_instance *inst,
 	bool reasm = false;
 	unsigned int type;
 
+	/* The ingress interface (and destination) decide the space. */
+	x.space = dcx_space_select4(x.cfg, skb->dev, ip_hdr(skb)->daddr);
+	if (!x.space) {
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_UNBOUND);
+		return DCX_NEXT;
+	}
 replan:
 	switch (dcx_plan_skb(&x, skb, dcx_plan_46)) {
 	case DCX_PASS:
-		dcx_stat_inc(inst->stats, x.stat);
+		dcx_count(inst, &x, x.stat);
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
@@ -175,22 +191,25 @@ replan:
 		else if (x.stat == DCXLAT_STAT_SRC_ROUTE)
 			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
 				       ICMP_SR_FAILED, 0);
-		dcx_stat_inc(inst->stats, x.stat);
+		dcx_count(inst, &x, x.stat);
 		return NF_DROP;
 	}
 	/* Traffic for the translator itself is not translated. */
-	type = inet_addr_type(net, ip_hdr(skb)->daddr);
+	type = inet_addr_type_dev_table(net, skb->dev, ip_hdr(skb)->daddr);
 	if (type != RTN_UNICAST) {
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_PASS_46);
+		dcx_count(inst, &x, DCXLAT_STAT_PASS_46);
 		return DCX_NEXT;
 	}
 	return dcx_send_46(net, inst, skb, &x, reasm, false);
 }
 
+static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
+			   struct sk_buff *skb);
+
 /* RFC 7757 4.2: the IPv4 destination is one of our own EAM entries. */
 static bool dcx_hairpin_wanted(const struct dcx_xlat *x)
 {
-	return false;	/* TODO(merge core): x->hairpin */
+	return x->hairpin;
 }
 
 /*
@@ -205,6 +224,9 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	struct iphdr *iph;
 	u8 *nh;
 
+	/* GSO that cannot be translated in place: one segment at a time. */
+	if (dcx_gso_must_segment(skb, x, IP_MAX_MTU))
+		return dcx_xlat_segments(net, inst, skb, dcx_xlat_skb_64);
 	if (dcx_prepare_skb(skb, x, 0, skb->dev,
 			    x->proto == IPPROTO_ICMPV6)) {
 		x->stat = DCXLAT_STAT_NOMEM;
@@ -224,11 +246,11 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 			x->stat = DCXLAT_STAT_UNTRANS_SRC4;
 		goto drop;
 	}
-	dcx_stat_inc(inst->stats, DCXLAT_STAT_HAIRPIN);
+	dcx_count(inst, x, DCXLAT_STAT_HAIRPIN);
 	return dcx_send_46(net, inst, skb, x, reasm, true);
 
 drop:
-	dcx_stat_inc(inst->stats, x->stat);
+	dcx_count(inst, x, x->stat);
 	return NF_DROP;
 }
 
@@ -243,10 +265,13 @@ static int dcx_xlat_skb_64(struct net *net, struct dcx_instance *inst,
 	u8 tclass;
 	u8 *nh;
 
+	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex) &&
+	    dcx_ndp_proxy(net, x.cfg, skb))
+		return NF_DROP;
 replan:
 	switch (dcx_plan_skb(&x, skb, dcx_plan_64)) {
 	case DCX_PASS:
-		dcx_stat_inc(inst->stats, x.stat);
+		dcx_count(inst, &x, x.stat);
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
@@ -306,17 +331,17 @@ replan:
 		x.stat = DCXLAT_STAT_TOO_BIG;
 		goto drop_dst;
 	}
-	dcx_stat_inc(inst->stats, DCXLAT_STAT_XLAT_64);
+	dcx_count(inst, &x, DCXLAT_STAT_XLAT_64);
 	if (reasm)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_ICMP_REASM);
+		dcx_count(inst, &x, DCXLAT_STAT_ICMP_REASM);
 	if (dcx_output(net, skb, dst, 0) < 0)
-		dcx_stat_inc(inst->stats, DCXLAT_STAT_OUTPUT_ERR);
+		dcx_count(inst, &x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
 drop_dst:
 	dst_release(dst);
 drop:
-	dcx_stat_inc(inst->stats, x.stat);
+	dcx_count(inst, &x, x.stat);
 	return NF_DROP;
 }
 

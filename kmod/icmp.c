@@ -69,12 +69,13 @@ bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6)
 {
 	switch (type) {
 	case ICMP_ECHO:
+		/* RFC 7915 4.2: only the type changes. */
 		*type6 = ICMPV6_ECHO_REQUEST;
-		*code6 = 0;
+		*code6 = code;
 		return true;
 	case ICMP_ECHOREPLY:
 		*type6 = ICMPV6_ECHO_REPLY;
-		*code6 = 0;
+		*code6 = code;
 		return true;
 	case ICMP_DEST_UNREACH:
 		return dcx_unreach_46(code, type6, code6);
@@ -95,12 +96,13 @@ bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4)
 {
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
+		/* RFC 7915 5.2: only the type changes. */
 		*type4 = ICMP_ECHO;
-		*code4 = 0;
+		*code4 = code;
 		return true;
 	case ICMPV6_ECHO_REPLY:
 		*type4 = ICMP_ECHOREPLY;
-		*code4 = 0;
+		*code4 = code;
 		return true;
 	case ICMPV6_DEST_UNREACH:
 		*type4 = ICMP_DEST_UNREACH;
@@ -210,6 +212,21 @@ u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out)
 	if (mtu_in)
 		mtu = min(mtu, mtu_in > 20 ? mtu_in - 20 : 0);
 	return min_t(u32, mtu, 0xffff);
+}
+
+/*
+ * RFC 7915 5.2 asks to take a fragment header in the packet in error into
+ * account: that IPv6 packet carried 8 bytes more than its IPv4 original,
+ * so the IPv4 sender must stay 28 (not 20) bytes below the IPv6 MTUs.
+ */
+u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag)
+{
+	if (frag) {
+		mtu6 = mtu6 > 8 ? mtu6 - 8 : 0;
+		if (mtu_in)
+			mtu_in = mtu_in > 8 ? mtu_in - 8 : 1;
+	}
+	return dcx_icmp_mtu_64(mtu6, mtu_in, mtu_out);
 }
 
 /* ---- 4 -> 6 -------------------------------------------------------- */
@@ -395,6 +412,7 @@ static enum dcx_verdict dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	x->inner_old_hl = e.hlen;
 	x->inner_new_hl = sizeof(struct iphdr);
+	x->inner_frag = e.frag_hdr;
 	return DCX_XLAT;
 }
 
@@ -498,8 +516,9 @@ u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		icmp->un.gateway = htonl(x->icmp_info << 24);
 	else if (x->icmp_code == ICMP_FRAG_NEEDED &&
 		 x->icmp_type == ICMP_DEST_UNREACH)
-		icmp->un.frag.mtu = htons(dcx_icmp_mtu_64(mtu6, x->mtu_in,
-							  x->mtu_out));
+		icmp->un.frag.mtu = htons(dcx_icmp_mtu_64_frag(mtu6, x->mtu_in,
+							       x->mtu_out,
+							       x->inner_frag));
 	icmp->checksum = ip_compute_csum(icmp, len);
 	dcx_build_ip4((struct iphdr *)new, x->src4, x->dst4,
 		      IPPROTO_ICMPV6, dcx_tos_64(x->cfg, &ip6), x->ttl,

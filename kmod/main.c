@@ -14,6 +14,7 @@
 #include "instance.h"
 #include "netlink.h"
 #include "lpm.h"
+#include "space.h"
 #include "compat.h"
 
 #ifdef DCX_NEED_EXTACK_BUF
@@ -58,13 +59,18 @@ static int __init dcx_init(void)
 	err = register_pernet_subsys(&dcx_net_ops);
 	if (err)
 		goto err_lpm;
-	err = dcx_genl_register();
+	err = dcx_space_init();
 	if (err)
 		goto err_pernet;
+	err = dcx_genl_register();
+	if (err)
+		goto err_space;
 	pr_info("stateless IPv4/IPv6 translator loaded (ABI %d)\n",
 		DCXLAT_ABI_VERSION);
 	return 0;
 
+err_space:
+	dcx_space_exit();
 err_pernet:
 	unregister_pernet_subsys(&dcx_net_ops);
 err_lpm:
@@ -75,6 +81,7 @@ err_lpm:
 static void __exit dcx_exit(void)
 {
 	dcx_genl_unregister();
+	dcx_space_exit();
 	unregister_pernet_subsys(&dcx_net_ops);
 	/* Instances and snapshots are freed by RCU callbacks: wait for them. */
 	rcu_barrier();

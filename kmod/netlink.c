@@ -14,6 +14,7 @@
 #include "stats.h"
 #include "netlink.h"
 #include "txn.h"
+#include "nl_space.h"
 #include "compat.h"
 
 #define DCX_ERR_ATTR(extack, attr, msg) \
@@ -52,9 +53,9 @@ static const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {
 			     .len = DCXLAT_NAME_MAX - 1 },
 	[DCXLAT_A_EAM] = NLA_POLICY_NESTED(dcx_eam_policy),
 	[DCXLAT_A_SETTINGS] = NLA_POLICY_NESTED(dcx_settings_policy),
-	/* Parsed strictly by the space handlers with their own policies. */
-	[DCXLAT_A_SPACE_CFG] = { .type = NLA_NESTED },
-	[DCXLAT_A_BIND] = { .type = NLA_NESTED },
+	/* Spaces and bindings: nl_space.c */
+	[DCXLAT_A_SPACE_CFG] = NLA_POLICY_NESTED(dcx_space_cfg_policy),
+	[DCXLAT_A_BIND] = NLA_POLICY_NESTED(dcx_bind_policy),
 	[DCXLAT_A_COUNT] = { .type = NLA_REJECT,
 			     .reject_message = "DCXLAT_A_COUNT is reply-only" },
 };
@@ -583,6 +584,48 @@ static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 	.flags = GENL_UNS_ADMIN_PERM,				\
 }
 
+/* ---- for nl_space.c (see netlink.h) ---- */
+
+int dcx_nl_start(struct genl_info *info, const char **name)
+{
+	return dcx_req_start(info, name);
+}
+
+struct dcx_instance *dcx_nl_instance(struct genl_info *info,
+				     const char *name)
+{
+	return dcx_req_instance(info, name);
+}
+
+void *dcx_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
+		 u8 cmd)
+{
+	return genlmsg_put(skb, portid, seq, &dcx_genl_family, flags, cmd);
+}
+
+void dcx_nl_notify_msg(struct genl_info *info, struct sk_buff *msg)
+{
+	dcx_nl_gen_bump();
+	if (msg)
+		genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info),
+					msg, 0, DCX_MCGRP_CONFIG, GFP_KERNEL);
+}
+
+/* What a request edits: the sender's open transaction, else the live one. */
+struct dcx_config *dcx_nl_cfg(struct genl_info *info,
+			      struct dcx_instance *inst)
+{
+	struct dcx_config *c = dcx_txn_staging(inst, info->snd_portid);
+
+	return c ? c : (struct dcx_config *)dcx_instance_cfg(inst);
+}
+
+struct dcx_tables *dcx_nl_tables(struct genl_info *info,
+				 struct dcx_instance *inst)
+{
+	return (struct dcx_tables *)dcx_nl_cfg(info, inst)->xlat.tables;
+}
+
 static const struct genl_small_ops dcx_genl_ops[] = {
 	DCX_OP(INSTANCE_ADD, dcx_nl_instance_add),
 	DCX_OP(INSTANCE_DEL, dcx_nl_instance_del),
@@ -610,6 +653,18 @@ static const struct genl_small_ops dcx_genl_ops[] = {
 	DCX_OP(TXN_BEGIN, dcx_nl_txn_begin),
 	DCX_OP(TXN_COMMIT, dcx_nl_txn_commit),
 	DCX_OP(TXN_ABORT, dcx_nl_txn_abort),
+	/* Spaces and bindings: nl_space.c */
+	DCX_OP(SPACE_ADD, dcx_nl_space_add),
+	DCX_OP(SPACE_DEL, dcx_nl_space_del),
+	{
+		.cmd = DCXLAT_CMD_SPACE_GET,
+		.doit = dcx_nl_space_get,
+		.dumpit = dcx_nl_space_dump,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	DCX_OP(SPACE_SET, dcx_nl_space_set),
+	DCX_OP(BIND_ADD, dcx_nl_bind_add),
+	DCX_OP(BIND_DEL, dcx_nl_bind_del),
 };
 
 static const struct genl_multicast_group dcx_genl_mcgrps[] = {

@@ -51,6 +51,25 @@ enum {
 static_assert(DCX_SET_ROWS == DCXLAT_SET_MAX,
 	      "every DCXLAT_SET_* attribute has a row in DCXLAT_SETTINGS");
 
+/*
+ * The packet path compares ifindexes. A device that does not exist yet
+ * gives 0 (off) until ndp-proxy is set again.
+ */
+static int dcx_ndp_ifindex(struct net *net, const char *name)
+{
+	struct net_device *dev;
+	int ifindex = 0;
+
+	if (!*name)
+		return 0;
+	rcu_read_lock();
+	dev = dev_get_by_name_rcu(net, name);
+	if (dev)
+		ifindex = dev->ifindex;
+	rcu_read_unlock();
+	return ifindex;
+}
+
 /* One attribute into c; prefixes are fully validated here. */
 static int dcx_set_one(struct dcx_config *c, int type, const struct nlattr *a,
 		       struct netlink_ext_ack *extack)
@@ -140,6 +159,9 @@ static int dcx_settings_parse(struct genl_info *info, struct dcx_config *c)
 		if (err)
 			return err;
 	}
+	if (tb[DCXLAT_SET_NDP_PROXY])
+		c->ndp_proxy_ifindex = dcx_ndp_ifindex(genl_info_net(info),
+						       c->ndp_proxy);
 	return 0;
 }
 
@@ -212,6 +234,7 @@ int dcx_nl_settings_set(struct sk_buff *skb, struct genl_info *info)
 		/* Nobody reads a staging snapshot: change it in place. */
 		r.cfg->xlat = tmp->xlat;
 		memcpy(r.cfg->ndp_proxy, tmp->ndp_proxy, sizeof(tmp->ndp_proxy));
+		r.cfg->ndp_proxy_ifindex = tmp->ndp_proxy_ifindex;
 		kfree(tmp);
 	} else {
 		n = tmp;

@@ -11,6 +11,7 @@
 #include <net/route.h>
 #include <net/netfilter/nf_conntrack.h>
 #include "route.h"
+#include "tables.h"
 
 struct dst_entry *dcx_route6(struct net *net, const struct sk_buff *skb,
 			     const struct dcx_xlat *x, u8 tclass)
@@ -36,10 +37,24 @@ struct dst_entry *dcx_route6(struct net *net, const struct sk_buff *skb,
 	return dst;
 }
 
+/*
+ * The routing domain of a space: its VRF (an l3mdev master as oif sends
+ * the lookup to the VRF's table through the l3mdev FIB rule, exactly as a
+ * socket bound to the VRF), else the netns' own rules and tables. A
+ * space whose VRF device went away (-1) routes nowhere: its packets must
+ * never fall back to another tenant's routes.
+ */
+static int dcx_route4_oif(const struct dcx_xlat *x)
+{
+	return x->space ? READ_ONCE(x->space->vrf_ifindex) : 0;
+}
+
 struct dst_entry *dcx_route4(struct net *net, const struct sk_buff *skb,
 			     const struct dcx_xlat *x, u8 tos)
 {
+	int oif = dcx_route4_oif(x);
 	struct flowi4 fl4 = {
+		.flowi4_oif = oif > 0 ? oif : 0,
 		.daddr = x->dst4,
 		.saddr = x->src4,
 		.flowi4_tos = RT_TOS(tos),
@@ -51,6 +66,8 @@ struct dst_entry *dcx_route4(struct net *net, const struct sk_buff *skb,
 	};
 	struct rtable *rt;
 
+	if (oif < 0)
+		return ERR_PTR(-ENODEV);
 	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt))
 		return ERR_CAST(rt);

@@ -123,7 +123,7 @@ const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6);
 const struct dcx_pool6 *dcx_pool6_lookup(const struct dcx_tables *t,
 					 const struct in6_addr *v6);
-/* The space's prefix (NULL if none), for readers and, under the lock, writers. */
+/* The space's prefix (NULL if none): readers, and writers under the lock. */
 const struct dcx_prefix6 *dcx_space_pool6(const struct dcx_space *s);
 /*
  * Dump a space's entries in IPv4 order starting after (v4, len4), or from

@@ -103,6 +103,7 @@ struct dcx_xlat {
 	u8 icmp_type, icmp_code;	/* translated type and code */
 	u32 icmp_info;		/* MTU (host order) or pointer, translated */
 	unsigned int inner_old_hl, inner_new_hl;
+	bool inner_frag;	/* 6 -> 4: the inner packet has a fragment hdr */
 	unsigned int tail_need;	/* out of plan: tailroom apply needs */
 	/* in, before apply (0: unknown, no cap from that side) */
 	u32 mtu_in;		/* MTU of the ingress link */
@@ -194,6 +195,7 @@ int dcx_icmp_ptr_46(u8 ptr4);
 int dcx_icmp_ptr_64(u32 ptr6);
 u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out);
 u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out);
+u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag);
 enum dcx_verdict dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
 u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);

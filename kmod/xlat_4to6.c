@@ -82,7 +82,9 @@ static bool dcx_src_route_live(const u8 *opt, unsigned int len)
 /*
  * RFC 7756 6: an Edge Relay translates only what comes from its own nodes,
  * the sources its EAM entries cover; anything else would leave the BR with
- * a spoofed IPv4 source (ingress filtering, RFC 2827).
+ * a spoofed IPv4 source (ingress filtering, RFC 2827). An ICMPv4 error
+ * from elsewhere (a router on the ER's IPv4 side) may still take an
+ * RFC 6791 source, which no IPv4 host can be spoofed as.
  */
 static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
 {
@@ -90,6 +92,28 @@ static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
 
 	return x->cfg->role == DCXLAT_ROLE_ER && x->cfg->er_filter &&
 	       !x->hairpin && !dcx_eam_lookup4(s, src);
+}
+
+/*
+ * Hairpin pass (RFC 7757 4.2): the source maps by the prefix so that the
+ * receiver answers through the translator. An ICMP error is the answer
+ * itself: only when it comes from the node its packet hairpinned to (its
+ * source is the quoted destination) does that hold; an error from a third
+ * node keeps that node's own mapping.
+ */
+static bool dcx_hairpin_src_by_prefix(const struct dcx_xlat *x,
+				      const u8 *nh, unsigned int linear)
+{
+	const struct iphdr *iph = (const struct iphdr *)nh;
+	unsigned int in = x->old_nhlen + sizeof(struct icmphdr);
+
+	if (!x->hairpin)
+		return false;
+	if (iph->protocol != IPPROTO_ICMP || (iph->frag_off & htons(IP_OFFSET)) ||
+	    linear < in + sizeof(struct iphdr) ||
+	    !dcx_icmp_is_err4(nh[x->old_nhlen]))
+		return true;
+	return iph->saddr == ((const struct iphdr *)(nh + in))->daddr;
 }
 
 /*
@@ -107,14 +131,16 @@ static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 {
 	const struct iphdr *iph = (const struct iphdr *)nh;
 	unsigned int ihl = x->old_nhlen;
-	enum dcx_map how;
+	enum dcx_map how = DCX_MAP_NONE;
+	bool er_drop;
 
-	if (dcx_er_ingress_drop(x, iph->saddr))
-		return dcx_verdict_drop(x, DCXLAT_STAT_ER_INGRESS);
 	if (dcx_v4_special(iph->saddr))
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);
-	how = dcx_map_46_how(x->cfg, x->space, iph->saddr, &x->src6,
-			     x->hairpin);
+	/* An ER's RFC 6791 source is no spoofed IPv4 address: allowed. */
+	er_drop = dcx_er_ingress_drop(x, iph->saddr);
+	if (!er_drop)
+		how = dcx_map_46_how(x->cfg, x->space, iph->saddr, &x->src6,
+				     dcx_hairpin_src_by_prefix(x, nh, linear));
 	if (how >= DCX_MAP_EAM)
 		return DCX_XLAT;
 	/* A router with a private address is the classic RFC 6791 case. */
@@ -128,6 +154,8 @@ static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 			return DCX_XLAT;
 		}
 	}
+	if (er_drop)
+		return dcx_verdict_drop(x, DCXLAT_STAT_ER_INGRESS);
 	if (how == DCX_MAP_NONGLOBAL)
 		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
 	return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);

@@ -18,11 +18,31 @@ enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
 }
 
 /*
+ * At most this many extension headers: RFC 8200 4.1 expects each once
+ * (destination options twice); a longer chain is malformed or an attack
+ * on the walk, and would need more pull rounds than the datapath allows.
+ */
+#define DCX_MAX_EXT6	8
+
+/*
+ * Asking for a header's bytes, ask for the next header's first 8 too
+ * (bounded by the packet): each extension header then costs the caller
+ * one pull round, not two.
+ */
+static enum dcx_verdict dcx_pull_ahead(struct dcx_xlat *x, unsigned int end,
+				       unsigned int total)
+{
+	return dcx_verdict_pull(x, min(end + 8, total));
+}
+
+/*
  * Walk the extension headers up to the upper-layer header. Hop-by-hop,
  * destination options and routing headers are dropped by translation
  * (RFC 7915 5.1); the fragment header becomes IPv4 fragment fields.
  * `total` may be less than the packet's own length (inner packets of ICMP
  * errors are truncated), but the headers themselves must be there.
+ * Hop-by-hop options anywhere but first (RFC 8200 4.1), a second fragment
+ * header or more than DCX_MAX_EXT6 headers: malformed, dropped.
  */
 enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 			       unsigned int linear, unsigned int total,
@@ -31,13 +51,19 @@ enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 	unsigned int off = sizeof(struct ipv6hdr);
 	u8 next = ((const struct ipv6hdr *)nh)->nexthdr;
 	const struct ipv6_opt_hdr *opt;
-	unsigned int len;
+	unsigned int len, n = 0;
 
 	e->frag_hdr = 0;
 	e->frag_off = 0;
-	for (;;) {
+	for (;; n++) {
+		if (n > DCX_MAX_EXT6)
+			return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 		switch (next) {
 		case NEXTHDR_HOP:
+			if (off != sizeof(struct ipv6hdr))
+				return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
+			len = 8;
+			break;
 		case NEXTHDR_DEST:
 		case NEXTHDR_ROUTING:
 			len = 8;
@@ -55,7 +81,7 @@ enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 		if (total < off + len)
 			return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 		if (linear < off + len)
-			return dcx_verdict_pull(x, off + len);
+			return dcx_pull_ahead(x, off + len, total);
 		opt = (const struct ipv6_opt_hdr *)(nh + off);
 		if (next == NEXTHDR_FRAGMENT) {
 			e->frag_hdr = off;
@@ -67,7 +93,7 @@ enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 				return dcx_verdict_drop(x,
 							DCXLAT_STAT_TRUNCATED);
 			if (linear < off + len)
-				return dcx_verdict_pull(x, off + len);
+				return dcx_pull_ahead(x, off + len, total);
 			/* RFC 7915 5.1: a route still to follow is an error. */
 			if (next == NEXTHDR_ROUTING &&
 			    ((const struct ipv6_rt_hdr *)opt)->segments_left) {

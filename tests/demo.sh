@@ -5,7 +5,7 @@
 # the translator at work on the basic topology of
 # tests/selftests/basic_xlat.sh:
 #
-#   ns6 (64:ff9b::192.0.2.6) -- xlat (dcxlat, pool6 64:ff9b::/96) -- ns4 (198.51.100.2)
+#   ns6 (2001:db8:64::192.0.2.6) -- xlat (dcxlat, pool6 2001:db8:64::/96) -- ns4 (198.51.100.2)
 #
 # Exit status 0 when pings go through in both directions.
 #   bash tests/demo.sh [--kvm]          (inside the VM: --in-vm)
@@ -45,7 +45,7 @@ D=$dcx_cli
 
 step "configure the translator in netns xlat"
 run "$D" -n "$XLAT" instance add default || die "instance add failed"
-run "$D" -n "$XLAT" pool6 set 64:ff9b::/96 || die "pool6 set failed"
+run "$D" -n "$XLAT" pool6 set "${DCX_PFX}/96" || die "pool6 set failed"
 run "$D" -n "$XLAT" instance show
 run "$D" -n "$XLAT" pool6 show
 
@@ -54,7 +54,7 @@ tcpdump_start "$NS6" v6 "$TMPD/ns6.pcap" icmp6 and not ip6[40] \>= 133 ||
 	die "tcpdump ns6"
 
 rc=0
-step "IPv6 host pings the IPv4 host (ns6 -> 64:ff9b::198.51.100.2)"
+step "IPv6 host pings the IPv4 host (ns6 -> 2001:db8:64::198.51.100.2)"
 run ip netns exec "$NS6" ping -6 -n -c 3 -i 0.3 -w 15 "$DCX_H4_6" || rc=1
 step "IPv4 host pings the IPv6 host (ns4 -> 192.0.2.6)"
 run ip netns exec "$NS4" ping -4 -n -c 3 -i 0.3 -w 15 "$DCX_H6_4" || rc=1
@@ -63,7 +63,7 @@ pcap_wait "$TMPD/ns4.pcap" 'ICMP echo reply' >/dev/null
 pcap_wait "$TMPD/ns6.pcap" 'echo reply' >/dev/null
 step "what ns4 saw on the wire (IPv4 only)"
 tcpdump -n -r "$TMPD/ns4.pcap" 2>/dev/null
-step "what ns6 saw on the wire (IPv6 only; 64:ff9b::c633:6402 = 64:ff9b::198.51.100.2)"
+step "what ns6 saw on the wire (IPv6 only; 2001:db8:64::c633:6402 = 2001:db8:64::198.51.100.2)"
 tcpdump -n -r "$TMPD/ns6.pcap" 2>/dev/null
 
 step "translator counters"

@@ -8,7 +8,9 @@
  * contract below aborts, which libFuzzer reports as a crash.
  *
  * Input: byte 0 = settings bits, byte 1 = space (low 2 bits) and how much
- * of the packet starts linear (high 6 bits), then the packet.
+ * of the packet starts linear (high 6 bits), byte 2 bit 0 = make the IP
+ * length field match the input (so mutations get past the length check),
+ * then the packet.
  */
 #include "tables.h"
 
@@ -18,6 +20,8 @@ static struct dcx_tables *tabs;
 static struct dcx_space *spaces[3];
 static struct mutex lock;
 static unsigned long max_pulls_over_8;	/* inputs hook.c would drop */
+/* How far inputs got: translated, hairpinned, and why the rest stopped. */
+static unsigned long n_xlat, n_hairpin, n_stat[2][DCXLAT_STAT_COUNT];
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "contract: %s (%s:%d)\n", \
 	#c, __FILE__, __LINE__); abort(); } } while (0)
@@ -45,8 +49,19 @@ static void pool(struct dcx_space *s, const char *p6, u8 len)
 
 static void report(void)
 {
+	static const char * const names[] = DCXLAT_STAT_NAMES;
+	unsigned int i, k;
+
 	fprintf(stderr, "inputs that needed more than 8 pulls: %lu\n",
 		max_pulls_over_8);
+	fprintf(stderr, "translated: %lu, hairpinned: %lu\n", n_xlat,
+		n_hairpin);
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < DCXLAT_STAT_COUNT; i++)
+			if (n_stat[k][i])
+				fprintf(stderr, "  %s %s: %lu\n",
+					k ? "drop" : "pass", names[i],
+					n_stat[k][i]);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -127,6 +142,8 @@ static enum dcx_verdict plan_loop(plan_fn plan, struct dcx_xlat *x,
 		rcu_read_unlock();
 		CHECK(!memcmp(b, pkt, linear));	/* plan is read-only */
 		free(b);
+		if (v == DCX_PASS || v == DCX_DROP)
+			n_stat[v == DCX_DROP][x->stat]++;
 		if (v != DCX_PULL)
 			return v;
 		CHECK(x->need > linear && x->need <= total);
@@ -161,6 +178,7 @@ static u8 *xlat(plan_fn plan, apply_fn apply, struct dcx_xlat *x,
 	CHECK(res == nh + x->old_nhlen - x->new_nhlen);
 	CHECK(res >= buf && res + x->new_total <= buf + room);
 	CHECK(x->new_total >= x->new_nhlen);
+	n_xlat++;
 	out = malloc(x->new_total);
 	CHECK(out);
 	memcpy(out, res, x->new_total);
@@ -189,10 +207,20 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	unsigned int len, linear, out_len;
 	u8 *out;
 
-	if (size < 2 || size - 2 > MAX_PKT)
+	static u8 pkt[MAX_PKT];
+
+	if (size < 3 || size - 3 > MAX_PKT)
 		return 0;
 	settings(&cfg, data[0]);
-	len = size - 2;
+	len = size - 3;
+	memcpy(pkt, data + 3, len);
+	if (data[2] & 1 && len >= 40 && pkt[0] >> 4 == 6) {
+		pkt[4] = (len - 40) >> 8;
+		pkt[5] = len - 40;
+	} else if (data[2] & 1 && len >= 20 && pkt[0] >> 4 == 4) {
+		pkt[2] = len >> 8;
+		pkt[3] = len;
+	}
 	linear = (unsigned int)(data[1] >> 2) * len / 63;
 	memset(&x, 0, sizeof(x));
 	x.cfg = &cfg;
@@ -202,12 +230,12 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 #ifdef FUZZ_46
 	x.space = (data[1] & 3) == 3 ? NULL : spaces[data[1] & 3];
 	x.hairpin = data[1] & 0x02;	/* as a second pass */
-	out = xlat(dcx_plan_46, dcx_apply_46, &x, data + 2, len, linear,
+	out = xlat(dcx_plan_46, dcx_apply_46, &x, pkt, len, linear,
 		   &out_len);
 	if (out)
 		check_ip6(out, out_len);
 #else
-	out = xlat(dcx_plan_64, dcx_apply_64, &x, data + 2, len, linear,
+	out = xlat(dcx_plan_64, dcx_apply_64, &x, pkt, len, linear,
 		   &out_len);
 	if (out) {
 		check_ip4(out, out_len);
@@ -217,6 +245,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 			u8 *out2;
 
 			/* The datapath's second pass, same state. */
+			n_hairpin++;
 			out2 = xlat(dcx_plan_46, dcx_apply_46, &x, out,
 				    out_len, out_len, &out2_len);
 			if (out2)

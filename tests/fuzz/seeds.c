@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Write the input packets of the unit-test vectors as fuzzing seeds:
- * corpus46/ and corpus64/ under the directory given, each file = two
- * settings bytes (all off, fully linear) + the packet.
+ * corpus46/ and corpus64/ under the directory given, each file = three
+ * settings bytes (all off, fully linear, lengths fixed) + the packet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,13 +14,13 @@
 
 static void put(const char *dir, const struct xlat_vector *v)
 {
-	static const unsigned char hdr[2] = { 0x00, 0xfc };
+	static const unsigned char hdr[3] = { 0x00, 0xfc, 0x01 };
 	char path[512];
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, v->name);
 	f = fopen(path, "wb");
-	if (!f || fwrite(hdr, 1, 2, f) != 2 ||
+	if (!f || fwrite(hdr, 1, 3, f) != 3 ||
 	    fwrite(v->in, 1, v->in_len, f) != v->in_len || fclose(f)) {
 		perror(path);
 		exit(1);

@@ -2,19 +2,20 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Basic SIIT through dcxlat: ping, TCP and UDP in both directions over one
-# translator with the well-known prefix 64:ff9b::/96 (RFC 6052).
+# translator with the network-specific prefix 2001:db8:64::/96 (RFC 6052;
+# the well-known prefix would refuse these non-global TEST-NET addresses).
 #
-#  +--------------------------+     +--------------------------------+     +---------------------+
-#  | ns6                      |     | xlat      pool6 64:ff9b::/96   |     | ns4                 |
-#  |  lo 64:ff9b::192.0.2.6   |     |                                |     |                     |
-#  |  v6 2001:db8:6::2/64 ------------ x6 2001:db8:6::1/64          |     |                     |
-#  |                          |     |            x4 198.51.100.1/24 ------- v4 198.51.100.2/24  |
-#  | 64:ff9b::/96 via ::1     |     | 64:ff9b::192.0.2.0/120 via ::2 |     | default via .1      |
-#  |   src 64:ff9b::192.0.2.6 |     |                                |     |                     |
-#  +--------------------------+     +--------------------------------+     +---------------------+
+#  +------------------------------+     +------------------------------------+     +---------------------+
+#  | ns6                          |     | xlat      pool6 2001:db8:64::/96   |     | ns4                 |
+#  |  lo 2001:db8:64::192.0.2.6   |     |                                    |     |                     |
+#  |  v6 2001:db8:6::2/64 ---------------- x6 2001:db8:6::1/64              |     |                     |
+#  |                              |     |            x4 198.51.100.1/24 ------- v4 198.51.100.2/24  |
+#  | 2001:db8:64::/96 via ::1     |     | 2001:db8:64::192.0.2.0/120 via ::2 |     | default via .1      |
+#  |   src 2001:db8:64::192.0.2.6 |     |                                    |     |                     |
+#  +------------------------------+     +------------------------------------+     +---------------------+
 #
-# ns6 is the IPv6 host 192.0.2.6 is mapped to (64:ff9b::192.0.2.6); ns4 is
-# the IPv4 host 198.51.100.2, seen from ns6 as 64:ff9b::198.51.100.2.
+# ns6 is the IPv6 host 192.0.2.6 is mapped to (2001:db8:64::192.0.2.6); ns4 is
+# the IPv4 host 198.51.100.2, seen from ns6 as 2001:db8:64::198.51.100.2.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -128,9 +129,9 @@ check "topology set up" dcx_topo_basic || ksft_exit
 
 check "instance add default" dcx "$XLAT" instance add default ||
 	ksft_exit
-check "pool6 set 64:ff9b::/96" dcx "$XLAT" -i default pool6 set "$PFX/96"
-check "pool6 show lists 64:ff9b::/96" \
-	bash -c "'$dcx_cli' -n '$XLAT' -i default pool6 show | grep -F '64:ff9b::/96'"
+check "pool6 set 2001:db8:64::/96" dcx "$XLAT" -i default pool6 set "$PFX/96"
+check "pool6 show lists 2001:db8:64::/96" \
+	bash -c "'$dcx_cli' -n '$XLAT' -i default pool6 show | grep -F '2001:db8:64::/96'"
 check "instance show lists default" \
 	bash -c "'$dcx_cli' -n '$XLAT' instance show | grep -w default"
 check "stats reset" dcx "$XLAT" -i default stats reset
@@ -138,7 +139,7 @@ check "stats reset" dcx "$XLAT" -i default stats reset
 # --- ping, IPv6 client -> IPv4 server --------------------------------------
 
 if tcpdump_start "$NS4" v4 "$TMPD/ns4.pcap" icmp; then
-	check "ping ns6 -> 64:ff9b::198.51.100.2 (IPv6 to IPv4)" ping6_ok
+	check "ping ns6 -> 2001:db8:64::198.51.100.2 (IPv6 to IPv4)" ping6_ok
 	check "ns4 sees IPv4 ICMP echo from 192.0.2.6 (tcpdump)" \
 		pcap_wait "$TMPD/ns4.pcap" \
 		"IP 192\.0\.2\.6 > 198\.51\.100\.2: ICMP echo request"
@@ -156,10 +157,10 @@ check "counter xlat-4to6 counts the echo replies" counter_at_least xlat-4to6 3
 
 if tcpdump_start "$NS6" v6 "$TMPD/ns6.pcap" icmp6; then
 	check "ping ns4 -> 192.0.2.6 (IPv4 to IPv6)" ping4_ok
-	# tcpdump prints 64:ff9b::198.51.100.2 as 64:ff9b::c633:6402.
-	check "ns6 sees ICMPv6 echo from 64:ff9b::198.51.100.2 (tcpdump)" \
+	# tcpdump prints 2001:db8:64::198.51.100.2 as 2001:db8:64::c633:6402.
+	check "ns6 sees ICMPv6 echo from 2001:db8:64::198.51.100.2 (tcpdump)" \
 		pcap_wait "$TMPD/ns6.pcap" \
-		"IP6 64:ff9b::c633:6402 > 64:ff9b::c000:206: ICMP6, echo request"
+		"IP6 2001:db8:64::c633:6402 > 2001:db8:64::c000:206: ICMP6, echo request"
 	tcpdump_stop
 else
 	ksft_not_ok "tcpdump in ns6 starts"
@@ -182,7 +183,7 @@ stop_bg
 check "instance del default" dcx "$XLAT" instance del default
 check_fail "instance show no longer lists default" \
 	bash -c "'$dcx_cli' -n '$XLAT' instance show | grep -w default"
-check_fail "ping ns6 -> 64:ff9b::198.51.100.2 fails without an instance" \
+check_fail "ping ns6 -> 2001:db8:64::198.51.100.2 fails without an instance" \
 	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 3 "$H4_6"
 check_fail "ping ns4 -> 192.0.2.6 fails without an instance" \
 	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 3 "$H6_4"

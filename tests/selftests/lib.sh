@@ -31,7 +31,7 @@ LIB_DIR=$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")
 DCX_REPO=$(cd "$LIB_DIR/../.." && pwd -P)
 # The repo's own build, never an installed copy.
 dcx_cli=$DCX_REPO/usr/dcxlat
-dcx_ko=$DCX_REPO/dcxlat.ko
+dcx_ko=${DCX_KO:-$DCX_REPO/dcxlat.ko}	# DCX_KO: a module built elsewhere
 
 ksft_num=0
 ksft_npass=0
@@ -422,10 +422,12 @@ dcx_require_built() {
 
 # dcx_topo_basic: the basic topology (picture in basic_xlat.sh): sets
 # NS6, XLAT, NS4. The translator instance itself is left to the caller.
-DCX_PFX=64:ff9b::
+# A network-specific prefix: RFC 6052 3.1 forbids the well-known prefix
+# 64:ff9b::/96 for non-global IPv4 addresses such as these TEST-NETs.
+DCX_PFX=2001:db8:64::
 DCX_H6=${DCX_PFX}192.0.2.6	# ns6, IPv4 view 192.0.2.6
 DCX_H6_4=192.0.2.6
-DCX_H4=198.51.100.2		# ns4, IPv6 view 64:ff9b::198.51.100.2
+DCX_H4=198.51.100.2		# ns4, IPv6 view 2001:db8:64::198.51.100.2
 DCX_H4_6=${DCX_PFX}198.51.100.2
 
 dcx_topo_basic() {
@@ -526,4 +528,25 @@ print(s.makefile().readline().strip())
 '
 tcp_peer_ask() {
 	ip netns exec "$1" /usr/bin/python3 -c "$dcx_peer_ask_py" "${@:2}"
+}
+
+# dcx_tcp_sha NAME LNS LADDR CNS CADDR PORT: 2 MB, sha256 equal both ends.
+dcx_tcp_sha() {
+	local name=$1 lns=$2 laddr=$3 cns=$4 caddr=$5 port=$6 lf cf pid a b
+	local src=$TMPD/$name.src dst=$TMPD/$name.dst
+	case "$laddr" in *:*) lf=TCP6-LISTEN; laddr="[$laddr]" ;;
+	*) lf=TCP4-LISTEN ;; esac
+	case "$caddr" in *:*) cf=TCP6; caddr="[$caddr]" ;; *) cf=TCP4 ;; esac
+	head -c 2097152 /dev/urandom >"$src"
+	run_bg ip netns exec "$lns" socat -u "$lf:$port,bind=$laddr,reuseaddr" \
+		"CREATE:$dst"
+	pid=$BG_PID
+	slowwait 20 tcp_listening "$lns" "$port" || return 1
+	ip netns exec "$cns" timeout 120 socat -u "OPEN:$src" \
+		"$cf:$caddr:$port,connect-timeout=10" || return 1
+	wait_pid 60 "$pid" || return 1
+	a=$(sha256sum <"$src" | cut -d' ' -f1)
+	b=$(sha256sum <"$dst" 2>/dev/null | cut -d' ' -f1)
+	echo "sent $a got $b"
+	[ "$a" = "$b" ]
 }

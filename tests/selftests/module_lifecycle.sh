@@ -11,7 +11,7 @@
 #  +--------------+     +---------------------------+     +-------------+
 #                       +---------------------------+
 #                       | xlat2  instance "second"  |   (no links: an
-#                       |        pool6 64:ff9b::/96 |    idle instance)
+#                       |        pool6 2001:db8:64::/96 |    idle instance)
 #                       +---------------------------+
 #
 # Addresses as in basic_xlat.sh (see dcx_topo_basic in lib.sh).
@@ -40,9 +40,9 @@ ping6_fails() {
 
 instances_configure() {
 	dcx "$XLAT" instance add default &&
-		dcx "$XLAT" -i default pool6 set 64:ff9b::/96 &&
+		dcx "$XLAT" -i default pool6 set ${DCX_PFX}/96 &&
 		dcx "$XLAT2" instance add second &&
-		dcx "$XLAT2" -i second pool6 set 64:ff9b::/96
+		dcx "$XLAT2" -i second pool6 set ${DCX_PFX}/96
 }
 
 # only_instance NS NAME: NAME is the one instance the netns lists.
@@ -173,7 +173,7 @@ cycle() {
 	for i in 1 2 3 4 5; do
 		dcx_load_module || return 1
 		dcx "$CYC" instance add "c$i" || return 1
-		dcx "$CYC" -i "c$i" pool6 set 64:ff9b::/96 || return 1
+		dcx "$CYC" -i "c$i" pool6 set ${DCX_PFX}/96 || return 1
 		modprobe -r dcxlat || return 1
 	done
 	cleanup_ns "$CYC"

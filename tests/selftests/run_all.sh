@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run every selftest script in this directory (all *.sh except lib.sh and
+# Run every selftest script in this directory (all *.sh except lib.sh, *_lib.sh and
 # run_all.sh), each under a timeout, inside the test VM:
 #
 #	tests/vm/run-vm.sh -- tests/selftests/run_all.sh
@@ -46,7 +46,7 @@ rm -f "$TOTALS"
 scripts=()
 for f in "$DIR"/*.sh; do
 	n=$(basename "$f" .sh)
-	case "$n" in lib|run_all) continue ;; esac
+	case "$n" in lib|run_all|*_lib) continue ;; esac
 	if [ -n "${SELFTESTS:-}" ] && ! [[ " $SELFTESTS " == *" $n "* ]]; then
 		continue
 	fi

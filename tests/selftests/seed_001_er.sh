@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 require_root
-require_cmd ip ping tcpdump jq
+require_cmd ip ping tcpdump jq socat sha256sum
 [ -x "$PY" ] || ksft_skip_all "no $PY"
 dcx_require_built
 
@@ -65,7 +65,7 @@ topo() {
 			net.ipv6.conf.all.forwarding=1 || return 1
 	done
 	veth_pair "$CL" c0 "$BR" x4 && veth_pair "$BR" x6 "$IDC" i0 &&
-	veth_pair "$IDC" ia "$NODEA" up && veth_pair "$IDC" ib "$ERB" up ||
+	veth_pair "$IDC" ia "$NODEA" upl && veth_pair "$IDC" ib "$ERB" upl ||
 		return 1
 	# IPv4 Internet side.
 	ip -n "$CL" addr add 10.0.0.2/24 dev c0 &&
@@ -79,11 +79,11 @@ topo() {
 	ip -n "$BR" -6 route add 2001:db8::/32 via 2001:db8:ee::2 &&
 	ip -n "$IDC" -6 route add "$P46/96" via 2001:db8:ee::1 &&
 	ip -n "$IDC" addr add 2001:db8:ea::1/64 dev ia nodad &&
-	ip -n "$NODEA" addr add 2001:db8:ea::2/64 dev up nodad &&
+	ip -n "$NODEA" addr add 2001:db8:ea::2/64 dev upl nodad &&
 	ip -n "$IDC" -6 route add "$A6/128" via 2001:db8:ea::2 &&
 	ip -n "$NODEA" -6 route add default via 2001:db8:ea::1 &&
 	ip -n "$IDC" addr add 2001:db8:eb::1/64 dev ib nodad &&
-	ip -n "$ERB" addr add 2001:db8:eb::2/64 dev up nodad &&
+	ip -n "$ERB" addr add 2001:db8:eb::2/64 dev upl nodad &&
 	ip -n "$IDC" -6 route add "$B6/128" via 2001:db8:eb::2 &&
 	ip -n "$ERB" -6 route add default via 2001:db8:eb::1 || return 1
 	# Node-based ER: era is the node's translator, reached over a veth
@@ -180,6 +180,17 @@ check "Fig. 5: app B sees app A as $A4" peer_is "$NODEA" "$B4" "$A4" "$A4"
 check "Fig. 5: app A sees app B as $B4" peer_is "$APPB" "$A4" "$B4" "$B4"
 check "Fig. 5: BR counter hairpinned moved (requests and replies)" \
 	moved "$BR" hairpinned "$hp" 6
+hp=$(st "$BR" hairpinned)
+re=$(st "$BR" icmp-reassembled)
+check "Fig. 5: ping -s 3000 app A -> app B (fragmented, through the BR)" \
+	ip netns exec "$NODEA" ping -4 -n -c 3 -i 0.3 -w 20 -s 3000 -I "$A4" "$B4"
+check "Fig. 5: the BR reassembled them before hairpinning" \
+	moved "$BR" icmp-reassembled "$re" 6
+check "Fig. 5: ... and hairpinned the whole messages" moved "$BR" hairpinned "$hp" 6
+hp=$(st "$BR" hairpinned)
+check "Fig. 5: TCP 2 MB app A -> app B through the BR, sha256 equal" \
+	dcx_tcp_sha fig5 "$APPB" "$B4" "$NODEA" "$B4" 5005
+check "Fig. 5: the TCP segments were hairpinned" moved "$BR" hairpinned "$hp" 20
 
 # --- Fig. 6: additional EAMs on the ERs, the BR is not involved -------------
 
@@ -188,8 +199,8 @@ check "Fig. 5: BR counter hairpinned moved (requests and replies)" \
 check "Fig. 6: ER A gets {$B4, $B6}, ER B gets {$A4, $A6}" bash -c \
 	"'$dcx_cli' -n '$ERA' -i default eamt add $B4 $B6 &&
 	 '$dcx_cli' -n '$ERB' -i default eamt add $A4 $A6 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-filter off &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-filter off"
+	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter off &&
+	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter off"
 hp=$(st "$BR" hairpinned)
 br64=$(st "$BR" xlat-6to4)
 tcpdump_start "$IDC" ib "$TMPD/fig6.pcap" ip6 and dst host "$B6" ||
@@ -204,8 +215,8 @@ check "Fig. 6: the BR neither hairpinned nor translated anything" bash -c \
 check "Fig. 6 off again: ER filters back on, extra EAMs gone" bash -c \
 	"'$dcx_cli' -n '$ERA' -i default eamt del $B4 &&
 	 '$dcx_cli' -n '$ERB' -i default eamt del $A4 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-filter on &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-filter on"
+	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter on &&
+	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter on"
 
 # --- RFC 7756 6: the ER security drops ------------------------------------
 

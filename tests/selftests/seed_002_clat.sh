@@ -8,7 +8,7 @@
 #  host (the VM)                      clat (netns "clat")
 #   jool fe80::2, 192.0.0.2/29 ------- world fe80::1, 192.0.0.1/29,
 #   default via 192.0.0.1 mtu 1480           2001:db8:173:0:1::1
-#   up 2001:db8:173:0:1::/128               dcxlat: pool6 2001:db8:2b::1:0:0/96
+#   upl 2001:db8:173:0:1::/128               dcxlat: pool6 2001:db8:2b::1:0:0/96
 #    |                                       eamt 192.0.0.2 2001:db8:173:0:1::1
 #    |                                       rfc6791v4 192.0.0.8/32
 #   plat: lo 2001:db8:2b::1:c633:6407 (= 198.51.100.7 through the NAT64),
@@ -44,7 +44,7 @@ topo() {
 	setup_ns HOST PLAT || return 1
 	# The blog's veth: "jool" in the VM, "world" in clat.
 	veth_pair "$HOST" jool "$CLAT" world &&
-	veth_pair "$HOST" up "$PLAT" dn || return 1
+	veth_pair "$HOST" upl "$PLAT" dn || return 1
 	ip netns exec "$CLAT" ip -6 addr add fe80::1/64 dev world nodad &&
 	ip -n "$HOST" -6 addr add fe80::2/64 dev jool nodad &&
 	ip -n "$HOST" -4 addr add 192.0.0.2/29 dev jool &&
@@ -57,10 +57,10 @@ topo() {
 	ip netns exec "$CLAT" sysctl -qw net.ipv6.conf.all.forwarding=1 \
 		net.ipv4.ip_forward=1 || return 1
 	# The uplink and the PLAT.
-	ip -n "$HOST" -6 addr add "$HOST6/128" dev up nodad &&
-	ip -n "$HOST" -6 addr add fe80::a/64 dev up nodad &&
+	ip -n "$HOST" -6 addr add "$HOST6/128" dev upl nodad &&
+	ip -n "$HOST" -6 addr add fe80::a/64 dev upl nodad &&
 	ip -n "$PLAT" -6 addr add fe80::b/64 dev dn nodad &&
-	ip -n "$HOST" -6 route add default via fe80::b dev up &&
+	ip -n "$HOST" -6 route add default via fe80::b dev upl &&
 	ip -n "$PLAT" -6 addr add "$SRV6/128" dev lo nodad &&
 	ip -n "$PLAT" -6 route add "$HOST6/96" via fe80::a dev dn mtu 1280
 }
@@ -86,27 +86,6 @@ reasm_ping() {	# DESC N NS FAM DST SIZE [ARGS]
 		dcx_counter_moved "$CLAT" default icmp-reassembled "$before" "$n"
 }
 
-# tcp_sha NAME LNS LADDR CNS CADDR PORT: 2 MB, sha256 equal both ends.
-tcp_sha() {
-	local name=$1 lns=$2 laddr=$3 cns=$4 caddr=$5 port=$6 lf cf pid a b
-	local src=$TMPD/$name.src dst=$TMPD/$name.dst
-	case "$laddr" in *:*) lf=TCP6-LISTEN; laddr="[$laddr]" ;;
-	*) lf=TCP4-LISTEN ;; esac
-	case "$caddr" in *:*) cf=TCP6; caddr="[$caddr]" ;; *) cf=TCP4 ;; esac
-	head -c 2097152 /dev/urandom >"$src"
-	run_bg ip netns exec "$lns" socat -u "$lf:$port,bind=$laddr,reuseaddr" \
-		"CREATE:$dst"
-	pid=$BG_PID
-	slowwait 20 tcp_listening "$lns" "$port" || return 1
-	ip netns exec "$cns" timeout 120 socat -u "OPEN:$src" \
-		"$cf:$caddr:$port,connect-timeout=10" || return 1
-	wait_pid 60 "$pid" || return 1
-	a=$(sha256sum <"$src" | cut -d' ' -f1)
-	b=$(sha256sum <"$dst" 2>/dev/null | cut -d' ' -f1)
-	echo "sent $a got $b"
-	[ "$a" = "$b" ]
-}
-
 trace_has_hop() {	# WANT_HOP WANT_ADDR
 	awk -v h="$1" -v a="$2" 'NR > 1 && $1 == h && $2 == a { f = 1 }
 		END { exit !f }' "$TMPD/trace.out"
@@ -122,8 +101,8 @@ check "pool6 $NAT64/96 (the NAT64 prefix)" \
 	dcx "$CLAT" -i default pool6 set "$NAT64/96"
 check "eamt add 192.0.0.2 $CLAT6" \
 	dcx_eam_add "$CLAT" default 192.0.0.2 "$CLAT6"
-check "global set rfc6791v4-prefix 192.0.0.8/32" \
-	dcx_global_set "$CLAT" default rfc6791v4-prefix 192.0.0.8/32
+check "global set rfc6791v4 192.0.0.8/32" \
+	dcx_global_set "$CLAT" default rfc6791v4 192.0.0.8/32
 check "the instance shows rfc6791v4 192.0.0.8" bash -c \
 	"'$dcx_cli' -n '$CLAT' -i default global show | grep -F 192.0.0.8"
 dmesg_mark
@@ -154,9 +133,9 @@ reasm_ping "ping -s 3000 the VM's IPv4 from the PLAT" 6 \
 # --- TCP ------------------------------------------------------------------
 
 check "TCP 2 MB VM -> $SRV4:80 (PLAT listens on the NAT64 address)" \
-	tcp_sha up "$PLAT" "$SRV6" "$HOST" "$SRV4" 80
+	dcx_tcp_sha up "$PLAT" "$SRV6" "$HOST" "$SRV4" 80
 check "TCP 2 MB PLAT -> 192.0.0.2 through $CLAT6" \
-	tcp_sha down "$HOST" 192.0.0.2 "$PLAT" "$CLAT6" 8080
+	dcx_tcp_sha down "$HOST" 192.0.0.2 "$PLAT" "$CLAT6" 8080
 
 # --- RFC 6791: an IPv6 router on the path ----------------------------------
 

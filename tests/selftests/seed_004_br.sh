@@ -11,16 +11,16 @@
 #  client 203.0.113.10 |                                     | dc --- srv1 2001:db8:aaaa::10
 #  (lo; two links)     +-- br2 (10.0.2.1 | 2001:db8:f2::1) --+    \-- srv2 2001:db8:aaaa::20
 #
-#  BRs: pool6 64:ff9b::/96; eamt 192.0.2.10 2001:db8:aaaa::10,
+#  BRs: pool6 2001:db8:46::/96; eamt 192.0.2.10 2001:db8:aaaa::10,
 #                           eamt 192.0.2.20 2001:db8:aaaa::20.
-#  client routes 192.0.2.0/24 via one BR, dc routes 64:ff9b::/96 via the
+#  client routes 192.0.2.0/24 via one BR, dc routes 2001:db8:46::/96 via the
 #  other, then the other way round.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
 CLIENT4=203.0.113.10
-CLIENT6=64:ff9b::cb00:710a	# 64:ff9b::203.0.113.10 as the servers see it
+CLIENT6=2001:db8:46::cb00:710a	# 2001:db8:46::203.0.113.10 as the servers see it
 SRV1_4=192.0.2.10
 SRV1_6=2001:db8:aaaa::10
 SRV2_4=192.0.2.20
@@ -77,7 +77,7 @@ topo() {
 # route_via IN OUT: client -> BR IN, data center -> BR OUT.
 route_via() {
 	ip -n "$CL" route replace 192.0.2.0/24 via "10.0.$1.1" &&
-	ip -n "$DC" -6 route replace 64:ff9b::/96 via "2001:db8:f$2::1"
+	ip -n "$DC" -6 route replace 2001:db8:46::/96 via "2001:db8:f$2::1"
 }
 
 # The same EAM config pushed to both BRs.
@@ -85,7 +85,7 @@ br_config() {
 	local br
 	for br in "$BR1" "$BR2"; do
 		dcx "$br" instance add default &&
-		dcx "$br" -i default pool6 set 64:ff9b::/96 &&
+		dcx "$br" -i default pool6 set 2001:db8:46::/96 &&
 		dcx_global_set "$br" default role br &&
 		dcx_eam_add "$br" default "$SRV1_4" "$SRV1_6" &&
 		dcx_eam_add "$br" default "$SRV2_4" "$SRV2_6" &&

@@ -4,7 +4,7 @@
 # Fragments through dcxlat, on the basic topology (basic_xlat.sh) with the
 # IPv6 link cut to 1280 bytes:
 #
-#   ns6 (64:ff9b::192.0.2.6) --1280-- xlat --1500-- ns4 (198.51.100.2)
+#   ns6 (2001:db8:64::192.0.2.6) --1280-- xlat --1500-- ns4 (198.51.100.2)
 #
 # - fragmented ICMP is reassembled, translated and fragmented again
 #   (counter icmp-reassembled): 5000-byte DF=0 pings through the 1280
@@ -17,6 +17,11 @@
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
+# A network-specific prefix: RFC 6052 3.1 keeps the well-known 64:ff9b::/96
+# away from the non-global documentation addresses of the basic topology.
+DCX_PFX=2001:db8:64::
+DCX_H6=${DCX_PFX}192.0.2.6
+DCX_H4_6=${DCX_PFX}198.51.100.2
 H6=$DCX_H6
 H4_6=$DCX_H4_6
 H4=$DCX_H4
@@ -185,8 +190,8 @@ check "dcxlat module loads" dcx_load_module || ksft_exit
 check "topology set up" dcx_topo_basic || ksft_exit
 check "IPv6 link MTU 1280" ip -n "$XLAT" link set x6 mtu 1280 &&
 	ip -n "$NS6" link set v6 mtu 1280
-check "instance add + pool6 64:ff9b::/96" dcx "$XLAT" instance add default &&
-	dcx "$XLAT" -i default pool6 set 64:ff9b::/96 || ksft_exit
+check "instance add + pool6 $DCX_PFX/96" dcx "$XLAT" instance add default &&
+	dcx "$XLAT" -i default pool6 set "$DCX_PFX/96" || ksft_exit
 # Warm up neighbours so the first fragments are not queued behind ARP/ND.
 ping_big "$NS4" -4 "$H6_4" 56 >/dev/null 2>&1
 ping_big "$NS6" -6 "$H4_6" 56 >/dev/null 2>&1

@@ -9,13 +9,14 @@
 #
 #  ns6 -------- r6 -------- xlat -------- r4 -------- ns4
 #  2001:db8:6::2   ::1 | 2001:db8:7::1  ::2 | 198.51.100.1  .254 | 203.0.113.1  .2
-#  lo 64:ff9b::192.0.2.6                                      203.0.113.2
-#  pool6 64:ff9b::/96 on xlat; 2001:db8:7::1 (r6) has no IPv4 mapping.
+#  lo 2001:db8:64::192.0.2.6                                      203.0.113.2
+#  pool6 2001:db8:64::/96 on xlat; 2001:db8:7::1 (r6) has no IPv4 mapping.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
-PFX=64:ff9b::
+# Network-specific: RFC 6052 3.1 keeps the WKP from documentation addresses.
+PFX=2001:db8:64::
 H6=${PFX}192.0.2.6
 H6_4=192.0.2.6
 H4=203.0.113.2
@@ -109,7 +110,7 @@ ping_mtu() {
 
 check "dcxlat module loads" dcx_load_module || ksft_exit
 check "topology set up (ns6 - r6 - xlat - r4 - ns4)" topo || ksft_exit
-check "instance add + pool6 64:ff9b::/96" dcx "$XLAT" instance add default &&
+check "instance add + pool6 2001:db8:64::/96" dcx "$XLAT" instance add default &&
 	dcx "$XLAT" -i default pool6 set "$PFX/96" || ksft_exit
 check "ping ns6 -> ns4 through the translator" \
 	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 "$H4_6"
@@ -122,16 +123,16 @@ tcpdump_start "$NS6" v6 "$TMPD/te6.pcap" icmp6 ||
 	ksft_not_ok "tcpdump in ns6 starts"
 trace "$NS6" -6 "$H4_6" >/dev/null
 tcpdump_stop
-check "traceroute ns6 -> 64:ff9b::203.0.113.2: r6, xlat, r4 (translated), ns4" \
+check "traceroute ns6 -> 2001:db8:64::203.0.113.2: r6, xlat, r4 (translated), ns4" \
 	trace_expect "1 2001:db8:6::1
 2 2001:db8:7::2
-3 64:ff9b::c633:64fe
-4 64:ff9b::cb00:7102"
+3 2001:db8:64::c633:64fe
+4 2001:db8:64::cb00:7102"
 check "xlat counted the probe it dropped (ttl-expired)" \
 	counter_moved ttl-expired "$te" 1
-check "ns6 got ICMPv6 time exceeded from 64:ff9b::198.51.100.254" \
+check "ns6 got ICMPv6 time exceeded from 2001:db8:64::198.51.100.254" \
 	pcap_grep "$TMPD/te6.pcap" \
-	"64:ff9b::c633:64fe > 64:ff9b::c000:206: ICMP6, time exceeded in-transit"
+	"2001:db8:64::c633:64fe > 2001:db8:64::c000:206: ICMP6, time exceeded in-transit"
 
 te=$(stat_of ttl-expired)
 tcpdump_start "$NS4" v4 "$TMPD/te4.pcap" icmp ||
@@ -188,7 +189,7 @@ check "counter too-big moved" counter_moved too-big "$tb" 1
 # 1408 -> 1388 fits 1400; r4's 1300 link: Frag Needed 1300 -> PTB 1320.
 check "ping -M "do" -s 1360 ns6 -> ns4: Frag Needed 1300 from r4 -> PTB 1320" \
 	ping_mtu "$NS6" -6 "$H4_6" 1360 \
-	"From 64:ff9b::c633:64fe .*Packet too big: mtu=1320"
+	"From 2001:db8:64::c633:64fe .*Packet too big: mtu=1320"
 check "ping -M "do" -s 1272 ns6 -> ns4 fits" \
 	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 -M "do" -s 1272 "$H4_6"
 check "kernel log clean" dmesg_clean

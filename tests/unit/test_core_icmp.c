@@ -33,11 +33,11 @@ static int rfc_46(int t, int c, int *t6, int *c6)
 	switch (t) {
 	case 8:
 		*t6 = 128;
-		*c6 = 0;	/* echo code is 0 in ICMPv6 */
+		*c6 = c;	/* "Adjust the Type values" only */
 		return R4_ECHO;
 	case 0:
 		*t6 = 129;
-		*c6 = 0;
+		*c6 = c;
 		return R4_ECHO_REPLY;
 	case 15:
 	case 16:
@@ -140,11 +140,11 @@ static int rfc_64(int t, int c, int *t4, int *c4)
 	switch (t) {
 	case 128:
 		*t4 = 8;
-		*c4 = 0;
+		*c4 = c;
 		return R6_ECHO;
 	case 129:
 		*t4 = 0;
-		*c4 = 0;
+		*c4 = c;
 		return R6_ECHO_REPLY;
 	case 130:
 	case 131:
@@ -342,6 +342,11 @@ static void test_mtu(void **state __maybe_unused)
 	assert_int_equal(dcx_icmp_mtu_64(1500, 1300, 1500), 1280);
 	assert_int_equal(dcx_icmp_mtu_64(1500, 0, 0), 1480);
 	assert_int_equal(dcx_icmp_mtu_64(100000, 0, 0), 0xffff);
+	/* The packet in error had a fragment header: 28 bytes, not 20. */
+	assert_int_equal(dcx_icmp_mtu_64_frag(1500, 0, 0, true), 1472);
+	assert_int_equal(dcx_icmp_mtu_64_frag(1500, 1400, 9000, true), 1372);
+	assert_int_equal(dcx_icmp_mtu_64_frag(1500, 1400, 1300, true), 1300);
+	assert_int_equal(dcx_icmp_mtu_64_frag(1500, 1400, 9000, false), 1380);
 }
 
 /* ---- whole packets -------------------------------------------------- */
@@ -629,6 +634,40 @@ static void test_errors_64(void **state __maybe_unused)
 	err64(200, 0, 0, -1, 0, 0, 0, 0);
 }
 
+/* Packet too big about a fragment: the translated MTU leaves room. */
+static void test_ptb_inner_fragment(void **state __maybe_unused)
+{
+	u8 in[PB_MAX], got[PB_MAX], inner[PB_MAX], l4[PB_MAX];
+	unsigned int len, got_len, ilen;
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+
+	xv_cfg(&cfg, nsp, 96);
+	/* The IPv6 translation of a first IPv4 fragment, quoted. */
+	memset(l4, 0, 8);
+	l4[0] = 17;			/* next header UDP */
+	l4[3] = 1;			/* offset 0, M = 1 */
+	l4[7] = 0x42;			/* identification */
+	pb_udp(l4 + 8, 24);
+	ilen = pb_ip6(inner, "2001:db8:64::c000:301",
+		      "2001:db8:64::c633:6507", 44, 0, 60, l4, 8 + 32);
+	len = pb_ip6(in, "2001:db8:64::c633:6507", "2001:db8:64::c000:301", 58,
+		     0, 64, l4, pb_icmp(l4, 2, 0, 1400, inner, ilen));
+	pb_l4_csum6(in);
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	x.mtu_in = 9000;
+	x.mtu_out = 9000;
+	assert_int_equal(run(&x, false, in, len, got, &got_len), DCX_XLAT);
+	assert_int_equal(got[20], 3);
+	assert_int_equal(got[21], 4);
+	assert_int_equal(got[26] << 8 | got[27], 1400 - 28);
+	/* The quoted IPv4 header is the fragment: MF set, ID 0x42. */
+	assert_int_equal(got[28 + 6] & 0x20, 0x20);
+	assert_int_equal(got[28 + 5], 0x42);
+	assert_int_equal(pb_fold(pb_sum(got + 20, got_len - 20, 0)), 0);
+}
+
 /* Runs last: every RFC row was also exercised by a whole packet. */
 static void test_row_coverage(void **state __maybe_unused)
 {
@@ -658,6 +697,7 @@ int main(void)
 		xv_unit_test(test_map_64_all),
 		xv_unit_test(test_pointers),
 		xv_unit_test(test_mtu),
+		xv_unit_test(test_ptb_inner_fragment),
 		xv_unit_test(test_errors_46),
 		xv_unit_test(test_echo),
 		xv_unit_test(test_errors_64),

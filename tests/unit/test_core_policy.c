@@ -711,6 +711,37 @@ static void test_er_ingress(void **state __maybe_unused)
 	expect_v("br", &cfg, NULL, true, in, len, DCX_XLAT, 0);
 }
 
+/* An ICMPv4 error from the ER's own IPv4 side may use the RFC 6791 pool. */
+static void test_er_ingress_icmp_err(void **state __maybe_unused)
+{
+	u8 in[PB_MAX], inner[PB_MAX];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+	struct in6_addr want;
+	unsigned int len, ilen;
+
+	cfg_er(&cfg);
+	ilen = udp4(inner, "192.0.3.26", "198.51.101.1", 0, 1, 8, false);
+	len = icmp4_err(in, "192.0.3.1", "192.0.3.26", 11, 0, 0, inner, ilen,
+			0);
+	expect_v("er err, no pool", &cfg, NULL, true, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_INGRESS);
+	assert_int_equal(inet_pton(AF_INET6, "2001:db8:6791::",
+				   &cfg.rfc6791v6.addr), 1);
+	cfg.rfc6791v6.len = 64;
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	assert_int_equal(xv_plan_linear(dcx_plan_46, &x, in, len, len),
+			 DCX_XLAT);
+	/* Not the pool6 embedding of the unfiltered source: the pool. */
+	dcx_rfc6791_pick6(&cfg.rfc6791v6, htonl(0xc0000301), &want);
+	assert_memory_equal(&x.src6, &want, 16);
+	/* Anything else from there stays filtered. */
+	len = udp4(in, "192.0.3.1", "198.51.101.1", 0, 64, 8, false);
+	expect_v("er udp, pool", &cfg, NULL, true, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_INGRESS);
+}
+
 static void test_er_spoof(void **state __maybe_unused)
 {
 	u8 in[PB_MAX], want[PB_MAX];
@@ -855,6 +886,73 @@ static void test_hairpin_icmp_err(void **state __maybe_unused)
 	wlen = icmp6_err(want, "2001:db8:46::c000:202", "2001:db8:a::", 1, 4,
 			 0, 63, inner6, i6len);
 	xv_expect_bytes("hairpin err", got, got_len, want, wlen);
+
+	/* A third node C on the way (with an EAM entry) reports it. */
+	xv_eam(&cfg, NULL, "192.0.2.3", 32, "2001:db8:c::", 128);
+	len = icmp6_err(in, "2001:db8:c::", "2001:db8:46::c000:201", 3, 0, 0,
+			64, inner, ilen);
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	assert_true(hairpin_run(&x, in, len, got, &got_len));
+	/* C keeps its own address; the quote is what A sent. */
+	wlen = icmp6_err(want, "2001:db8:c::", "2001:db8:a::", 3, 0, 0, 63,
+			 inner6, i6len);
+	xv_expect_bytes("hairpin err from C", got, got_len, want, wlen);
+}
+
+/* ---- IPv6 extension header chains ---------------------------------- */
+
+/* IPv6 + n 8-byte option headers of the given types + UDP. */
+static unsigned int chain6(u8 *p, const u8 *types, unsigned int n)
+{
+	u8 pl[PB_MAX];
+	unsigned int i, off = 0, len;
+
+	for (i = 0; i < n; i++, off += 8) {
+		memset(pl + off, 0, 8);
+		pl[off] = i + 1 < n ? types[i + 1] : 17;
+		if (types[i] != 43) {
+			pl[off + 2] = 1;	/* PadN, 4 bytes */
+			pl[off + 3] = 4;
+		}			/* routing: type 0, segments left 0 */
+	}
+	len = pb_udp(pl + off, 16);
+	pb_put16(pl + off + 6, 0x1234);	/* not verified by translation */
+	len = pb_ip6(p, "2001:db8:64::c000:301", "2001:db8:64::c633:6501",
+		     n ? types[0] : 17, 0, 64, pl, off + len);
+	return len;
+}
+
+static void test_ext6_chain_rules(void **state __maybe_unused)
+{
+	static const u8 ok[] = { 0, 60, 43, 60 };
+	static const u8 late_hop[] = { 60, 0 };
+	static const u8 long_chain[] = { 60, 60, 60, 60, 60, 60, 60, 60, 60 };
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+	unsigned int len, pulls;
+	u8 in[PB_MAX];
+
+	xv_cfg(&cfg, nsp, 96);
+	len = chain6(in, ok, ARRAY_SIZE(ok));
+	expect_v("hop first", &cfg, NULL, false, in, len, DCX_XLAT, 0);
+	/* Each header costs one pull round: 4 headers + UDP from 40. */
+	memset(&x, 0, sizeof(x));
+	x.cfg = &cfg;
+	assert_int_equal(xv_plan_pull_loop(dcx_plan_64, &x, in, 40, len,
+					   &pulls), DCX_XLAT);
+	assert_true(pulls <= 5);
+	assert_int_equal(x.old_nhlen, 40 + 32);
+	/* RFC 8200 4.1: hop-by-hop only right after the IPv6 header. */
+	len = chain6(in, late_hop, ARRAY_SIZE(late_hop));
+	expect_v("hop second", &cfg, NULL, false, in, len, DCX_DROP,
+		 DCXLAT_STAT_BAD_HDR);
+	/* Eight headers are fine, nine are not. */
+	len = chain6(in, long_chain, 8);
+	expect_v("8 headers", &cfg, NULL, false, in, len, DCX_XLAT, 0);
+	len = chain6(in, long_chain, 9);
+	expect_v("9 headers", &cfg, NULL, false, in, len, DCX_DROP,
+		 DCXLAT_STAT_BAD_HDR);
 }
 
 int main(void)
@@ -877,9 +975,11 @@ int main(void)
 		xv_unit_test(test_spaces),
 		xv_unit_test(test_spaces_icmp_err),
 		xv_unit_test(test_er_ingress),
+		xv_unit_test(test_er_ingress_icmp_err),
 		xv_unit_test(test_er_spoof),
 		xv_unit_test(test_hairpin),
 		xv_unit_test(test_hairpin_icmp_err),
+		xv_unit_test(test_ext6_chain_rules),
 	};
 
 	return cmocka_run_group_tests_name("core_policy", tests,

@@ -1,0 +1,54 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# dcxlat packet-rate benchmark (issue 6), one command from the repo:
+#
+#	bash bench/run.sh
+#
+# Builds the module and the CLI if needed, writes the EAM tables
+# (bench/gen_eams.py, cached in bench/out/), boots the test VM and runs
+# bench/vm.sh in it: pktgen -> dut -> sink, plain IPv4/IPv6 forwarding
+# against dcxlat 6->4/4->6, then an EAM-table-size sweep. The table goes
+# to stdout and bench/out/results-DATE.txt. Not a test: nothing is
+# asserted. DCX_BENCH_* variables (see bench/vm.sh) tune it, e.g.
+#	DCX_BENCH_RUNS=3 DCX_BENCH_EAMS="10 100000" bash bench/run.sh
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+OUT=$REPO/bench/out
+mkdir -p "$OUT"
+cd "$REPO"
+
+[ -f dcxlat.ko ] && [ -x usr/dcxlat ] || make kmod usr >/dev/null
+for n in ${DCX_BENCH_EAMS:-10 10000 100000 1000000}; do
+	[ -s "$OUT/eams-$n.txt" ] && continue
+	echo "bench: writing $n random EAM entries" >&2
+	python3 bench/gen_eams.py "$n" "$OUT/eams-$n.txt"
+done
+[ -s "$OUT/eams-10.txt" ] || python3 bench/gen_eams.py 10 "$OUT/eams-10.txt"
+
+# The host is shared: wall-clock rates swing 2-4x from one second to the
+# next. With qemu's -icount the guest clock advances with the instructions
+# the guest executes (shift 0: one per nanosecond), so packets per guest
+# second measure guest instructions per packet, whatever else the host
+# runs. run-vm.sh starts "qemu-system-x86_64" from PATH: a wrapper adds
+# the option. DCX_BENCH_ICOUNT=off measures wall-clock time instead.
+if [ "${DCX_BENCH_ICOUNT:-0}" != off ]; then
+	real=$(command -v qemu-system-x86_64)
+	mkdir -p "$OUT/qemu-icount"
+	printf '#!/bin/sh\nexec %s "$@" -icount shift=%s,sleep=on\n' \
+		"$real" "${DCX_BENCH_ICOUNT:-0}" \
+		>"$OUT/qemu-icount/qemu-system-x86_64"
+	chmod +x "$OUT/qemu-icount/qemu-system-x86_64"
+	PATH=$OUT/qemu-icount:$PATH
+	export DCX_BENCH_CLOCK="qemu -icount shift=${DCX_BENCH_ICOUNT:-0}"
+else
+	export DCX_BENCH_CLOCK="wall clock (no -icount)"
+fi
+
+DCX_BENCH_OUT=$OUT/results-$(date -u +%Y%m%d-%H%M%S).txt
+export DCX_BENCH_OUT
+export DCX_BENCH_EAM_DIR=$OUT
+tests/vm/run-vm.sh --mem 2048 --timeout "${DCX_BENCH_TIMEOUT:-3000}" -- \
+	bash bench/vm.sh
+echo "bench: results in $DCX_BENCH_OUT" >&2

@@ -1,0 +1,77 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Instructions per packet of the pure translation core under callgrind
+# (issue 6), one table: a row per direction and packet kind, a column per
+# EAM table size, and the ratio of the biggest to the smallest table.
+# Called by "make run" (BUILD, BENCH_EAMS, BENCH_PKTS from the Makefile);
+# --profile prints the self cost of each function for TCP, smallest and
+# biggest table (profile.py; callgrind_annotate cannot read the dumps).
+set -euo pipefail
+
+BUILD=${BUILD:-$(dirname "$0")/build}
+EAMS=${BENCH_EAMS:-10 10000 100000 1000000}
+PKTS=${BENCH_PKTS:-2000}
+BIN=$BUILD/bench_core
+OUT=$BUILD/cg
+command -v valgrind >/dev/null || { echo "valgrind not installed" >&2; exit 1; }
+mkdir -p "$OUT"
+
+# run N: callgrind dumps of every case with N EAM entries.
+run() {
+	rm -f "$OUT/cg.$1".*
+	valgrind --tool=callgrind --collect-atstart=no --toggle-collect=xlat_one \
+		--compress-strings=no --compress-pos=no \
+		--callgrind-out-file="$OUT/cg.$1" "$BIN" "$1" "$PKTS" \
+		>"$OUT/native.$1.txt" 2>"$OUT/valgrind.$1.log"
+}
+
+# ir N: "dir kind Ir/pkt" for every dump of run N.
+ir() {
+	local f
+	for f in "$OUT/cg.$1".*; do
+		awk '/^desc: Trigger: Client Request: case/ {
+			for (i = 1; i <= NF; i++) {
+				split($i, kv, "=")
+				if (kv[1] == "dir") d = kv[2]
+				if (kv[1] == "kind") k = kv[2]
+				if (kv[1] == "pkts") p = kv[2]
+			}
+		}
+		/^(summary|totals):/ { t = $2 }
+		END { if (d != "") printf "%s %s %.1f\n", d, k, t / p }' "$f"
+	done
+}
+
+if [ "${1:-}" = --profile ]; then
+	# Self cost per function, 4->6 and 6->4 TCP, smallest and biggest table.
+	for n in ${EAMS%% *} ${EAMS##* }; do
+		run "$n"
+		python3 "$(dirname "$0")/profile.py" \
+			$(grep -l -E "kind=tcp " "$OUT/cg.$n".*)
+	done
+	exit 0
+fi
+
+declare -A IR
+for n in $EAMS; do
+	run "$n"
+	while read -r d k v; do
+		IR[$d/$k/$n]=$v
+	done < <(ir "$n")
+done
+
+first=${EAMS%% *}
+last=${EAMS##* }
+printf '# dcxlat core, instructions per packet (callgrind, %s packets per case, gcc -O2)\n' "$PKTS"
+printf '%-6s %-11s' dir kind
+for n in $EAMS; do printf ' %10s' "$n EAM"; done
+printf ' %8s\n' "$last/$first"
+for d in 4to6 6to4; do
+	for k in tcp udp icmp-echo icmp-error fragment; do
+		printf '%-6s %-11s' "$d" "$k"
+		for n in $EAMS; do printf ' %10s' "${IR[$d/$k/$n]:-?}"; done
+		awk -v a="${IR[$d/$k/$first]:-0}" -v b="${IR[$d/$k/$last]:-0}" \
+			'BEGIN { if (a > 0) printf " %8.2f\n", b / a; else print " ?" }'
+	done
+done
