@@ -34,14 +34,14 @@
 # rounds, next to the median rates.
 #
 # Environment (DCX_* so that run-vm.sh passes it in): DCX_BENCH_RUNS
-# (rounds, default 7), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
+# (rounds, default 3), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
 # (default "64 1400"), DCX_BENCH_EAMS (default "10 10000 100000 1000000"),
 # DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file).
 set -u
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 CLI=$REPO/usr/dcxlat
-RUNS=${DCX_BENCH_RUNS:-7}
+RUNS=${DCX_BENCH_RUNS:-3}
 SECS=${DCX_BENCH_SECS:-1}
 SIZES=${DCX_BENCH_SIZES:-64 1400}
 EAMS=${DCX_BENCH_EAMS:-10 10000 100000 1000000}

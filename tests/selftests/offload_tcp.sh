@@ -182,11 +182,11 @@ run_set() {
 # egress_capture DIR: big translated packets on the translator's egress.
 egress_capture() {
 	if [ "$1" = 64 ]; then
-		EGRESS_RE='^IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2'
+		EGRESS_RE='IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2'
 		tcpdump_start "$XLAT" x4 "$TMPD/egress-$1.pcap" -c 5 \
 			ip and greater 1600
 	else
-		EGRESS_RE='^IP6 2001:db8:64::c633:6402\.[0-9]+ > 2001:db8:64::c000:206'
+		EGRESS_RE='IP6 2001:db8:64::c633:6402\.[0-9]+ > 2001:db8:64::c000:206'
 		tcpdump_start "$XLAT" x6 "$TMPD/egress-$1.pcap" -c 5 \
 			ip6 and greater 1600
 	fi
@@ -261,7 +261,7 @@ for set in tso+gro tso gro; do
 	check "4->6 TCP $MB MiB intact, big segments, offloads '$set'" \
 		xfer 46 "big-46-$set"
 	check "4->6 big segments '$set': segments of 1500 bytes arrive unfragmented (gso_size shrunk)" \
-		pcap_wait "$TMPD/big-$set.pcap" '^IP6 2001:db8:64::c633:6402' 5
+		pcap_wait "$TMPD/big-$set.pcap" 'IP6 2001:db8:64::c633:6402' 5
 	tcpdump_stop
 	check "4->6 big segments '$set': no refusal counted" counters_clean
 done

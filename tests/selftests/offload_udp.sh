@@ -165,11 +165,11 @@ for dir in 64 46; do
 	if [ "$dir" = 64 ]; then
 		tcpdump_start "$XLAT" x4 "$TMPD/eg$dir.pcap" -c 3 \
 			udp and greater 1600
-		re='^IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2\.'
+		re='IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2\.'
 	else
 		tcpdump_start "$XLAT" x6 "$TMPD/eg$dir.pcap" -c 3 \
 			udp and greater 1600
-		re='^IP6 2001:db8:64::c633:6402\.[0-9]+ > 2001:db8:64::c000:206\.'
+		re='IP6 2001:db8:64::c633:6402\.[0-9]+ > 2001:db8:64::c000:206\.'
 	fi
 	dcx "$XLAT" -i default stats reset
 	check "$what UDP GSO, 8 x 1000 bytes a send: all $N datagrams intact" \
@@ -194,7 +194,7 @@ tcpdump_start "$NS6" v6 "$TMPD/frag6.pcap" -c 3 'ip6[6] == 44'
 check "4->6 UDP GSO 8 x 1472, DF clear: segmented, fragmented, all $N intact" \
 	udp_gso 46 1472 nodf "$N"
 check "4->6 UDP GSO 1472, DF clear: IPv6 fragments reach ns6" \
-	pcap_wait "$TMPD/frag6.pcap" '^IP6 2001:db8:64::c633:6402 > 2001:db8:64::c000:206: frag' 5
+	pcap_wait "$TMPD/frag6.pcap" 'IP6 2001:db8:64::c633:6402 > 2001:db8:64::c000:206: frag' 5
 tcpdump_stop
 
 dcx "$XLAT" -i default stats reset
