@@ -34,14 +34,15 @@
 # rounds, next to the median rates.
 #
 # Environment (DCX_* so that run-vm.sh passes it in): DCX_BENCH_RUNS
-# (rounds, default 7), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
+# (rounds, default 3), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
 # (default "64 1400"), DCX_BENCH_EAMS (default "10 10000 100000 1000000"),
-# DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file).
+# DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file),
+# DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d").
 set -u
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 CLI=$REPO/usr/dcxlat
-RUNS=${DCX_BENCH_RUNS:-7}
+RUNS=${DCX_BENCH_RUNS:-3}
 SECS=${DCX_BENCH_SECS:-1}
 SIZES=${DCX_BENCH_SIZES:-64 1400}
 EAMS=${DCX_BENCH_EAMS:-10 10000 100000 1000000}
@@ -200,6 +201,32 @@ done
 first=${EAMS%% *}
 SWEEP_PAY=${SIZES%% *}
 declare -A R Q C D
+
+# DCX_BENCH_PROFILE="a d": perf profile of those cases (first payload)
+# instead of the measurements; under -icount the samples follow guest
+# instructions too.
+profile() {
+	local c=$1 lane fam src dst data=/tmp/bench-perf.data
+	case $c in
+	a) lane=plain; fam=4; src=192.0.2.2; dst=198.51.100.2 ;;
+	b) lane=plain; fam=6; src=2001:db8:6::2; dst=2001:db8:4::2 ;;
+	c) lane=e$first; fam=6; src=$SRC6X; dst=2001:db8:4::2 ;;
+	d) lane=e$first; fam=4; src=192.0.2.2; dst=198.51.100.2 ;;
+	esac
+	pktgen_setup "$lane" "$fam" "$src" "$dst" "$SWEEP_PAY"
+	ip netns exec $GEN sh -c 'echo start > /proc/net/pktgen/pgctrl' &
+	sleep 0.3
+	perf record -q -a -e cpu-clock -o "$data" -- sleep 2 2>/dev/null
+	ip netns exec $GEN sh -c 'echo stop > /proc/net/pktgen/pgctrl'
+	wait
+	echo "# perf, case $c, ${SWEEP_PAY}B: self samples by symbol"
+	perf report -q -i "$data" --stdio --no-children --sort sym 2>/dev/null |
+		grep -v '^$' | head -n "${DCX_BENCH_PROFILE_LINES:-45}"
+}
+if [ -n "${DCX_BENCH_PROFILE:-}" ]; then
+	for c in $DCX_BENCH_PROFILE; do profile "$c"; done | tee "$OUT"
+	exit 0
+fi
 
 # add KEY VALUE: append to the list R[KEY]; q: the same for ratios.
 add() { R[$1]="${R[$1]:-} $2"; }

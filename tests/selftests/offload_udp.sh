@@ -18,6 +18,12 @@
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
+# A network-specific prefix: with 64:ff9b::/96 the documentation addresses
+# of the topology are non-global and refused (RFC 6052 3.1).
+DCX_PFX=2001:db8:64::
+DCX_H6=${DCX_PFX}192.0.2.6
+DCX_H4_6=${DCX_PFX}198.51.100.2
+
 H6=$DCX_H6
 H4=$DCX_H4
 H4_6=$DCX_H4_6
@@ -149,7 +155,7 @@ N=$((SENDS * 8))
 check "dcxlat module loads" dcx_load_module || ksft_exit
 check "topology set up" dcx_topo_basic || ksft_exit
 check "instance add default" dcx "$XLAT" instance add default || ksft_exit
-check "pool6 set 64:ff9b::/96" dcx "$XLAT" -i default pool6 set \
+check "pool6 set $DCX_PFX/96" dcx "$XLAT" -i default pool6 set \
 	"$DCX_PFX/96" || ksft_exit
 dmesg_mark
 
@@ -159,11 +165,11 @@ for dir in 64 46; do
 	if [ "$dir" = 64 ]; then
 		tcpdump_start "$XLAT" x4 "$TMPD/eg$dir.pcap" -c 3 \
 			udp and greater 1600
-		re='^IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2\.'
+		re='IP 192\.0\.2\.6\.[0-9]+ > 198\.51\.100\.2\.'
 	else
 		tcpdump_start "$XLAT" x6 "$TMPD/eg$dir.pcap" -c 3 \
 			udp and greater 1600
-		re='^IP6 64:ff9b::c633:6402\.[0-9]+ > 64:ff9b::c000:206\.'
+		re='IP6 2001:db8:64::c633:6402\.[0-9]+ > 2001:db8:64::c000:206\.'
 	fi
 	dcx "$XLAT" -i default stats reset
 	check "$what UDP GSO, 8 x 1000 bytes a send: all $N datagrams intact" \
@@ -188,7 +194,7 @@ tcpdump_start "$NS6" v6 "$TMPD/frag6.pcap" -c 3 'ip6[6] == 44'
 check "4->6 UDP GSO 8 x 1472, DF clear: segmented, fragmented, all $N intact" \
 	udp_gso 46 1472 nodf "$N"
 check "4->6 UDP GSO 1472, DF clear: IPv6 fragments reach ns6" \
-	pcap_wait "$TMPD/frag6.pcap" '^IP6 64:ff9b::c633:6402 > 64:ff9b::c000:206: frag' 5
+	pcap_wait "$TMPD/frag6.pcap" 'IP6 2001:db8:64::c633:6402 > 2001:db8:64::c000:206: frag' 5
 tcpdump_stop
 
 dcx "$XLAT" -i default stats reset
