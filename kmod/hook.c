@@ -38,20 +38,28 @@ typedef enum dcx_verdict (*dcx_plan_fn)(struct dcx_xlat *x, const u8 *nh,
 static enum dcx_verdict dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
 				     dcx_plan_fn plan)
 {
+	unsigned int pulled = 0;
 	enum dcx_verdict v;
-	int tries;
 
-	for (tries = 0; tries < 8; tries++) {
+	/*
+	 * The core asks for one header more each round (an extension-header
+	 * chain is walked header by header): go on while it asks for more
+	 * than it had, which bounds the rounds by the packet's length.
+	 */
+	for (;;) {
 		v = plan(x, skb->data, skb_headlen(skb), skb->len);
 		if (v != DCX_PULL)
 			return v;
+		if (x->need <= pulled || x->need > skb->len) {
+			x->stat = DCXLAT_STAT_BAD_HDR;
+			return DCX_DROP;
+		}
 		if (!pskb_may_pull(skb, x->need)) {
 			x->stat = DCXLAT_STAT_NOMEM;
 			return DCX_DROP;
 		}
+		pulled = x->need;
 	}
-	x->stat = DCXLAT_STAT_BAD_HDR;
-	return DCX_DROP;
 }
 
 /* Move skb->data to the new network header the core wrote. */

@@ -62,9 +62,25 @@ static int dcx_eam_parse(const struct nlattr *a, unsigned int idx,
 	return 0;
 }
 
-#define dcx_for_each_eam(a, info, rem)					\
-	nlmsg_for_each_attr(a, (info)->nlhdr, GENL_HDRLEN, rem)	\
+/* The DCXLAT_A_EAM after a (NULL: the first) in the request, or NULL. */
+static struct nlattr *dcx_next_eam(struct genl_info *info, struct nlattr *a,
+				   int *rem)
+{
+	if (!a) {
+		a = nlmsg_attrdata(info->nlhdr, GENL_HDRLEN);
+		*rem = nlmsg_attrlen(info->nlhdr, GENL_HDRLEN);
+	} else {
+		a = nla_next(a, rem);
+	}
+	for (; nla_ok(a, *rem); a = nla_next(a, rem))
 		if (nla_type(a) == DCXLAT_A_EAM)
+			return a;
+	return NULL;
+}
+
+#define dcx_for_each_eam(a, info, rem)				\
+	for (a = dcx_next_eam(info, NULL, &(rem)); a;		\
+	     a = dcx_next_eam(info, a, &(rem)))
 
 static int dcx_fill_space_count(struct sk_buff *skb, struct dcx_req *r,
 				void *arg)

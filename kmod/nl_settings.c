@@ -42,8 +42,13 @@ static const char *const dcx_set_names[DCXLAT_SET_MAX + 1] = {
 	DCXLAT_SETTINGS(DCX_SET_NAME)
 };
 
-#define DCX_SET_COUNT(id, name, type, def, lo, hi, vals, doc, rfc) +1
-static_assert(0 DCXLAT_SETTINGS(DCX_SET_COUNT) == DCXLAT_SET_MAX,
+#define DCX_SET_ROW(id, name, type, def, lo, hi, vals, doc, rfc)	\
+	DCX_SET_ROW_##id,
+enum {
+	DCXLAT_SETTINGS(DCX_SET_ROW)
+	DCX_SET_ROWS
+};
+static_assert(DCX_SET_ROWS == DCXLAT_SET_MAX,
 	      "every DCXLAT_SET_* attribute has a row in DCXLAT_SETTINGS");
 
 /*

@@ -216,10 +216,15 @@ static int dcx_space_domain(struct net *net, struct nlattr **tb, int *vrf,
 		dev = dev_get_by_index_rcu(net, *vrf);
 		if (!dev || !netif_is_l3_master(dev)) {
 			NL_SET_BAD_ATTR(extack, va);
-			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "interface %d is not a VRF device",
-					       *vrf);
-			err = -EINVAL;
+			if (dev)
+				NL_SET_ERR_MSG_FMT_MOD(extack,
+						       "%s is not a VRF device",
+						       dev->name);
+			else
+				NL_SET_ERR_MSG_FMT_MOD(extack,
+						       "no interface with index %d in this netns",
+						       *vrf);
+			err = dev ? -EINVAL : -ENODEV;
 			goto out;
 		}
 		*table = l3mdev_fib_table_rcu(dev);
@@ -688,8 +693,20 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 				   &dcx_cfg_mutex);
 	}
 	if (err) {
+		char ifname[IFNAMSIZ] = "";
+		struct net_device *dev;
+
+		rcu_read_lock();
+		dev = dev_get_by_index_rcu(genl_info_net(info), r.ifindex);
+		if (dev)
+			strscpy(ifname, dev->name, sizeof(ifname));
+		rcu_read_unlock();
 		NL_SET_BAD_ATTR(extack, info->attrs[DCXLAT_A_BIND]);
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
+		if (*ifname)
+			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %s", ifname, why);
+		else
+			NL_SET_ERR_MSG_FMT_MOD(extack, "interface %d: %s",
+					       r.ifindex, why);
 		goto out;
 	}
 	r.s = s;

@@ -236,8 +236,8 @@ int dcx_bind_add(struct dcx_tables *t, struct dcx_space *s, int ifindex,
 		rcu_read_unlock();
 		if (e) {
 			snprintf(why, DCX_WHY_LEN,
-				 "interface %d is bound for %pI4/%u to space %s",
-				 ifindex, &v4, len4, e->space->name);
+				 "already bound for %pI4/%u to space %s",
+				 &v4, len4, e->space->name);
 			return -EEXIST;
 		}
 	} else {
@@ -318,9 +318,8 @@ int dcx_bind_del(struct dcx_tables *t, struct dcx_space *s, int ifindex,
 	return 0;
 
 none:
-	snprintf(why, DCX_WHY_LEN,
-		 "interface %d is not bound for %pI4/%u to space %s",
-		 ifindex, &v4, min_t(unsigned int, len4, 32), s->name);
+	snprintf(why, DCX_WHY_LEN, "not bound for %pI4/%u to space %s",
+		 &v4, min_t(unsigned int, len4, 32), s->name);
 	return -ENOENT;
 }
 

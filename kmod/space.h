@@ -50,7 +50,8 @@ int dcx_space_prefix_from_base(const struct dcx_prefix6 *base, u32 id,
 /*
  * Bind ifindex (a VRF device means all its slaves) to space s for IPv4
  * destinations inside v4/len4 (len4 0: all). -EEXIST when that exact
- * binding exists in any space. Writers hold lock.
+ * binding exists in any space. Writers hold lock. The why texts leave the
+ * interface to the caller ("already bound for 0.0.0.0/0 to space B").
  */
 int dcx_bind_add(struct dcx_tables *t, struct dcx_space *s, int ifindex,
 		 __be32 v4, u8 len4, char *why, struct mutex *lock);

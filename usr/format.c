@@ -78,31 +78,37 @@ json_object *dcx_json_stats(const struct dcx_stats_info *s)
 /* "pool6" and "set" for DCXLAT_CMD_POOL6_SET, and so on. */
 static void dcx_event_words(uint8_t cmd, const char **obj, const char **verb)
 {
-	switch (cmd) {
-	case DCXLAT_CMD_INSTANCE_ADD:
-		*obj = "instance";
-		*verb = "add";
-		break;
-	case DCXLAT_CMD_INSTANCE_DEL:
-		*obj = "instance";
-		*verb = "del";
-		break;
-	case DCXLAT_CMD_POOL6_SET:
-		*obj = "pool6";
-		*verb = "set";
-		break;
-	case DCXLAT_CMD_POOL6_FLUSH:
-		*obj = "pool6";
-		*verb = "flush";
-		break;
-	case DCXLAT_CMD_STATS_RESET:
-		*obj = "stats";
-		*verb = "reset";
-		break;
-	default:
-		*obj = "unknown";
-		*verb = "unknown";
+	static const struct {
+		uint8_t cmd;
+		const char *obj, *verb;
+	} w[] = {
+		{ DCXLAT_CMD_INSTANCE_ADD, "instance", "add" },
+		{ DCXLAT_CMD_INSTANCE_DEL, "instance", "del" },
+		{ DCXLAT_CMD_POOL6_SET, "pool6", "set" },
+		{ DCXLAT_CMD_POOL6_FLUSH, "pool6", "flush" },
+		{ DCXLAT_CMD_STATS_RESET, "stats", "reset" },
+		{ DCXLAT_CMD_EAMT_ADD, "eamt", "add" },
+		{ DCXLAT_CMD_EAMT_DEL, "eamt", "del" },
+		{ DCXLAT_CMD_EAMT_FLUSH, "eamt", "flush" },
+		{ DCXLAT_CMD_SETTINGS_SET, "global", "set" },
+		{ DCXLAT_CMD_SPACE_ADD, "space", "add" },
+		{ DCXLAT_CMD_SPACE_DEL, "space", "del" },
+		{ DCXLAT_CMD_SPACE_SET, "space", "set" },
+		{ DCXLAT_CMD_BIND_ADD, "space", "bind" },
+		{ DCXLAT_CMD_BIND_DEL, "space", "unbind" },
+		{ DCXLAT_CMD_TXN_COMMIT, "config", "apply" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		if (w[i].cmd == cmd) {
+			*obj = w[i].obj;
+			*verb = w[i].verb;
+			return;
+		}
 	}
+	*obj = "unknown";
+	*verb = "unknown";
 }
 
 static bool dcx_event_has_pool6(uint8_t cmd)

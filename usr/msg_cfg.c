@@ -258,7 +258,8 @@ static int dcx_get_bind(struct nlattr *a, struct dcx_uspace *s)
 		if (dcx_get_prefix(tb[DCXLAT_BIND_PREFIX4], &b.p4.addr, 4,
 				   &b.p4.len))
 			return -EINVAL;
-		b.has_p4 = true;
+		/* 0.0.0.0/0 is what an absent prefix4 means. */
+		b.has_p4 = b.p4.len != 0;
 	}
 	return dcx_bind_push(s, &b) ? -ENOMEM : 0;
 }

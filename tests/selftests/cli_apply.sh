@@ -91,7 +91,7 @@ dcx_topo_basic || ksft_bail "topology"
 N1=$XLAT
 ip -n "$NS6" addr add 2001:db8:6::6/64 dev v6 nodad ||
 	ksft_bail "address 2001:db8:6::6"
-ip -n "$NS6" -6 route add 2001:db8:64::/96 via 2001:db8:6::1 ||
+ip -n "$NS6" -6 route replace 2001:db8:64::/96 via 2001:db8:6::1 ||
 	ksft_bail "route to the pool6 prefix"
 dcx "$N1" instance add || ksft_bail "instance add"
 

@@ -62,8 +62,10 @@ dcx_load_module >"$TMPD/load.log" 2>&1 ||
 	ksft_bail "load dcxlat.ko: $(cat "$TMPD/load.log")"
 setup_ns N1 || ksft_bail "create a network namespace"
 ip -n "$N1" link add d0 type dummy && ip -n "$N1" link add d1 type dummy &&
-	ip -n "$N1" link set d0 up && ip -n "$N1" link set d1 up ||
-	ksft_bail "dummy devices"
+	ip -n "$N1" link set d0 up && ip -n "$N1" link set d1 up &&
+	ip -n "$N1" link add vrf100 type vrf table 100 &&
+	ip -n "$N1" link set vrf100 up ||
+	ksft_bail "dummy and VRF devices"
 dcx "$N1" instance add || ksft_bail "instance add"
 if dcx "$N1" space show 2>&1 | grep -q 'does not know this command'; then
 	ksft_skip_all "the module has no space commands yet"
@@ -135,8 +137,12 @@ expect 1 '' "space unbind: not bound (exit 1)" \
 	dcx "$N1" space unbind ta dev d1
 
 expect 0 '' "space set ta table 100" dcx "$N1" space set ta table 100
-expect_json "space show ta -j: table 100" '.table == 100' \
+expect_json "space show ta -j: table 100 (its VRF device vrf100)" \
+	'.table == 100 and .vrf == "vrf100"' \
 	dcx "$N1" -j space show ta
+expect 1 'no VRF device uses table 200' \
+	"space set: a table no VRF uses is refused (exit 1)" \
+	dcx "$N1" space set ta table 200
 expect 2 'nothing to set' "space set: nothing (exit 2)" dcx "$N1" space set ta
 
 expect 0 '' "eamt add space ta" \

@@ -95,6 +95,17 @@ core_ipv6_only() {
 	[ "$v4" -eq 0 ] && [ "$a" -ge 10 ] && [ "$b" -ge 10 ]
 }
 
+refused_with() {
+	local want=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		echo "succeeded: $*"
+		return 1
+	fi
+	echo "$out"
+	grep -q -- "$want" <<<"$out"
+}
+
 # --- setup -----------------------------------------------------------------
 
 check "dcxlat module loads" dcx_load_module || ksft_exit
@@ -211,20 +222,25 @@ check "back to unbound default, pool6 flushed" bash -c \
 	 '$dcx_cli' -n '$H1' -i '$SP_INST' pool6 flush"
 check "bind B's TAP again" sp_bind "$H1" B tap-b
 check "B1 -> B2 works again" vm_ping "$VMB1" 10.10.0.3 bb 3
-check_fail "binding the same TAP again is refused (EEXIST)" \
+check "binding the same TAP again is refused, with why" \
+	refused_with "tap-b: already bound for 0.0.0.0/0 to space B" \
 	sp_bind "$H1" B tap-b
-refused_with() {
-	local want=$1 out
-	shift
-	if out=$("$@" 2>&1); then
-		echo "succeeded: $*"
-		return 1
-	fi
-	echo "$out"
-	grep -q -- "$want" <<<"$out"
+check "binding it to A as well is refused: one space per prefix" \
+	refused_with "tap-b: already bound for 0.0.0.0/0 to space B" \
+	sp_bind "$H1" A tap-b
+
+# A bound interface that disappears takes its bindings along.
+gone_binding() {
+	ip -n "$H1" link add tmp0 type veth peer name tmp1 &&
+	sp_bind "$H1" A tmp0 10.40.0.0/16 &&
+	sp_space_json "$H1" A | jq -e '[.bindings[].dev] | index("tmp0")' &&
+	ip -n "$H1" link del tmp0 &&
+	sp_space_json "$H1" A | tee /dev/stderr |
+		jq -e '.bindings | length == 1 and .[0].dev == "vrf-a"'
 }
+check "deleting a bound interface removes its binding" gone_binding
 check "a space on a device that is not a VRF is refused, with why" \
-	refused_with "is not a VRF device" sp_space_add "$H1" C 0x25 tap-a
+	refused_with "tap-a is not a VRF device" sp_space_add "$H1" C 0x25 tap-a
 check "a prefix overlapping space A is refused, with why" \
 	refused_with "overlaps the prefix of space A" \
 	sp_space_add "$H1" C 0x25 vrf-a 2001:db8:a41:23::/96
@@ -234,7 +250,8 @@ check "a table no VRF uses is refused, with why" \
 	refused_with "no VRF device uses table 77" \
 	dcx "$H1" -i "$SP_INST" space add C id 0x25 table 77
 check "unbinding what is not bound is refused, with why" \
-	refused_with "is not bound" sp_unbind "$H1" A tap-b
+	refused_with "tap-b: not bound for 0.0.0.0/0 to space A" \
+	sp_unbind "$H1" A tap-b
 check "deleting vrf-b on host 2" ip -n "$H2" link del vrf-b
 # Were B's packets routed in the main table now, this route would work.
 ip -n "$H2" route add 10.10.0.3/32 dev tap-b

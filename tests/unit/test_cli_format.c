@@ -252,6 +252,18 @@ static void test_events(void **state)
 	dcx_text_event(f, &e);
 	text_is(f, &buf, "stats reset t1\n");
 
+	e.cmd = DCXLAT_CMD_EAMT_ADD;
+	json_is(dcx_json_event(&e),
+		"{\"object\":\"eamt\",\"command\":\"add\",\"instance\":\"t1\"}");
+	e.cmd = DCXLAT_CMD_TXN_COMMIT;
+	capture_start(&f, &buf, &len);
+	dcx_text_event(f, &e);
+	text_is(f, &buf, "config apply t1\n");
+	e.cmd = DCXLAT_CMD_BIND_DEL;
+	capture_start(&f, &buf, &len);
+	dcx_text_event(f, &e);
+	text_is(f, &buf, "space unbind t1\n");
+
 	e.cmd = 77;
 	json_is(dcx_json_event(&e),
 		"{\"object\":\"unknown\",\"command\":\"unknown\",\"cmd\":77,\"instance\":\"t1\"}");
