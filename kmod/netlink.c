@@ -584,48 +584,6 @@ static int dcx_nl_stats_reset(struct sk_buff *skb, struct genl_info *info)
 	.flags = GENL_UNS_ADMIN_PERM,				\
 }
 
-/* ---- for nl_space.c (see netlink.h) ---- */
-
-int dcx_nl_start(struct genl_info *info, const char **name)
-{
-	return dcx_req_start(info, name);
-}
-
-struct dcx_instance *dcx_nl_instance(struct genl_info *info,
-				     const char *name)
-{
-	return dcx_req_instance(info, name);
-}
-
-void *dcx_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
-		 u8 cmd)
-{
-	return genlmsg_put(skb, portid, seq, &dcx_genl_family, flags, cmd);
-}
-
-void dcx_nl_notify_msg(struct genl_info *info, struct sk_buff *msg)
-{
-	dcx_nl_gen_bump();
-	if (msg)
-		genlmsg_multicast_netns(&dcx_genl_family, genl_info_net(info),
-					msg, 0, DCX_MCGRP_CONFIG, GFP_KERNEL);
-}
-
-/* What a request edits: the sender's open transaction, else the live one. */
-struct dcx_config *dcx_nl_cfg(struct genl_info *info,
-			      struct dcx_instance *inst)
-{
-	struct dcx_config *c = dcx_txn_staging(inst, info->snd_portid);
-
-	return c ? c : (struct dcx_config *)dcx_instance_cfg(inst);
-}
-
-struct dcx_tables *dcx_nl_tables(struct genl_info *info,
-				 struct dcx_instance *inst)
-{
-	return (struct dcx_tables *)dcx_nl_cfg(info, inst)->xlat.tables;
-}
-
 static const struct genl_small_ops dcx_genl_ops[] = {
 	DCX_OP(INSTANCE_ADD, dcx_nl_instance_add),
 	DCX_OP(INSTANCE_DEL, dcx_nl_instance_del),

@@ -93,23 +93,4 @@ int dcx_nl_txn_init(void);
 void dcx_nl_txn_exit(void);
 extern const struct nla_policy dcx_eam_policy[DCXLAT_EAM_MAX + 1];
 
-/*
- * For the space handlers (nl_space.c), which keep their own request flow.
- * dcx_nl_start: ABI check and a valid DCXLAT_A_INSTANCE into *name.
- * dcx_nl_instance: under dcx_cfg_mutex; extack set when it does not exist.
- * dcx_nl_cfg/dcx_nl_tables: what the request edits, the sender's open
- * transaction or else the live snapshot (under dcx_cfg_mutex).
- * dcx_nl_notify_msg: bump the dump generation, multicast msg (consumed;
- * NULL: only bump).
- */
-int dcx_nl_start(struct genl_info *info, const char **name);
-struct dcx_instance *dcx_nl_instance(struct genl_info *info,
-				     const char *name);
-struct dcx_config *dcx_nl_cfg(struct genl_info *info,
-			      struct dcx_instance *inst);
-struct dcx_tables *dcx_nl_tables(struct genl_info *info,
-				 struct dcx_instance *inst);
-void *dcx_nl_put(struct sk_buff *skb, u32 portid, u32 seq, int flags,
-		 u8 cmd);
-void dcx_nl_notify_msg(struct genl_info *info, struct sk_buff *msg);
 #endif /* DCX_NETLINK_H */
