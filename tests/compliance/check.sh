@@ -6,7 +6,8 @@
 #     a test reference or a reason ("none: ...");
 #   - every cited unit test is registered in its tests/unit/*.c file (vector
 #     tests: listed in the XLAT_VECTORS_<section> macro the file expands);
-#   - every cited selftest check text is in its script, on a check line;
+#   - every cited selftest check text is in its script, on a check line
+#     (check, check_fail, expect, expect_json);
 #   - every cited kmod/usr function is defined in its file;
 #   - the counts between <!-- counts:begin --> and <!-- counts:end --> are
 #     the counts of the rows.
@@ -135,7 +136,8 @@ def check_self(row, rel, needle):
             elif not all(res):
                 bad('%s: "%s" failed in %s' % (row, needle, name))
     for line in text.split("\n"):
-        if needle in line and re.search(r"\b(check|check_fail)\b", line):
+        if needle in line and re.search(
+                r"\b(check|check_fail|expect|expect_json)\b", line):
             return
     bad('%s: no check line with "%s" in %s' % (row, needle, rel))
 
