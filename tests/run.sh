@@ -12,7 +12,7 @@
 # Environment: KVER (kernel to build for and boot; default: the newest
 # with headers and a /boot/vmlinuz; when KVER is not given and an older
 # kernel is installed too, it gets a second VM pass running SMOKE_SELFTESTS,
-# default "basic_xlat module_lifecycle cli_basic"), SELFTESTS (subset of selftests, by
+# default "basic_xlat module_lifecycle seed_002_clat space_tenants"), SELFTESTS (subset of selftests, by
 # name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
 # KSFT_TIMEOUT (per selftest script, default 900).
 # Logs: tests/vm/out/{build,unit,vm}.log, selftests.tap, console-KVER.log,
@@ -84,7 +84,7 @@ if [ -z "${KVER:-}" ]; then
 fi
 [ "$KVER2" = "$KVER" ] && KVER2=
 export KVER
-SMOKE_SELFTESTS=${SMOKE_SELFTESTS:-basic_xlat module_lifecycle cli_basic}
+SMOKE_SELFTESTS=${SMOKE_SELFTESTS:-basic_xlat module_lifecycle seed_002_clat space_tenants}
 
 # ---------------------------------------------------------------------------
 phase_start "build (KVER=$KVER)"
@@ -140,6 +140,22 @@ if [ "$DO_UNIT" = 1 ]; then
 	failed=$((failed + uf))
 	skipped=$((skipped + us))
 	phase_end "passed $up, failed $uf, skipped $us, make exit $urc"
+fi
+
+# ---------------------------------------------------------------------------
+# Every test docs/rfc-compliance.md cites exists (and, for unit tests, passed
+# in this run): one assertion.
+if [ "$DO_UNIT" = 1 ]; then
+	phase_start "compliance matrix references"
+	if bash tests/compliance/check.sh --log "$OUT/unit.log" \
+		>"$OUT/compliance.log" 2>&1; then
+		passed=$((passed + 1))
+		phase_end "ok: $(tail -n 1 "$OUT/compliance.log")"
+	else
+		failed=$((failed + 1))
+		notes+=("compliance: see tests/vm/out/compliance.log")
+		phase_end FAILED
+	fi
 fi
 
 # ---------------------------------------------------------------------------
