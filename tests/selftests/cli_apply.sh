@@ -32,41 +32,6 @@ require_root
 require_cmd ip jq ping setpriv python3 cmp
 dcx_require_built
 
-expect() {
-	local want=$1 pat=$2 desc=$3 out rc
-	shift 3
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq "$want" ] &&
-	   { [ -z "$pat" ] || grep -qE -- "$pat" <<<"$out"; }; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $*"
-	diag "exit $rc (want $want), output:"
-	diag "$(head -c 2000 <<<"$out")"
-	[ -n "$pat" ] && diag "wanted pattern: $pat"
-	return 1
-}
-
-expect_json() {
-	local desc=$1 filter=$2 out rc
-	shift 2
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq 0 ] && python3 -m json.tool >/dev/null 2>&1 <<<"$out" &&
-	   jq -e "$filter" >/dev/null 2>&1 <<<"$out"; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $* (exit $rc)"
-	diag "output: $(head -c 2000 <<<"$out")"
-	diag "jq filter: $filter"
-	return 1
-}
-
 # gen_cfg FILE N SEED: a configuration with pool6, the EAM entry the
 # pings use, N more entries (different for each SEED) and some settings.
 gen_cfg() {

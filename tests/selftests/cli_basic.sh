@@ -38,44 +38,6 @@ require_root
 require_cmd ip jq setpriv unshare grep sed modinfo modprobe
 dcx_require_built
 
-# expect RC PATTERN DESC CMD...: CMD exits RC and its output (stdout and
-# stderr) matches the extended regex PATTERN ("" matches anything).
-expect() {
-	local want=$1 pat=$2 desc=$3 out rc
-	shift 3
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq "$want" ] &&
-	   { [ -z "$pat" ] || grep -qE -- "$pat" <<<"$out"; }; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $*"
-	diag "exit $rc (want $want), output:"
-	diag "$out"
-	[ -n "$pat" ] && diag "wanted pattern: $pat"
-	return 1
-}
-
-# expect_json DESC JQ_FILTER CMD...: CMD succeeds and its output passes
-# jq -e FILTER (so it is valid JSON too).
-expect_json() {
-	local desc=$1 filter=$2 out rc
-	shift 2
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq 0 ] && jq -e "$filter" >/dev/null 2>&1 <<<"$out"; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $* (exit $rc)"
-	diag "output: $out"
-	diag "jq filter: $filter"
-	return 1
-}
-
 # The counter names straight from the uapi X-macro, in order.
 uapi_stat_names() {
 	sed -n 's/^[[:space:]]*X([A-Z0-9_]*,[[:space:]]*"\([^"]*\)".*/\1/p' \

@@ -24,45 +24,6 @@ require_root
 require_cmd ip jq setpriv python3
 dcx_require_built
 
-# expect RC PATTERN DESC CMD...: CMD exits RC and its output (stdout and
-# stderr) matches the extended regex PATTERN ("" matches anything).
-expect() {
-	local want=$1 pat=$2 desc=$3 out rc
-	shift 3
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq "$want" ] &&
-	   { [ -z "$pat" ] || grep -qE -- "$pat" <<<"$out"; }; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $*"
-	diag "exit $rc (want $want), output:"
-	diag "$(head -c 2000 <<<"$out")"
-	[ -n "$pat" ] && diag "wanted pattern: $pat"
-	return 1
-}
-
-# expect_json DESC JQ_FILTER CMD...: CMD succeeds, its output is JSON
-# (python3 -m json.tool) and passes jq -e FILTER.
-expect_json() {
-	local desc=$1 filter=$2 out rc
-	shift 2
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ "$rc" -eq 0 ] && python3 -m json.tool >/dev/null 2>&1 <<<"$out" &&
-	   jq -e "$filter" >/dev/null 2>&1 <<<"$out"; then
-		ksft_ok "$desc"
-		return 0
-	fi
-	ksft_not_ok "$desc"
-	diag "command: $* (exit $rc)"
-	diag "output: $(head -c 2000 <<<"$out")"
-	diag "jq filter: $filter"
-	return 1
-}
-
 count() {
 	dcx "$N1" "$@" eamt show | wc -l
 }
