@@ -253,14 +253,31 @@ static int dcx_put_pool6(struct sk_buff *skb, const struct dcx_instance *inst)
 	return 0;
 }
 
-static int dcx_put_stats(struct sk_buff *skb, const struct dcx_instance *inst)
+int dcx_nl_put_prefix(struct sk_buff *skb, int type, const void *addr,
+		      int alen, u8 len)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put(skb, DCXLAT_PREFIX_ADDR, alen, addr) ||
+	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int dcx_nl_put_stats(struct sk_buff *skb, int type,
+		     struct dcx_stats __percpu *st)
 {
 	u64 sum[DCXLAT_STAT_COUNT];
 	struct nlattr *nest;
 	int i;
 
-	dcx_stats_sum(inst->stats, sum);
-	nest = nla_nest_start(skb, DCXLAT_A_STATS);
+	dcx_stats_sum(st, sum);
+	nest = nla_nest_start(skb, type);
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < DCXLAT_STAT_COUNT; i++) {
@@ -271,6 +288,11 @@ static int dcx_put_stats(struct sk_buff *skb, const struct dcx_instance *inst)
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+static int dcx_put_stats(struct sk_buff *skb, const struct dcx_instance *inst)
+{
+	return dcx_nl_put_stats(skb, DCXLAT_A_STATS, inst->stats);
 }
 
 /* What each command's reply or notification carries besides INSTANCE. */

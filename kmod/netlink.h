@@ -93,4 +93,11 @@ int dcx_nl_txn_init(void);
 void dcx_nl_txn_exit(void);
 extern const struct nla_policy dcx_eam_policy[DCXLAT_EAM_MAX + 1];
 
+/* A nested prefix (DCXLAT_PREFIX_*) of alen address bytes. */
+int dcx_nl_put_prefix(struct sk_buff *skb, int type, const void *addr,
+		      int alen, u8 len);
+/* Per-CPU counters summed, one u64 per counter (uapi DCXLAT_A_STATS rules). */
+int dcx_nl_put_stats(struct sk_buff *skb, int type,
+		     struct dcx_stats __percpu *st);
+
 #endif /* DCX_NETLINK_H */

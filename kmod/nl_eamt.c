@@ -311,22 +311,6 @@ struct dcx_eam_dump {
 	u8 last_len;
 };
 
-static int dcx_put_prefix(struct sk_buff *skb, int type, const void *addr,
-			  int alen, u8 len)
-{
-	struct nlattr *nest = nla_nest_start(skb, type);
-
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put(skb, DCXLAT_PREFIX_ADDR, alen, addr) ||
-	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
 static int dcx_eam_dump_one(void *ctx, const struct dcx_eam *e)
 {
 	struct dcx_eam_dump *d = ctx;
@@ -334,8 +318,8 @@ static int dcx_eam_dump_one(void *ctx, const struct dcx_eam *e)
 
 	if (!nest)
 		return 1;
-	if (dcx_put_prefix(d->skb, DCXLAT_EAM_PREFIX4, &e->v4, 4, e->len4) ||
-	    dcx_put_prefix(d->skb, DCXLAT_EAM_PREFIX6, &e->v6, 16, e->len6)) {
+	if (dcx_nl_put_prefix(d->skb, DCXLAT_EAM_PREFIX4, &e->v4, 4, e->len4) ||
+	    dcx_nl_put_prefix(d->skb, DCXLAT_EAM_PREFIX6, &e->v6, 16, e->len6)) {
 		nla_nest_cancel(d->skb, nest);
 		return 1;
 	}

@@ -165,28 +165,16 @@ static int dcx_settings_parse(struct genl_info *info, struct dcx_config *c)
 	return 0;
 }
 
-static int dcx_put_p(struct sk_buff *skb, int type, const void *addr,
-		     int alen, u8 len)
-{
-	struct nlattr *nest = nla_nest_start(skb, type);
-
-	if (!nest || nla_put(skb, DCXLAT_PREFIX_ADDR, alen, addr) ||
-	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len))
-		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
 static int dcx_put_settings(struct sk_buff *skb, const struct dcx_config *c)
 {
 	const struct dcx_xlat_cfg *x = &c->xlat;
 	struct nlattr *nest = nla_nest_start(skb, DCXLAT_A_SETTINGS);
 
 	if (!nest ||
-	    dcx_put_p(skb, DCXLAT_SET_RFC6791V4, &x->rfc6791v4.addr, 4,
-		      x->rfc6791v4.len) ||
-	    dcx_put_p(skb, DCXLAT_SET_RFC6791V6, &x->rfc6791v6.addr, 16,
-		      x->rfc6791v6.len) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_SET_RFC6791V4, &x->rfc6791v4.addr,
+			      4, x->rfc6791v4.len) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_SET_RFC6791V6, &x->rfc6791v6.addr,
+			      16, x->rfc6791v6.len) ||
 	    nla_put_u32(skb, DCXLAT_SET_LOWEST_MTU6, x->lowest_ipv6_mtu) ||
 	    nla_put_u8(skb, DCXLAT_SET_RESET_TCLASS, x->reset_tclass) ||
 	    nla_put_u8(skb, DCXLAT_SET_RESET_TOS, x->reset_tos) ||
@@ -196,8 +184,8 @@ static int dcx_put_settings(struct sk_buff *skb, const struct dcx_config *c)
 	    nla_put_u8(skb, DCXLAT_SET_ER_FILTER, x->er_filter) ||
 	    nla_put_u8(skb, DCXLAT_SET_HAIRPIN, x->hairpin) ||
 	    nla_put_u8(skb, DCXLAT_SET_UNBOUND, x->unbound) ||
-	    dcx_put_p(skb, DCXLAT_SET_SPACE_BASE, &x->space_base.addr, 16,
-		      x->space_base.len) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_SET_SPACE_BASE, &x->space_base.addr,
+			      16, x->space_base.len) ||
 	    nla_put_string(skb, DCXLAT_SET_NDP_PROXY, c->ndp_proxy))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);

@@ -257,22 +257,6 @@ out:
 
 /* ---- replies --------------------------------------------------------- */
 
-static int dcx_put_prefix6(struct sk_buff *skb, int type,
-			   const struct dcx_prefix6 *p)
-{
-	struct nlattr *nest = nla_nest_start(skb, type);
-
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_in6_addr(skb, DCXLAT_PREFIX_ADDR, &p->addr) ||
-	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, p->len)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
 static int dcx_put_bind(struct sk_buff *skb, int type, int ifindex,
 			__be32 v4, u8 len4)
 {
@@ -303,24 +287,8 @@ static int dcx_put_space_stats(struct sk_buff *skb,
 			       const struct dcx_space *s)
 {
 	struct dcx_stats __percpu *st = dcx_space_stats(s);
-	u64 sum[DCXLAT_STAT_COUNT];
-	struct nlattr *nest;
-	int i;
 
-	if (!st)
-		return 0;
-	dcx_stats_sum(st, sum);
-	nest = nla_nest_start(skb, DCXLAT_SPACE_STATS);
-	if (!nest)
-		return -EMSGSIZE;
-	for (i = 0; i < DCXLAT_STAT_COUNT; i++) {
-		if (nla_put_u64_64bit(skb, i + 1, sum[i], DCXLAT_STATS_PAD)) {
-			nla_nest_cancel(skb, nest);
-			return -EMSGSIZE;
-		}
-	}
-	nla_nest_end(skb, nest);
-	return 0;
+	return st ? dcx_nl_put_stats(skb, DCXLAT_SPACE_STATS, st) : 0;
 }
 
 /* The whole SPACE_CFG of s. */
@@ -336,7 +304,8 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_tables *t,
 		return -EMSGSIZE;
 	if (nla_put_string(skb, DCXLAT_SPACE_NAME, s->name) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_ID, s->id) ||
-	    (p && dcx_put_prefix6(skb, DCXLAT_SPACE_PREFIX, p)) ||
+	    (p && dcx_nl_put_prefix(skb, DCXLAT_SPACE_PREFIX, &p->addr, 16,
+				    p->len)) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_TABLE, READ_ONCE(s->table)) ||
 	    (vrf > 0 && nla_put_u32(skb, DCXLAT_SPACE_VRF, vrf)) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_EAM_COUNT,
