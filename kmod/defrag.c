@@ -19,12 +19,6 @@
 #define DCX_DEFRAG_USER4	0xdc780004u
 #define DCX_DEFRAG_USER6	0xdc780006u
 
-bool dcx_defrag_wanted(const struct dcx_xlat *x)
-{
-	return x->stat == DCXLAT_STAT_FRAGMENT &&
-	       (x->proto == IPPROTO_ICMP || x->proto == IPPROTO_ICMPV6);
-}
-
 enum dcx_defrag dcx_defrag4(struct net *net, struct sk_buff *skb)
 {
 	struct iphdr *iph;

@@ -10,16 +10,13 @@
 #define DCX_DEFRAG_H
 
 #include <linux/skbuff.h>
-#include "xlat.h"
+#include "core/xlat.h"
 
 enum dcx_defrag {
 	DCX_DEFRAG_DONE,	/* skb now holds the whole datagram */
 	DCX_DEFRAG_STOLEN,	/* queued or freed by the defragmenter */
 	DCX_DEFRAG_FAIL,	/* not reassembled; the caller drops skb */
 };
-
-/* The plan said "fragment that cannot be translated alone": ICMP? */
-bool dcx_defrag_wanted(const struct dcx_xlat *x);
 
 /* Feed a fragment (network header at skb->data) to the defragmenter. */
 enum dcx_defrag dcx_defrag4(struct net *net, struct sk_buff *skb);

@@ -4,7 +4,7 @@
 
 #include <linux/skbuff.h>
 #include <net/dst.h>
-#include "xlat.h"
+#include "core/xlat.h"
 
 /* ICMP errors about the untranslated packet, from the translator itself. */
 void dcx_send_icmp4(struct net *net, struct sk_buff *skb, u8 type, u8 code,

@@ -30,16 +30,16 @@
 /* dcx_xlat_skb_*() result meaning "not this instance's packet". */
 #define DCX_NEXT		(-1)
 
-typedef enum dcx_verdict (*dcx_plan_fn)(struct dcx_xlat *x, const u8 *nh,
+typedef enum dcx_action (*dcx_plan_fn)(struct dcx_xlat *x, const u8 *nh,
 					unsigned int linear,
 					unsigned int total);
 
 /* Run a plan step, pulling headers into the linear area as it asks. */
-static enum dcx_verdict dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
+static enum dcx_action dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb,
 				     dcx_plan_fn plan)
 {
 	unsigned int pulled = 0;
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	/*
 	 * The core asks for one header more each round (an extension-header
@@ -81,17 +81,17 @@ static void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
 }
 
 /*
- * The plan said no: a fragmented ICMP message is reassembled once
- * (defrag.c) and planned again; everything else is dropped by the caller.
+ * A fragmented ICMP message is reassembled once (defrag.c) and planned
+ * again.
  */
 static enum dcx_defrag dcx_reasm(struct net *net, struct sk_buff *skb,
-				 const struct dcx_xlat *x, bool *reasm,
+				 bool *reasm,
 				 enum dcx_defrag (*defrag)(struct net *,
 							   struct sk_buff *))
 {
 	enum dcx_defrag r;
 
-	if (*reasm || !dcx_defrag_wanted(x))
+	if (*reasm)
 		return DCX_DEFRAG_FAIL;
 	r = defrag(net, skb);
 	if (r == DCX_DEFRAG_DONE)
@@ -183,8 +183,8 @@ replan:
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
-	default:
-		switch (dcx_reasm(net, skb, &x, &reasm, dcx_defrag4)) {
+	case DCX_REASSEMBLE:
+		switch (dcx_reasm(net, skb, &reasm, dcx_defrag4)) {
 		case DCX_DEFRAG_DONE:
 			goto replan;
 		case DCX_DEFRAG_STOLEN:
@@ -192,13 +192,13 @@ replan:
 		case DCX_DEFRAG_FAIL:
 			break;
 		}
+		dcx_count(inst, &x, x.stat);
+		return NF_DROP;
+	case DCX_ICMP_ERROR:
+		dcx_send_icmp4(net, skb, x.err.type, x.err.code, x.err.info);
+		fallthrough;
+	default:
 		/* Other drops (e.g. the ER security checks) send nothing. */
-		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
-			dcx_send_icmp4(net, skb, ICMP_TIME_EXCEEDED,
-				       ICMP_EXC_TTL, 0);
-		else if (x.stat == DCXLAT_STAT_SRC_ROUTE)
-			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
-				       ICMP_SR_FAILED, 0);
 		dcx_count(inst, &x, x.stat);
 		return NF_DROP;
 	}
@@ -283,8 +283,8 @@ replan:
 		return DCX_NEXT;
 	case DCX_XLAT:
 		break;
-	default:
-		switch (dcx_reasm(net, skb, &x, &reasm, dcx_defrag6)) {
+	case DCX_REASSEMBLE:
+		switch (dcx_reasm(net, skb, &reasm, dcx_defrag6)) {
 		case DCX_DEFRAG_DONE:
 			goto replan;
 		case DCX_DEFRAG_STOLEN:
@@ -292,13 +292,12 @@ replan:
 		case DCX_DEFRAG_FAIL:
 			break;
 		}
+		goto drop;
+	case DCX_ICMP_ERROR:
+		dcx_send_icmp6(skb, x.err.type, x.err.code, x.err.info);
+		fallthrough;
+	default:
 		/* Other drops (e.g. the ER security checks) send nothing. */
-		if (x.stat == DCXLAT_STAT_TTL_EXPIRED)
-			dcx_send_icmp6(skb, ICMPV6_TIME_EXCEED,
-				       ICMPV6_EXC_HOPLIMIT, 0);
-		else if (x.stat == DCXLAT_STAT_SEGMENTS_LEFT)
-			dcx_send_icmp6(skb, ICMPV6_PARAMPROB,
-				       ICMPV6_HDR_FIELD, x.icmp_info);
 		goto drop;
 	}
 	if (dcx_hairpin_wanted(&x))

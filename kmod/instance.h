@@ -14,7 +14,7 @@
 #include <linux/netlink.h>
 #include <linux/netdevice.h>
 #include <net/net_namespace.h>
-#include "tables.h"
+#include "core/tables.h"
 #include "stats.h"
 
 /*

@@ -13,7 +13,7 @@
 #include <net/netns/generic.h>
 #include "instance.h"
 #include "netlink.h"
-#include "lpm.h"
+#include "core/lpm.h"
 #include "space.h"
 #include "compat.h"
 

@@ -10,7 +10,7 @@
 #define DCX_NDP_H
 
 #include <linux/skbuff.h>
-#include "xlat.h"
+#include "core/xlat.h"
 
 /*
  * skb is an IPv6 packet received on the ndp-proxy uplink (PREROUTING).

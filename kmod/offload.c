@@ -34,7 +34,7 @@
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
 #include <net/gso.h>		/* __skb_gso_segment() moved there in 6.4 */
 #endif
-#include "xlat.h"
+#include "core/xlat.h"
 #include "instance.h"
 #include "offload.h"
 #include "compat.h"

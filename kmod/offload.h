@@ -5,7 +5,7 @@
 
 #include <linux/skbuff.h>
 #include <linux/netdevice.h>
-#include "xlat.h"
+#include "core/xlat.h"
 
 struct dcx_instance;
 

@@ -11,7 +11,7 @@
 #include <net/route.h>
 #include <net/netfilter/nf_conntrack.h>
 #include "route.h"
-#include "tables.h"
+#include "core/tables.h"
 
 struct dst_entry *dcx_route6(struct net *net, const struct sk_buff *skb,
 			     const struct dcx_xlat *x, u8 tclass)

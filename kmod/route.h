@@ -4,7 +4,7 @@
 
 #include <linux/skbuff.h>
 #include <net/dst.h>
-#include "xlat.h"
+#include "core/xlat.h"
 
 /* Route the translated packet; ERR_PTR on failure. */
 struct dst_entry *dcx_route6(struct net *net, const struct sk_buff *skb,

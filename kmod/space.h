@@ -16,7 +16,7 @@
 #define DCX_SPACE_H
 
 #include <linux/netdevice.h>
-#include "tables.h"
+#include "core/tables.h"
 #include "stats.h"
 
 /* Module init/exit: the netdevice notifier that drops stale bindings. */

@@ -292,7 +292,7 @@ static unsigned int pkt64(u8 *p, enum kind k, unsigned int i)
 	}
 }
 
-typedef enum dcx_verdict (*plan_fn)(struct dcx_xlat *x, const u8 *nh,
+typedef enum dcx_action (*plan_fn)(struct dcx_xlat *x, const u8 *nh,
 				    unsigned int linear, unsigned int total);
 typedef u8 *(*apply_fn)(struct dcx_xlat *x, u8 *nh, unsigned int total);
 

@@ -3,7 +3,7 @@
  * libFuzzer target over the pure translation core: dcx_plan_46 +
  * dcx_apply_46 (FUZZ_46) or dcx_plan_64 + dcx_apply_64 (FUZZ_64), with
  * the hairpin second pass, on real tables (three spaces, pool6s, EAM
- * entries). Built over tests/unit/kshim.h with ASan + UBSan: any
+ * entries). Built over tests/kshim/kshim.h with ASan + UBSan: any
  * out-of-bounds access, undefined behaviour, kshim WARN or broken
  * contract below aborts, which libFuzzer reports as a crash.
  *
@@ -115,7 +115,7 @@ static void settings(struct dcx_xlat_cfg *cfg, u8 f)
 	}
 }
 
-typedef enum dcx_verdict (*plan_fn)(struct dcx_xlat *, const u8 *,
+typedef enum dcx_action (*plan_fn)(struct dcx_xlat *, const u8 *,
 				    unsigned int, unsigned int);
 typedef u8 *(*apply_fn)(struct dcx_xlat *, u8 *, unsigned int);
 
@@ -125,11 +125,11 @@ typedef u8 *(*apply_fn)(struct dcx_xlat *, u8 *, unsigned int);
  * loop ends by itself; it may take more rounds than hook.c's 8 (two per
  * extension header), which that loop turns into a bad-header drop.
  */
-static enum dcx_verdict plan_loop(plan_fn plan, struct dcx_xlat *x,
+static enum dcx_action plan_loop(plan_fn plan, struct dcx_xlat *x,
 				  const u8 *pkt, unsigned int linear,
 				  unsigned int total)
 {
-	enum dcx_verdict v = DCX_DROP;
+	enum dcx_action v = DCX_DROP;
 	int tries;
 	u8 *b;
 

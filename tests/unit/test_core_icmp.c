@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 7915 ICMP translation (kmod/icmp.c): every row of the type/code
+ * RFC 7915 ICMP translation (kmod/core/icmp.c): every row of the type/code
  * lists of sections 4.2 and 5.2 and of the pointer tables (figures 3 and
  * 6), written out here from the RFC text and compared exhaustively with
  * the core's tables, then whole ICMP errors (outer and inner packet,
@@ -374,10 +374,10 @@ static unsigned int udp6(u8 *p, const char *src, const char *dst, u8 hlim,
 	return len;
 }
 
-static enum dcx_verdict run(struct dcx_xlat *x, bool v4, const u8 *in,
+static enum dcx_action run(struct dcx_xlat *x, bool v4, const u8 *in,
 			    unsigned int len, u8 *out, unsigned int *out_len)
 {
-	enum dcx_verdict v;
+	enum dcx_action v;
 	unsigned int grow;
 	u8 *buf, *nh, *res;
 
@@ -410,7 +410,7 @@ static void err46(int t, int c, u32 r4, int t6, int c6, u32 r6, u32 mtu_in,
 	unsigned int len, wlen, ilen, got_len;
 	struct dcx_xlat_cfg cfg;
 	struct dcx_xlat x;
-	enum dcx_verdict v;
+	enum dcx_action v;
 	int wt, wc;
 
 	pkt_row46[rfc_46(t, c, &wt, &wc)] = true;
@@ -555,7 +555,7 @@ static void err64(int t, int c, u32 r6, int t4, int c4, u32 r4, u32 mtu_in,
 	unsigned int len, wlen, ilen, got_len;
 	struct dcx_xlat_cfg cfg;
 	struct dcx_xlat x;
-	enum dcx_verdict v;
+	enum dcx_action v;
 	int wt, wc;
 
 	pkt_row64[rfc_64(t, c, &wt, &wc)] = true;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmod/lpm.c: fixed vectors, a randomized differential test against a
+ * kmod/core/lpm.c: fixed vectors, a randomized differential test against a
  * linear-scan model, walk order and resumption, writers interleaved with
  * readers at every node a reader reads (the debug hook), fault injection,
  * deferred freeing, and the cost of a lookup as the table grows.

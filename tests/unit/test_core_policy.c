@@ -20,10 +20,10 @@ static const u8 none[16];
  * plan (everything linear) + apply in a buffer with exactly the headroom
  * and tailroom plan asked for; the translation goes to out.
  */
-static enum dcx_verdict run(struct dcx_xlat *x, bool v4, const u8 *in,
+static enum dcx_action run(struct dcx_xlat *x, bool v4, const u8 *in,
 			    unsigned int len, u8 *out, unsigned int *out_len)
 {
-	enum dcx_verdict v;
+	enum dcx_action v;
 	unsigned int grow;
 	u8 *buf, *nh, *res;
 
@@ -52,7 +52,7 @@ static void expect_xlat(const char *what, const struct dcx_xlat_cfg *cfg,
 {
 	struct dcx_xlat x = { .cfg = cfg, .space = space };
 	unsigned int got_len;
-	enum dcx_verdict v;
+	enum dcx_action v;
 	u8 got[PB_MAX];
 
 	v = run(&x, v4, in, len, got, &got_len);
@@ -64,11 +64,11 @@ static void expect_xlat(const char *what, const struct dcx_xlat_cfg *cfg,
 
 static void expect_v(const char *what, const struct dcx_xlat_cfg *cfg,
 		     const struct dcx_space *space, bool v4, const u8 *in,
-		     unsigned int len, enum dcx_verdict want,
+		     unsigned int len, enum dcx_action want,
 		     enum dcxlat_stat stat)
 {
 	struct dcx_xlat x = { .cfg = cfg, .space = space };
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	v = xv_plan_linear(v4 ? dcx_plan_46 : dcx_plan_64, &x, in, len, len);
 	if (v != want)

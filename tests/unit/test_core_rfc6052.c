@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 6052 address translation (kmod/addr.c): the section 2.4 example
+ * RFC 6052 address translation (kmod/core/addr.c): the section 2.4 example
  * table both ways, the u octet, prefix matching, round trips.
  */
 #include "unit_helpers.h"
@@ -209,7 +209,7 @@ static void test_unset_prefix_no_extract(void **state __maybe_unused)
 }
 
 /*
- * Reception ignores the u octet and the suffix (kmod/addr.c documents it,
+ * Reception ignores the u octet and the suffix (kmod/core/addr.c documents it,
  * see docs/rfc-compliance.md): such an address still maps.
  */
 static void test_extract_ignores_u_and_suffix(void **state __maybe_unused)

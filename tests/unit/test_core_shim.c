@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * tests/unit/kshim.{h,c} against reality: checksums against scapy
+ * tests/kshim/kshim.{h,c} against reality: checksums against scapy
  * (vectors/gen_shim.py) and RFC 1071, header layouts and constants against
  * the wire formats, and the RCU / allocation / lock emulation the other
  * tests rely on.
@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "core_env.h"
+#include "env.h"
 #include "vectors/shim_vectors.h"
 
 #define CONFIG_DCX_SHIM_TEST_ON 1

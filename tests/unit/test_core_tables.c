@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmod/tables.c and the mapping of kmod/addr.c: RFC 7757 EAM entries,
+ * kmod/core/tables.c and the mapping of kmod/core/addr.c: RFC 7757 EAM entries,
  * address spaces and their prefixes, overlap rules and error texts,
  * lookups in both directions against a brute-force model, suffix
  * carry-over, RCU-deferred frees.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv4 -> IPv6 translation core (kmod/xlat_4to6.c), RFC 7915 section 4.
+ * IPv4 -> IPv6 translation core (kmod/core/xlat_4to6.c), RFC 7915 section 4.
  * Expected packets come from tests/unit/vectors/gen_xlat.py (scapy).
  */
 #define XV_WANT_46
@@ -69,7 +69,7 @@ static struct dcx_xlat_cfg cfg_wkp(void)
 	return cfg;
 }
 
-static void expect46(const struct xlat_vector *v, enum dcx_verdict want,
+static void expect46(const struct xlat_vector *v, enum dcx_action want,
 		     enum dcxlat_stat stat)
 {
 	struct dcx_xlat_cfg cfg;
@@ -123,12 +123,18 @@ static void test_pass_dst_loopback(void **state __maybe_unused)
 
 static void test_drop_ttl1(void **state __maybe_unused)
 {
-	expect46(&xvin46_ttl1, DCX_DROP, DCXLAT_STAT_TTL_EXPIRED);
+	struct dcx_xlat_cfg cfg;
+
+	expect46(&xvin46_ttl1, DCX_ICMP_ERROR, DCXLAT_STAT_TTL_EXPIRED);
+	xv_cfg_vec(&cfg, &xvin46_ttl1);
+	xv_expect_icmp_error("ttl1", dcx_plan_46, xvin46_ttl1.in,
+			     xvin46_ttl1.in_len, &cfg, ICMP_TIME_EXCEEDED,
+			     ICMP_EXC_TTL, 0);
 }
 
 static void test_drop_ttl0(void **state __maybe_unused)
 {
-	expect46(&xvin46_ttl0, DCX_DROP, DCXLAT_STAT_TTL_EXPIRED);
+	expect46(&xvin46_ttl0, DCX_ICMP_ERROR, DCXLAT_STAT_TTL_EXPIRED);
 }
 
 static void test_drop_icmp_timestamp(void **state __maybe_unused)
@@ -148,7 +154,7 @@ static void test_drop_icmp_mask_request(void **state __maybe_unused)
 
 static void test_drop_icmp_first_fragment(void **state __maybe_unused)
 {
-	expect46(&xvin46_icmp_frag_first, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect46(&xvin46_icmp_frag_first, DCX_REASSEMBLE, DCXLAT_STAT_FRAGMENT);
 }
 
 /*
@@ -159,7 +165,7 @@ static void test_drop_icmp_first_fragment(void **state __maybe_unused)
  */
 static void test_drop_icmp_later_fragment(void **state __maybe_unused)
 {
-	expect46(&xvin46_icmp_frag_later, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect46(&xvin46_icmp_frag_later, DCX_REASSEMBLE, DCXLAT_STAT_FRAGMENT);
 }
 
 static void test_drop_udp_zero_csum_fragment(void **state __maybe_unused)
@@ -174,7 +180,13 @@ static void test_drop_udp_zero_csum_fragment(void **state __maybe_unused)
  */
 static void test_drop_unexpired_source_route(void **state __maybe_unused)
 {
-	expect46(&xvin46_lsrr, DCX_DROP, DCXLAT_STAT_SRC_ROUTE);
+	struct dcx_xlat_cfg cfg;
+
+	expect46(&xvin46_lsrr, DCX_ICMP_ERROR, DCXLAT_STAT_SRC_ROUTE);
+	xv_cfg_vec(&cfg, &xvin46_lsrr);
+	xv_expect_icmp_error("lsrr", dcx_plan_46, xvin46_lsrr.in,
+			     xvin46_lsrr.in_len, &cfg, ICMP_DEST_UNREACH,
+			     ICMP_SR_FAILED, 0);
 }
 
 static void test_truncated_below_ip_header(void **state __maybe_unused)
@@ -382,7 +394,7 @@ static void test_pull_options_of_later_fragment(void **state __maybe_unused)
 	const struct xlat_vector *v = &xvin46_opt_frag_later;
 	struct dcx_xlat_cfg cfg;
 	struct dcx_xlat x = { .cfg = &cfg };
-	enum dcx_verdict r;
+	enum dcx_action r;
 
 	xv_cfg_vec(&cfg, v);
 	assert_int_equal(xv_nhlen4(v->in), 24);

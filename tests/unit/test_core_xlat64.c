@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv6 -> IPv4 translation core (kmod/xlat_6to4.c), RFC 7915 section 5.
+ * IPv6 -> IPv4 translation core (kmod/core/xlat_6to4.c), RFC 7915 section 5.
  * Expected packets come from tests/unit/vectors/gen_xlat.py (scapy).
  */
 #define XV_WANT_64
@@ -63,7 +63,7 @@ static struct dcx_xlat_cfg cfg_wkp(void)
 	return cfg;
 }
 
-static void expect64(const struct xlat_vector *v, enum dcx_verdict want,
+static void expect64(const struct xlat_vector *v, enum dcx_action want,
 		     enum dcxlat_stat stat)
 {
 	struct dcx_xlat_cfg cfg;
@@ -133,12 +133,18 @@ static void test_pass_other_prefix(void **state __maybe_unused)
 
 static void test_drop_hlim1(void **state __maybe_unused)
 {
-	expect64(&xvin64_hlim1, DCX_DROP, DCXLAT_STAT_TTL_EXPIRED);
+	struct dcx_xlat_cfg cfg;
+
+	expect64(&xvin64_hlim1, DCX_ICMP_ERROR, DCXLAT_STAT_TTL_EXPIRED);
+	xv_cfg_vec(&cfg, &xvin64_hlim1);
+	xv_expect_icmp_error("hlim1", dcx_plan_64, xvin64_hlim1.in,
+			     xvin64_hlim1.in_len, &cfg, ICMPV6_TIME_EXCEED,
+			     ICMPV6_EXC_HOPLIMIT, 0);
 }
 
 static void test_drop_hlim0(void **state __maybe_unused)
 {
-	expect64(&xvin64_hlim0, DCX_DROP, DCXLAT_STAT_TTL_EXPIRED);
+	expect64(&xvin64_hlim0, DCX_ICMP_ERROR, DCXLAT_STAT_TTL_EXPIRED);
 }
 
 static void test_drop_icmp6_neighbour_solicit(void **state __maybe_unused)
@@ -153,13 +159,13 @@ static void test_drop_icmp6_mld_query(void **state __maybe_unused)
 
 static void test_drop_icmp6_first_fragment(void **state __maybe_unused)
 {
-	expect64(&xvin64_icmp6_frag_first, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect64(&xvin64_icmp6_frag_first, DCX_REASSEMBLE, DCXLAT_STAT_FRAGMENT);
 }
 
 /* As in 4 -> 6: the rest of an ICMPv6 message whose head was dropped. */
 static void test_drop_icmp6_later_fragment(void **state __maybe_unused)
 {
-	expect64(&xvin64_icmp6_frag_later, DCX_DROP, DCXLAT_STAT_FRAGMENT);
+	expect64(&xvin64_icmp6_frag_later, DCX_REASSEMBLE, DCXLAT_STAT_FRAGMENT);
 }
 
 static void test_drop_two_fragment_headers(void **state __maybe_unused)
@@ -175,14 +181,12 @@ static void test_drop_routing_segments_left(void **state __maybe_unused)
 {
 	const struct xlat_vector *v = &xvin64_rt_segleft1;
 	struct dcx_xlat_cfg cfg;
-	struct dcx_xlat x = { .cfg = &cfg };
 
 	xv_cfg_vec(&cfg, v);
-	expect64(v, DCX_DROP, DCXLAT_STAT_SEGMENTS_LEFT);
+	expect64(v, DCX_ICMP_ERROR, DCXLAT_STAT_SEGMENTS_LEFT);
 	/* The parameter problem pointer: Segments Left of the header at 40. */
-	assert_int_equal(xv_plan_linear(dcx_plan_64, &x, v->in, v->in_len,
-					v->in_len), DCX_DROP);
-	assert_int_equal(x.icmp_info, 40 + 3);
+	xv_expect_icmp_error(v->name, dcx_plan_64, v->in, v->in_len, &cfg,
+			     ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD, 40 + 3);
 }
 
 static void test_truncated_below_ipv6_header(void **state __maybe_unused)
@@ -402,7 +406,7 @@ static void test_pull_long_dest_opts_no_next(void **state __maybe_unused)
 	const struct xlat_vector *v = &xvin64_dest_long_nonxt;
 	struct dcx_xlat_cfg cfg;
 	struct dcx_xlat x = { .cfg = &cfg };
-	enum dcx_verdict r;
+	enum dcx_action r;
 
 	xv_cfg_vec(&cfg, v);
 	r = xv_plan_linear(dcx_plan_64, &x, v->in, 48, v->in_len);

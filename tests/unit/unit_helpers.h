@@ -20,12 +20,12 @@
 
 #include "vectors/xlat_vectors.h"
 
-typedef enum dcx_verdict (*xv_plan_fn)(struct dcx_xlat *x, const u8 *nh,
+typedef enum dcx_action (*xv_plan_fn)(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
 				       unsigned int total);
 typedef u8 *(*xv_apply_fn)(struct dcx_xlat *x, u8 *nh, unsigned int total);
 
-static inline const char *xv_verdict_name(enum dcx_verdict v)
+static inline const char *xv_verdict_name(enum dcx_action v)
 {
 	switch (v) {
 	case DCX_PASS:
@@ -34,6 +34,10 @@ static inline const char *xv_verdict_name(enum dcx_verdict v)
 		return "XLAT";
 	case DCX_DROP:
 		return "DROP";
+	case DCX_ICMP_ERROR:
+		return "ICMP_ERROR";
+	case DCX_REASSEMBLE:
+		return "REASSEMBLE";
 	case DCX_PULL:
 		return "PULL";
 	}
@@ -250,14 +254,14 @@ static inline unsigned int xv_nhlen6(const u8 *p, unsigned int len)
  * Plan with the first `linear` bytes only, in a buffer of exactly that
  * size: ASan flags any read of the plan step beyond `linear`.
  */
-static inline enum dcx_verdict xv_plan_linear(xv_plan_fn plan,
+static inline enum dcx_action xv_plan_linear(xv_plan_fn plan,
 					      struct dcx_xlat *x,
 					      const u8 *pkt,
 					      unsigned int linear,
 					      unsigned int total)
 {
 	u8 *b = malloc(linear ? linear : 1);
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	assert_non_null(b);
 	memcpy(b, pkt, linear);
@@ -279,7 +283,7 @@ static inline u8 *xv_translate(const char *name, xv_plan_fn plan,
 			       const u8 *in, unsigned int len,
 			       unsigned int *out_len)
 {
-	enum dcx_verdict v;
+	enum dcx_action v;
 	unsigned int grow;
 	u8 *buf, *nh, *out, *res;
 
@@ -337,31 +341,48 @@ static inline void xv_run(const struct xlat_vector *v, xv_plan_fn plan,
 			  want_stat)					\
 	do {								\
 		struct dcx_xlat __x = { .cfg = (cfgp) };		\
-		enum dcx_verdict __v;					\
+		enum dcx_action __v;					\
 									\
 		__v = xv_plan_linear(plan, &__x, pkt, linear, len);	\
 		if (__v != (want_v))					\
 			fail_msg("%s: verdict %s (stat %d), want %s",	\
 				 what, xv_verdict_name(__v), __x.stat,	\
 				 xv_verdict_name(want_v));		\
-		if (((want_v) == DCX_DROP || (want_v) == DCX_PASS) &&	\
+		if ((want_v) != DCX_XLAT && (want_v) != DCX_PULL &&	\
 		    __x.stat != (want_stat))				\
 			fail_msg("%s: stat %d, want %d", what, __x.stat, \
 				 (want_stat));				\
+	} while (0)
+
+/* The plan of pkt must ask for exactly this ICMP error of its own family. */
+#define xv_expect_icmp_error(what, plan, pkt, len, cfgp, want_type,	\
+			     want_code, want_info)			\
+	do {								\
+		struct dcx_xlat __x = { .cfg = (cfgp) };		\
+									\
+		assert_int_equal(xv_plan_linear(plan, &__x, pkt, len, len), \
+				 DCX_ICMP_ERROR);			\
+		if (__x.err.type != (want_type) ||			\
+		    __x.err.code != (want_code) ||			\
+		    __x.err.info != (want_info))			\
+			fail_msg("%s: ICMP error %u/%u info %u, want "	\
+				 "%u/%u info %u", what, __x.err.type,	\
+				 __x.err.code, __x.err.info,		\
+				 (want_type), (want_code), (want_info)); \
 	} while (0)
 
 /*
  * The skb layer's loop: plan, grow `linear` to what it asks for, again.
  * Returns the final verdict; *pulls counts the DCX_PULL answers.
  */
-static inline enum dcx_verdict xv_plan_pull_loop(xv_plan_fn plan,
+static inline enum dcx_action xv_plan_pull_loop(xv_plan_fn plan,
 						 struct dcx_xlat *x,
 						 const u8 *pkt,
 						 unsigned int linear,
 						 unsigned int total,
 						 unsigned int *pulls)
 {
-	enum dcx_verdict v;
+	enum dcx_action v;
 	int tries;
 
 	*pulls = 0;

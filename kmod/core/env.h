@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The environment of the pure translation core: kernel headers inside the
- * module, tests/unit/kshim.h (same names, userspace implementations) in the
- * unit tests and fuzzers. Core files include only this header.
+ * The environment of the pure translation core (kmod/core/): kernel
+ * headers inside the module, tests/kshim/kshim.h (same names, userspace
+ * implementations) in the unit tests, fuzzers and benchmarks. This is the
+ * only place that chooses between the two.
  */
 #ifndef DCX_CORE_ENV_H
 #define DCX_CORE_ENV_H
 
 #ifdef __KERNEL__
 #include <linux/types.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/in.h>

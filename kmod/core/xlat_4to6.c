@@ -18,7 +18,7 @@ static unsigned int dcx_l4_hdr_len(u8 proto)
 	return 0;
 }
 
-static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
+static enum dcx_action dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
 				       unsigned int total, bool frag)
 {
@@ -31,7 +31,7 @@ static enum dcx_verdict dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 	case IPPROTO_ICMP:
 		/* Its checksum covers the whole message: see frag.c. */
 		if (frag)
-			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_46(x, nh, linear, total);
 	case IPPROTO_UDP:
 		if (((const struct udphdr *)(nh + ihl))->check)
@@ -125,7 +125,7 @@ static bool dcx_hairpin_src_by_prefix(const struct dcx_xlat *x,
  * IPv4 router: it gets an address of the RFC 6791 IPv6 pool when one is
  * set. In the hairpin pass the source maps by the prefix only.
  */
-static enum dcx_verdict dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
+static enum dcx_action dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
 				       unsigned int total)
 {
@@ -179,12 +179,12 @@ static bool dcx_map_dst_46(struct dcx_xlat *x, __be32 dst)
 	return how >= DCX_MAP_EAM;
 }
 
-enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
 {
 	const struct iphdr *iph = (const struct iphdr *)nh;
 	unsigned int ihl, l4len, frag;
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	if (linear < sizeof(*iph))
 		return total < sizeof(*iph) ?
@@ -216,16 +216,19 @@ enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 		x->ttl = iph->ttl;
 	} else {
 		if (iph->ttl <= 1)
-			return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+			return dcx_verdict_icmp(x, DCXLAT_STAT_TTL_EXPIRED,
+						ICMP_TIME_EXCEEDED,
+						ICMP_EXC_TTL, 0);
 		x->ttl = iph->ttl - 1;
 	}
 	if (dcx_src_route_live(nh + sizeof(*iph), ihl - sizeof(*iph)))
-		return dcx_verdict_drop(x, DCXLAT_STAT_SRC_ROUTE);
+		return dcx_verdict_icmp(x, DCXLAT_STAT_SRC_ROUTE,
+					ICMP_DEST_UNREACH, ICMP_SR_FAILED, 0);
 
 	if (frag & IP_OFFSET) {
 		/* Its checksum covers the whole message: see frag.c. */
 		if (x->proto == IPPROTO_ICMP)
-			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+			return dcx_verdict_reasm(x);
 		return DCX_XLAT;	/* no transport header in this one */
 	}
 	l4len = dcx_l4_hdr_len(x->proto);

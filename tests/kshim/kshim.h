@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Userspace stand-in for the kernel headers the pure core (kmod/core_env.h)
- * and kmod/lpm.c include: the kernel's names with the kernel's semantics,
+ * Userspace stand-in for the kernel headers the pure core (kmod/core/env.h)
+ * and kmod/core/lpm.c include: the kernel's names with the kernel's semantics,
  * so the same sources build into the module and into the unit tests and
  * fuzzers. Implementations that are not one-liners live in kshim.c.
  *

@@ -14,7 +14,7 @@
 #ifndef DCX_XLAT_H
 #define DCX_XLAT_H
 
-#include "core_env.h"
+#include "env.h"
 #include "uapi/dcxlat.h"
 
 struct dcx_prefix6 {
@@ -59,10 +59,18 @@ struct dcx_xlat_cfg {
 #define DCX_ICMP4_ERR_MAX	576
 #define DCX_ICMP6_ERR_MAX	1280
 
-enum dcx_verdict {
+/*
+ * What the plan decided; the datapath (kmod/dispatch.c) carries it out the
+ * same way for both directions.
+ */
+enum dcx_action {
 	DCX_PASS,		/* not ours: leave the packet to the stack */
 	DCX_XLAT,		/* ours: translate it */
-	DCX_DROP,		/* ours but invalid: drop, x->stat says why */
+	DCX_DROP,		/* ours but invalid: drop silently, x->stat why */
+	DCX_ICMP_ERROR,		/* drop and answer the source in its own
+				 * family with x->err; x->stat says why */
+	DCX_REASSEMBLE,		/* a fragment that cannot be translated alone
+				 * (ICMP): reassemble, then plan again */
 	DCX_PULL,		/* need x->need bytes linear from the L3 header */
 };
 
@@ -91,6 +99,10 @@ struct dcx_xlat {
 	/* out of plan */
 	enum dcxlat_stat stat;	/* counter to bump for this outcome */
 	unsigned int need;	/* for DCX_PULL */
+	struct {		/* for DCX_ICMP_ERROR, in the input family */
+		u8 type, code;
+		u32 info;	/* host order: MTU or pointer */
+	} err;
 	unsigned int old_nhlen;	/* old IP header + extension headers */
 	unsigned int new_nhlen;	/* new IP header (+ fragment header) */
 	u8 proto;		/* upper-layer protocol, input numbering */
@@ -176,13 +188,13 @@ __wsum dcx_csum_word_diff(__be16 old, __be16 new);
  * 4 -> 6. nh points to the IPv4 header, linear = bytes readable from nh,
  * total = bytes in the packet from nh.
  */
-enum dcx_verdict dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total);
 /* Returns the new network header start (nh - growth). */
 u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
 
 /* 6 -> 4, same contract; the header shrinks so no headroom is needed. */
-enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total);
 u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
 
@@ -196,10 +208,10 @@ int dcx_icmp_ptr_64(u32 ptr6);
 u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out);
 u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out);
 u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag);
-enum dcx_verdict dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
 u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
-enum dcx_verdict dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
 u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
 
@@ -215,8 +227,13 @@ u8 dcx_tclass_46(const struct dcx_xlat_cfg *cfg, const struct iphdr *iph);
 u8 dcx_tos_64(const struct dcx_xlat_cfg *cfg, const struct ipv6hdr *ip6);
 
 /* Helpers shared by the direction files. */
-enum dcx_verdict dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why);
-enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need);
+enum dcx_action dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why);
+enum dcx_action dcx_verdict_pull(struct dcx_xlat *x, unsigned int need);
+/* Drop, counted as why, and answer with an ICMP error of the input family. */
+enum dcx_action dcx_verdict_icmp(struct dcx_xlat *x, enum dcxlat_stat why,
+				 u8 type, u8 code, u32 info);
+/* A fragmented ICMP message: counted as DCXLAT_STAT_FRAGMENT if it fails. */
+enum dcx_action dcx_verdict_reasm(struct dcx_xlat *x);
 
 struct dcx_ext6 {		/* what an IPv6 extension-header walk found */
 	u8 proto;		/* upper-layer protocol */
@@ -224,7 +241,7 @@ struct dcx_ext6 {		/* what an IPv6 extension-header walk found */
 	unsigned int frag_hdr;	/* offset of the fragment header, 0 = none */
 	u16 frag_off;		/* its offset/M field, host order */
 };
-enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 			       unsigned int linear, unsigned int total,
 			       struct dcx_ext6 *e);
 

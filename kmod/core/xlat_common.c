@@ -5,16 +5,32 @@
  */
 #include "xlat.h"
 
-enum dcx_verdict dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why)
+enum dcx_action dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why)
 {
 	x->stat = why;
 	return DCX_DROP;
 }
 
-enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
+enum dcx_action dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
 {
 	x->need = need;
 	return DCX_PULL;
+}
+
+enum dcx_action dcx_verdict_icmp(struct dcx_xlat *x, enum dcxlat_stat why,
+				 u8 type, u8 code, u32 info)
+{
+	x->stat = why;
+	x->err.type = type;
+	x->err.code = code;
+	x->err.info = info;
+	return DCX_ICMP_ERROR;
+}
+
+enum dcx_action dcx_verdict_reasm(struct dcx_xlat *x)
+{
+	x->stat = DCXLAT_STAT_FRAGMENT;
+	return DCX_REASSEMBLE;
 }
 
 /*
@@ -29,7 +45,7 @@ enum dcx_verdict dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
  * (bounded by the packet): each extension header then costs the caller
  * one pull round, not two.
  */
-static enum dcx_verdict dcx_pull_ahead(struct dcx_xlat *x, unsigned int end,
+static enum dcx_action dcx_pull_ahead(struct dcx_xlat *x, unsigned int end,
 				       unsigned int total)
 {
 	return dcx_verdict_pull(x, min(end + 8, total));
@@ -44,7 +60,7 @@ static enum dcx_verdict dcx_pull_ahead(struct dcx_xlat *x, unsigned int end,
  * Hop-by-hop options anywhere but first (RFC 8200 4.1), a second fragment
  * header or more than DCX_MAX_EXT6 headers: malformed, dropped.
  */
-enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 			       unsigned int linear, unsigned int total,
 			       struct dcx_ext6 *e)
 {
@@ -97,11 +113,11 @@ enum dcx_verdict dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 			/* RFC 7915 5.1: a route still to follow is an error. */
 			if (next == NEXTHDR_ROUTING &&
 			    ((const struct ipv6_rt_hdr *)opt)->segments_left) {
-				x->icmp_info = off +
-					offsetof(struct ipv6_rt_hdr,
-						 segments_left);
-				return dcx_verdict_drop(x,
-							DCXLAT_STAT_SEGMENTS_LEFT);
+				return dcx_verdict_icmp(x,
+					DCXLAT_STAT_SEGMENTS_LEFT,
+					ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD,
+					off + offsetof(struct ipv6_rt_hdr,
+						       segments_left));
 			}
 		}
 		next = opt->nexthdr;

@@ -27,7 +27,7 @@ static bool dcx_is_icmp6_err(const u8 *nh, unsigned int linear,
  * local, the strict reading of section 6. An ER that uses 5.2 entries
  * must turn er_filter off.
  */
-static enum dcx_verdict dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
+static enum dcx_action dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
 {
 	if (x->cfg->role != DCXLAT_ROLE_ER || !x->cfg->er_filter)
 		return DCX_XLAT;
@@ -45,7 +45,7 @@ static enum dcx_verdict dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
  * unmappable source is not ours. With the well-known prefix a non-global
  * IPv4 address is dropped (RFC 6052 3.1: "MUST drop").
  */
-static enum dcx_verdict dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
+static enum dcx_action dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
 				       const struct dcx_ext6 *e)
 {
@@ -69,14 +69,14 @@ static enum dcx_verdict dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 	return DCX_PASS;
 }
 
-static enum dcx_verdict dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
+static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 					 unsigned int linear,
 					 unsigned int total, enum dcx_map *dhow)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
 	unsigned int l4len;
 	struct dcx_ext6 e;
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	if (linear < sizeof(*ip6))
 		return total < sizeof(*ip6) ?
@@ -114,13 +114,15 @@ static enum dcx_verdict dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	x->icmp_err = false;
 	x->tail_need = 0;
 	if (ip6->hop_limit <= 1)
-		return dcx_verdict_drop(x, DCXLAT_STAT_TTL_EXPIRED);
+		return dcx_verdict_icmp(x, DCXLAT_STAT_TTL_EXPIRED,
+					ICMPV6_TIME_EXCEED,
+					ICMPV6_EXC_HOPLIMIT, 0);
 	x->ttl = ip6->hop_limit - 1;
 
 	if (x->frag_off & IP6_OFFSET) {
 		/* Its checksum covers the whole message: see frag.c. */
 		if (x->proto == IPPROTO_ICMPV6)
-			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+			return dcx_verdict_reasm(x);
 		return DCX_XLAT;
 	}
 	switch (x->proto) {
@@ -147,7 +149,7 @@ static enum dcx_verdict dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	if (x->proto == IPPROTO_ICMPV6) {
 		/* Its checksum covers the whole message: see frag.c. */
 		if (x->frag_hdr)
-			return dcx_verdict_drop(x, DCXLAT_STAT_FRAGMENT);
+			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_64(x, nh, linear, total);
 	}
 	return DCX_XLAT;
@@ -159,11 +161,11 @@ static enum dcx_verdict dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
  * another one by its IPv4 service address) goes back into IPv6. ICMPv6
  * errors are decided on their inner source in icmp.c.
  */
-enum dcx_verdict dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
 {
 	enum dcx_map dhow = DCX_MAP_NONE;
-	enum dcx_verdict v;
+	enum dcx_action v;
 
 	x->hairpin = false;
 	v = dcx_plan_64_hdrs(x, nh, linear, total, &dhow);

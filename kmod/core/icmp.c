@@ -232,7 +232,7 @@ u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag)
 /* ---- 4 -> 6 -------------------------------------------------------- */
 
 /* Check the packet inside an ICMPv4 error and size its translation. */
-static enum dcx_verdict dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
+static enum dcx_action dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
 					  unsigned int len)
 {
 	const struct iphdr *iph = (const struct iphdr *)in;
@@ -259,7 +259,7 @@ static enum dcx_verdict dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
 	return DCX_XLAT;
 }
 
-enum dcx_verdict dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total)
 {
 	const struct icmphdr *icmp = (const struct icmphdr *)(nh + x->old_nhlen);
@@ -377,7 +377,7 @@ u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 
 /* ---- 6 -> 4 -------------------------------------------------------- */
 
-static enum dcx_verdict dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
+static enum dcx_action dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 					  unsigned int len)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)in;
@@ -416,7 +416,7 @@ static enum dcx_verdict dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 	return DCX_XLAT;
 }
 
-enum dcx_verdict dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
+enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total)
 {
 	const struct icmp6hdr *icmp6 =

@@ -28,13 +28,7 @@
 #ifndef DCX_LPM_H
 #define DCX_LPM_H
 
-#ifdef __KERNEL__
-#include <linux/types.h>
-#include <linux/mutex.h>
-#include <linux/rcupdate.h>
-#else
-#include "kshim.h"
-#endif
+#include "env.h"
 
 struct dcx_lpm_node;
 
