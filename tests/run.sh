@@ -159,6 +159,46 @@ if [ "$DO_UNIT" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------
+# The structure of the tree (tests/structure/check.py: no cycle between
+# modules, no source file over 600 lines, no kmod include of tests/, one core
+# file list, core files include only env.h) and the checker's own self-test
+# over its fixtures: one assertion each. Static, so it runs with --no-unit too.
+phase_start "structure"
+sp=0 sf=0
+if bash tests/structure/selftest.sh >"$OUT/structure-selftest.log" 2>&1; then
+	sp=$((sp + 1))
+else
+	sf=$((sf + 1))
+	notes+=("structure: the checker's self-test failed, see tests/vm/out/structure-selftest.log")
+fi
+if python3 tests/structure/check.py >"$OUT/structure.log" 2>&1; then
+	sp=$((sp + 1))
+else
+	sf=$((sf + 1))
+	grep -v '^ ' "$OUT/structure.log" | head -n 40
+	notes+=("$(tail -n 1 "$OUT/structure.log"), see tests/vm/out/structure.log")
+fi
+passed=$((passed + sp))
+failed=$((failed + sf))
+phase_end "passed $sp, failed $sf: $(tail -n 1 "$OUT/structure.log")"
+
+# The netlink family's YNL spec, the uapi header and the kernel policy agree
+# (tests/netlink/check_spec.py, when the tree has it): one assertion.
+if [ -f tests/netlink/check_spec.py ]; then
+	phase_start "netlink spec"
+	if python3 tests/netlink/check_spec.py >"$OUT/netlink-spec.log" 2>&1
+	then
+		passed=$((passed + 1))
+		phase_end "ok: $(tail -n 1 "$OUT/netlink-spec.log")"
+	else
+		failed=$((failed + 1))
+		tail -n 20 "$OUT/netlink-spec.log"
+		notes+=("netlink spec: see tests/vm/out/netlink-spec.log")
+		phase_end FAILED
+	fi
+fi
+
+# ---------------------------------------------------------------------------
 # run_vm KVER LABEL: every selftest (or $SELFTESTS) in a VM booting KVER.
 run_vm() {
 	local kver=$1 label=$2 st=${3:-${SELFTESTS:-}} vrc sp sf ss tot kp boot
