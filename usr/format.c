@@ -22,14 +22,18 @@ const char *dcx_stat_doc(unsigned int type)
 	return "";
 }
 
-static json_object *dcx_json_prefix(const struct dcx_inst_info *inst)
+json_object *dcx_json_prefix6(bool has, const struct dcx_uprefix *p)
 {
 	char buf[DCX_PREFIX_STRLEN];
 
-	if (!inst->has_pool6)
+	if (!has)
 		return NULL;	/* json-c's null */
-	return json_object_new_string(dcx_prefix_str(&inst->pool6, buf,
-						     sizeof(buf)));
+	return json_object_new_string(dcx_prefix_str(p, buf, sizeof(buf)));
+}
+
+static json_object *dcx_json_prefix(const struct dcx_inst_info *inst)
+{
+	return dcx_json_prefix6(inst->has_pool6, &inst->pool6);
 }
 
 static json_object *dcx_json_inst(const struct dcx_inst_info *inst)

@@ -4,7 +4,7 @@
 #define DCXLAT_USR_HELP_H
 
 #include <stdio.h>
-#include "args.h"
+#include "cli.h"
 
 /* Help of one object, or the overview for DCX_OBJ_NONE. */
 void dcx_help(FILE *out, enum dcx_obj obj);

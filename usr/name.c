@@ -33,6 +33,30 @@ int dcx_name_check(const char *s, char *err, size_t errlen)
 	return 0;
 }
 
+int dcx_space_name_check(const char *s, char *err, size_t errlen)
+{
+	char msg[256];
+
+	if (dcx_name_check(s, msg, sizeof(msg))) {
+		/* The rule is the instance one; say "space" instead. */
+		const char *p = strstr(msg, "instance name");
+
+		if (p)
+			snprintf(err, errlen, "space name%s",
+				 p + strlen("instance name"));
+		else
+			snprintf(err, errlen, "%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+bool dcx_dev_name_ok(const char *s)
+{
+	return *s && strlen(s) < DCX_IFNAMSIZ && !strchr(s, '/') &&
+	       !strpbrk(s, " \t\n:");
+}
+
 int dcx_netns_name_check(const char *s, char *err, size_t errlen)
 {
 	if (!s || !*s) {
