@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What one dcxlat command line asks for: the object, the verb and every
- * argument, as args.c fills it and the commands (cmd_*.c) read it. Types
- * only; the exit codes of the CLI.
+ * argument, as args.c fills it and the commands (cmd_*.c) read it; the
+ * signatures of a command's parse and run. Types only; the exit codes of
+ * the CLI.
  */
 #ifndef DCXLAT_USR_CLI_H
 #define DCXLAT_USR_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "prefix.h"
 #include "eam.h"
 #include "settings.h"
@@ -77,5 +79,22 @@ struct dcx_args {
 
 /* Maximum words (OBJECT COMMAND ARGS...) on a command line. */
 #define DCX_MAX_WORDS 40
+
+/* The two halves of a command, as the command table (cmd.h) holds them. */
+struct dcx_nl;
+struct dcx_err;
+
+/*
+ * The words after OBJECT COMMAND (after OBJECT for apply and show) into
+ * a; ctx ("eamt add") starts every message. 0, or -1 with err.
+ */
+typedef int dcx_parse_fn(struct dcx_args *a, int n, const char **w,
+			 const char *ctx, char *err, size_t errlen);
+/*
+ * Do it. 0, or a negative errno with e filled; *usage is set when the
+ * input (a file) was wrong and nothing was sent.
+ */
+typedef int dcx_run_fn(const struct dcx_args *a, struct dcx_nl *nl,
+		       bool *usage, struct dcx_err *e);
 
 #endif /* DCXLAT_USR_CLI_H */

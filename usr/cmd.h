@@ -12,22 +12,6 @@
 #include <stddef.h>
 #include "cli.h"
 
-struct dcx_nl;
-struct dcx_err;
-
-/*
- * The words after OBJECT COMMAND (after OBJECT for apply and show) into
- * a; ctx ("eamt add") starts every message. 0, or -1 with err.
- */
-typedef int dcx_parse_fn(struct dcx_args *a, int n, const char **w,
-			 const char *ctx, char *err, size_t errlen);
-/*
- * Do it. 0, or a negative errno with e filled; *usage is set when the
- * input (a file) was wrong and nothing was sent.
- */
-typedef int dcx_run_fn(const struct dcx_args *a, struct dcx_nl *nl,
-		       bool *usage, struct dcx_err *e);
-
 struct dcx_cmd {
 	enum dcx_obj obj;
 	enum dcx_verb verb;

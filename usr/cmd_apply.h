@@ -6,7 +6,7 @@
 #ifndef DCXLAT_USR_CMD_APPLY_H
 #define DCXLAT_USR_CMD_APPLY_H
 
-#include "cmd.h"
+#include "cli.h"
 
 dcx_parse_fn dcx_apply_parse;
 dcx_run_fn dcx_apply_run;

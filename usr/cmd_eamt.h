@@ -8,7 +8,7 @@
 #define DCXLAT_USR_CMD_EAMT_H
 
 #include <stdint.h>
-#include "cmd.h"
+#include "cli.h"
 #include "eam.h"
 #include "nl.h"
 

@@ -6,7 +6,7 @@
 #ifndef DCXLAT_USR_CMD_GLOBAL_H
 #define DCXLAT_USR_CMD_GLOBAL_H
 
-#include "cmd.h"
+#include "cli.h"
 #include "nl.h"
 #include "settings.h"
 

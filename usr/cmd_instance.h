@@ -8,7 +8,7 @@
 #define DCXLAT_USR_CMD_INSTANCE_H
 
 #include <stdint.h>
-#include "cmd.h"
+#include "cli.h"
 #include "format.h"
 #include "nl.h"
 

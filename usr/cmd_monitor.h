@@ -3,7 +3,7 @@
 #ifndef DCXLAT_USR_CMD_MONITOR_H
 #define DCXLAT_USR_CMD_MONITOR_H
 
-#include "cmd.h"
+#include "cli.h"
 
 dcx_parse_fn dcx_monitor_parse;
 dcx_run_fn dcx_monitor_run;

@@ -7,7 +7,7 @@
 #ifndef DCXLAT_USR_CMD_SPACE_H
 #define DCXLAT_USR_CMD_SPACE_H
 
-#include "cmd.h"
+#include "cli.h"
 #include "nl.h"
 #include "space.h"
 
