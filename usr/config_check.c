@@ -4,6 +4,8 @@
  * unique space names and IDs, space prefixes that do not overlap, no
  * binding twice, EAM entries that overlap neither each other nor another
  * space's prefix. Messages name the fields as config_parse.c does.
+ * dcx_check_eams holds the EAM overlap rules as one unit, to be replaced
+ * by the core's shared EAM rules (kmod/core).
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Errors for the user (see err.h). */
+/*
+ * Errors for the user (see err.h): set, prefix with the field or line
+ * they concern, or say what a bare errno means for dcxlat.
+ */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Text and JSON output. Counter names come from the uapi X-macro. */
+/*
+ * Instances, pool6, counters and events out, as text or JSON (see
+ * format.h). Counter names and docs come from the uapi X-macro, so a new
+ * counter needs no change here; unknown ones print as "counter-N".
+ */
 #include <inttypes.h>
 #include <string.h>
 #include "format.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Help and version texts. */
+/* Help and version texts, printed by main.c without touching the kernel. */
 #ifndef DCXLAT_USR_HELP_H
 #define DCXLAT_USR_HELP_H
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* EAM entries in messages (see msg_eamt.h). */
+/*
+ * EAM entries in messages (see msg_eamt.h). An entry is a DCXLAT_A_EAM
+ * nest of two prefix nests; an EAM request holds many at the top level.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

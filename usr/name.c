@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Name validation, pure so that the unit tests cover it. */
+/*
+ * Name rules (see name.h): instance, space, device and netns names,
+ * checked as the kernel would refuse them, with a message that says
+ * what to fix. Pure so that the unit tests cover it.
+ */
 #include <stdio.h>
 #include <string.h>
 #include "uapi/dcxlat.h"

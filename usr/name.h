@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Instance and netns names as the user types them. */
+/*
+ * Names as the user types them: instances, spaces, devices, netns. Pure;
+ * each check returns 0, or -1 with a message in err.
+ */
 #ifndef DCXLAT_USR_NAME_H
 #define DCXLAT_USR_NAME_H
 

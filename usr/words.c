@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Argument words shared by the command parsers (see words.h). */
+/*
+ * Argument words shared by the command parsers (see words.h): one
+ * wording for each mistake, whatever the command.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
