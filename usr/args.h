@@ -1,81 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Command line: dcxlat [OPTIONS] OBJECT [COMMAND [ARGS]]. Pure: turns argv
- * into a struct dcx_args or a usage message, touches nothing else.
+ * into a struct dcx_args (cli.h) or a usage message, touches nothing
+ * else. The words of each command are its parser's (cmd.h).
  */
 #ifndef DCXLAT_USR_ARGS_H
 #define DCXLAT_USR_ARGS_H
 
-#include <stdbool.h>
 #include <stddef.h>
-#include "prefix.h"
-#include "eam.h"
-#include "settings.h"
-#include "config.h"
-
-/* Exit codes of the CLI. */
-#define DCX_EXIT_OK		0
-#define DCX_EXIT_RUNTIME	1	/* the kernel or the system refused */
-#define DCX_EXIT_USAGE		2	/* the command line is wrong */
-
-enum dcx_obj {
-	DCX_OBJ_NONE,		/* top level (help, version) */
-	DCX_OBJ_INSTANCE,
-	DCX_OBJ_POOL6,
-	DCX_OBJ_STATS,
-	DCX_OBJ_MONITOR,
-	DCX_OBJ_EAMT,
-	DCX_OBJ_GLOBAL,
-	DCX_OBJ_SPACE,
-	DCX_OBJ_APPLY,		/* dcxlat apply FILE */
-	DCX_OBJ_CONFIG,		/* dcxlat show: the whole configuration */
-};
-
-enum dcx_verb {
-	DCX_CMD_HELP,		/* print help of obj */
-	DCX_CMD_VERSION,
-	DCX_CMD_ADD,
-	DCX_CMD_DEL,
-	DCX_CMD_SHOW,
-	DCX_CMD_SET,
-	DCX_CMD_FLUSH,
-	DCX_CMD_RESET,
-	DCX_CMD_LISTEN,		/* monitor */
-	DCX_CMD_BIND,
-	DCX_CMD_UNBIND,
-	DCX_CMD_APPLY,
-};
-
-struct dcx_args {
-	/* Options. */
-	bool json;
-	bool pretty;
-	bool verbose;		/* -v, --verbose, --explain */
-	const char *netns;	/* -n: enter /run/netns/NETNS first */
-	const char *instance;	/* -i, or NULL */
-	/* Set by the caller before parsing: leave checks to the kernel. */
-	bool skip_checks;
-
-	/* What to do. */
-	enum dcx_obj obj;
-	enum dcx_verb cmd;
-	const char *name;	/* the instance acted on, NULL for a dump */
-	struct dcx_uprefix prefix;	/* pool6 set */
-
-	/* eamt, global, space, apply (args_cfg.c) */
-	const char *space;	/* "space NAME", or the space object's NAME */
-	int eam_which;		/* eamt add: 46; eamt del: 4 or 6 */
-	struct dcx_ueam eam;	/* eamt add/del of one entry */
-	bool bulk;		/* eamt add - | --file F */
-	const char *file;	/* --file F ("-" = stdin); apply FILE */
-	struct dcx_settings set;	/* global set */
-	struct dcx_uspace sp;	/* space add/set (no lists) */
-	unsigned int sp_mask;	/* DCX_SP_* given to space add/set */
-	struct dcx_ubind bind;	/* space bind/unbind (dev name, prefix4) */
-};
-
-/* Maximum words (OBJECT COMMAND ARGS...) on a command line. */
-#define DCX_MAX_WORDS 40
+#include "cli.h"
 
 void dcx_args_init(struct dcx_args *a);
 
@@ -85,15 +18,5 @@ void dcx_args_init(struct dcx_args *a);
  */
 int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 		   char *err, size_t errlen);
-
-/*
- * Arguments of the configuration objects (args_cfg.c): words are those
- * after OBJECT COMMAND, ctx is "eamt add" etc. for messages.
- */
-int dcx_args_cfg(struct dcx_args *a, int nargs, const char *const *args,
-		 const char *ctx, char *err, size_t errlen);
-
-/* "instance", "pool6", ... for messages. */
-const char *dcx_obj_name(enum dcx_obj obj);
 
 #endif /* DCXLAT_USR_ARGS_H */

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Text and JSON output. Counter names come from the uapi X-macro. */
+/*
+ * Instances, pool6, counters and events out, as text or JSON (see
+ * format.h). Counter names and docs come from the uapi X-macro, so a new
+ * counter needs no change here; unknown ones print as "counter-N".
+ */
 #include <inttypes.h>
 #include <string.h>
 #include "format.h"
@@ -22,14 +26,18 @@ const char *dcx_stat_doc(unsigned int type)
 	return "";
 }
 
-static json_object *dcx_json_prefix(const struct dcx_inst_info *inst)
+json_object *dcx_json_prefix6(bool has, const struct dcx_uprefix *p)
 {
 	char buf[DCX_PREFIX_STRLEN];
 
-	if (!inst->has_pool6)
+	if (!has)
 		return NULL;	/* json-c's null */
-	return json_object_new_string(dcx_prefix_str(&inst->pool6, buf,
-						     sizeof(buf)));
+	return json_object_new_string(dcx_prefix_str(p, buf, sizeof(buf)));
+}
+
+static json_object *dcx_json_prefix(const struct dcx_inst_info *inst)
+{
+	return dcx_json_prefix6(inst->has_pool6, &inst->pool6);
 }
 
 static json_object *dcx_json_inst(const struct dcx_inst_info *inst)

@@ -39,6 +39,8 @@ const char *dcx_stat_name(unsigned int type, char *buf, size_t len);
 /* Its one-line doc, or "" for counters this CLI does not know. */
 const char *dcx_stat_doc(unsigned int type);
 
+/* The prefix as a string, or json-c's null when !has. */
+json_object *dcx_json_prefix6(bool has, const struct dcx_uprefix *p);
 json_object *dcx_json_instances(const struct dcx_inst_info *v, size_t n);
 json_object *dcx_json_pool6(const struct dcx_inst_info *inst);
 json_object *dcx_json_stats(const struct dcx_stats_info *s);

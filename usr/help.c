@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Help texts: short, with one example per command. */
+/*
+ * The help and version texts (see help.h): short, one example per
+ * command. The settings' table comes from settings.c. Keep in step with
+ * docs/cli.md and docs/dcxlat.8.
+ */
 #include "uapi/dcxlat.h"
 #include "help.h"
 #include "settings.h"

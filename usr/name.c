@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Name validation, pure so that the unit tests cover it. */
+/*
+ * Name rules (see name.h): instance, space, device and netns names,
+ * checked as the kernel would refuse them, with a message that says
+ * what to fix. Pure so that the unit tests cover it.
+ */
 #include <stdio.h>
 #include <string.h>
 #include "uapi/dcxlat.h"
@@ -31,6 +35,30 @@ int dcx_name_check(const char *s, char *err, size_t errlen)
 		}
 	}
 	return 0;
+}
+
+int dcx_space_name_check(const char *s, char *err, size_t errlen)
+{
+	char msg[256];
+
+	if (dcx_name_check(s, msg, sizeof(msg))) {
+		/* The rule is the instance one; say "space" instead. */
+		const char *p = strstr(msg, "instance name");
+
+		if (p)
+			snprintf(err, errlen, "space name%s",
+				 p + strlen("instance name"));
+		else
+			snprintf(err, errlen, "%s", msg);
+		return -1;
+	}
+	return 0;
+}
+
+bool dcx_dev_name_ok(const char *s)
+{
+	return *s && strlen(s) < DCX_IFNAMSIZ && !strchr(s, '/') &&
+	       !strpbrk(s, " \t\n:");
 }
 
 int dcx_netns_name_check(const char *s, char *err, size_t errlen)

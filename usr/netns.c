@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Entering a named netns before the netlink socket is opened. */
+/*
+ * Entering a named netns (see netns.h), before the netlink socket is
+ * opened: everything after acts in that netns.
+ */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE	/* setns() */
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Prefix parsing and RFC 6052 validation, pure (no netlink) so that the
- * unit tests can drive every branch.
+ * Prefixes as the user types them (see prefix.h): IPv6 and IPv4 syntax
+ * with messages that say what to fix, RFC 6052 checks for pool6, text
+ * out. Pure (no netlink) so that the unit tests can drive every branch.
  */
 #include <arpa/inet.h>
 #include <stdint.h>
@@ -11,14 +12,60 @@
 
 #define DCX_RFC6052_LENS "32, 40, 48, 56, 64 or 96"
 
+/* How the two families name themselves in messages. */
+struct dcx_family {
+	int af, other_af;
+	size_t max;		/* address text: fewer bytes than this */
+	const char *what;	/* "prefix", "IPv4 prefix" */
+	const char *form;	/* after "expected " */
+	const char *ip, *other_ip, *example;
+};
+
+static const struct dcx_family dcx_fam6 = {
+	AF_INET6, AF_INET, INET6_ADDRSTRLEN, "prefix",
+	"IPV6-ADDRESS/LENGTH, e.g. 64:ff9b::/96", "IPv6", "IPv4",
+	"64:ff9b::/96",
+};
+
+static const struct dcx_family dcx_fam4 = {
+	AF_INET, AF_INET6, INET_ADDRSTRLEN + 1, "IPv4 prefix",
+	"A.B.C.D/LENGTH, e.g. 192.0.2.0/24", "IPv4", "IPv6", "192.0.2.0/24",
+};
+
+/* The address of prefix s (up to slash, or all of s) into out. */
+static int dcx_addr_parse(const struct dcx_family *f, const char *s,
+			  const char *slash, void *out, char *err,
+			  size_t errlen)
+{
+	char addr[INET6_ADDRSTRLEN + 1];
+	struct in6_addr other;
+	size_t alen = slash ? (size_t)(slash - s) : strlen(s);
+
+	if (!alen || alen >= f->max) {
+		snprintf(err, errlen, "invalid %s \"%s\": expected %s", f->what,
+			 s, f->form);
+		return -1;
+	}
+	memcpy(addr, s, alen);
+	addr[alen] = '\0';
+	if (inet_pton(f->af, addr, out) == 1)
+		return 0;
+	if (inet_pton(f->other_af, addr, &other) == 1)
+		snprintf(err, errlen,
+			 "invalid %s \"%s\": %s is an %s address; an %s prefix is needed here, such as %s",
+			 f->what, s, addr, f->other_ip, f->ip, f->example);
+	else
+		snprintf(err, errlen,
+			 "invalid %s \"%s\": \"%s\" is not an %s address",
+			 f->what, s, addr, f->ip);
+	return -1;
+}
+
 int dcx_prefix_parse(const char *s, struct dcx_uprefix *p,
 		     char *err, size_t errlen)
 {
-	char addr[INET6_ADDRSTRLEN];
-	struct in_addr v4;
 	const char *slash, *l;
 	unsigned int len = 0;
-	size_t alen;
 
 	if (!s || !*s) {
 		snprintf(err, errlen,
@@ -32,26 +79,8 @@ int dcx_prefix_parse(const char *s, struct dcx_uprefix *p,
 			 s);
 		return -1;
 	}
-	alen = (size_t)(slash - s);
-	if (!alen || alen >= sizeof(addr)) {
-		snprintf(err, errlen,
-			 "invalid prefix \"%s\": expected IPV6-ADDRESS/LENGTH, e.g. 64:ff9b::/96",
-			 s);
+	if (dcx_addr_parse(&dcx_fam6, s, slash, &p->addr, err, errlen))
 		return -1;
-	}
-	memcpy(addr, s, alen);
-	addr[alen] = '\0';
-	if (inet_pton(AF_INET6, addr, &p->addr) != 1) {
-		if (inet_pton(AF_INET, addr, &v4) == 1)
-			snprintf(err, errlen,
-				 "invalid prefix \"%s\": %s is an IPv4 address; an IPv6 prefix is needed here, such as 64:ff9b::/96",
-				 s, addr);
-		else
-			snprintf(err, errlen,
-				 "invalid prefix \"%s\": \"%s\" is not an IPv6 address",
-				 s, addr);
-		return -1;
-	}
 	l = slash + 1;
 	if (!*l || strlen(l) > 3 || strspn(l, "0123456789") != strlen(l))
 		goto badlen;
@@ -144,11 +173,9 @@ static int dcx_len_parse(const char *l, unsigned int max, unsigned int *len)
 int dcx_prefix4_parse(const char *s, bool bare_ok, struct dcx_uprefix4 *p,
 		      char *err, size_t errlen)
 {
-	char addr[INET_ADDRSTRLEN + 1], fixed[DCX_PREFIX4_STRLEN];
-	struct in6_addr v6;
+	char fixed[DCX_PREFIX4_STRLEN];
 	const char *slash;
 	uint32_t a, mask;
-	size_t alen;
 
 	if (!s || !*s) {
 		snprintf(err, errlen,
@@ -162,26 +189,8 @@ int dcx_prefix4_parse(const char *s, bool bare_ok, struct dcx_uprefix4 *p,
 			 s);
 		return -1;
 	}
-	alen = slash ? (size_t)(slash - s) : strlen(s);
-	if (!alen || alen >= sizeof(addr)) {
-		snprintf(err, errlen,
-			 "invalid IPv4 prefix \"%s\": expected A.B.C.D/LENGTH, e.g. 192.0.2.0/24",
-			 s);
+	if (dcx_addr_parse(&dcx_fam4, s, slash, &p->addr, err, errlen))
 		return -1;
-	}
-	memcpy(addr, s, alen);
-	addr[alen] = '\0';
-	if (inet_pton(AF_INET, addr, &p->addr) != 1) {
-		if (inet_pton(AF_INET6, addr, &v6) == 1)
-			snprintf(err, errlen,
-				 "invalid IPv4 prefix \"%s\": %s is an IPv6 address; an IPv4 prefix is needed here, such as 192.0.2.0/24",
-				 s, addr);
-		else
-			snprintf(err, errlen,
-				 "invalid IPv4 prefix \"%s\": \"%s\" is not an IPv4 address",
-				 s, addr);
-		return -1;
-	}
 	p->len = 32;
 	if (slash && dcx_len_parse(slash + 1, 32, &p->len)) {
 		snprintf(err, errlen,

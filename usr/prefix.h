@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* IPv6 prefixes as the user types them: parse, check for RFC 6052, print. */
+/*
+ * IPv6 and IPv4 prefixes as the user types them: parse, check for
+ * RFC 6052, print. Pure; the types every other CLI module uses.
+ */
 #ifndef DCXLAT_USR_PREFIX_H
 #define DCXLAT_USR_PREFIX_H
 

@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Settings, table-driven (see settings.h). */
+/*
+ * Settings, driven by the uapi table DCXLAT_SETTINGS (see settings.h):
+ * a new row there is a new key here with its parser, printer and help.
+ * No key is written by hand in this file.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Command lines of eamt, global, space, apply and show (usr/args_cfg.c). */
+/*
+ * Command lines of eamt, global, space, apply and show (the parsers in
+ * usr/cmd_eamt.c, cmd_global.c, cmd_space.c and cmd_apply.c).
+ */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,7 +13,7 @@
 #include <arpa/inet.h>
 #include <cmocka.h>
 #include "args.h"
-#include "msg.h"
+#include "space.h"
 
 #define MAXW 64
 

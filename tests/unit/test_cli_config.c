@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Whole configurations in JSON (usr/config.c): what apply accepts and
+ * Whole configurations in JSON (usr/config_parse.c,
+ * config_check.c, config_print.c): what apply accepts and
  * refuses, with the field named, and show -> apply round trips.
  */
 #include <stdarg.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 #include "config.h"
+#include "config_parse.h"
+#include "config_print.h"
 
 static const char good[] =
 "{\n"

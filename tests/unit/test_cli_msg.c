@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * CLI netlink messages without a socket (usr/msg.c): requests as built,
+ * CLI netlink messages without a socket (usr/msg.c,
+ * msg_instance.c, msg_err.c): requests as built,
  * replies parsed, kernel errors with extack TLVs turned into sentences.
  */
 #include <stdarg.h>
@@ -17,6 +18,9 @@
 #include <cmocka.h>
 #include "uapi/dcxlat.h"
 #include "msg.h"
+#include "msg_eamt.h"
+#include "msg_err.h"
+#include "msg_instance.h"
 
 #define FAMILY 0x1d
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Messages of the configuration objects (usr/msg_cfg.c): EAM, settings,
+ * Messages of the configuration objects (usr/msg_eamt.c,
+ * msg_settings.c, msg_space.c): EAM, settings,
  * space and binding attributes as built and parsed back, and a kernel
  * error's attribute offset mapped back to the EAM entry it names.
  */
@@ -18,9 +19,13 @@
 #include <cmocka.h>
 #include "uapi/dcxlat.h"
 #include "msg.h"
+#include "msg_eamt.h"
+#include "msg_err.h"
+#include "msg_settings.h"
+#include "msg_space.h"
 #include "eam.h"
 #include "settings.h"
-#include "config.h"
+#include "space.h"
 
 #define FAMILY 0x1d
 
