@@ -51,7 +51,7 @@ struct dcx_dir {
 	int (*dispatch)(struct net *net, struct dcx_instance *inst,
 			struct sk_buff *skb);
 	__be16 protocol;		/* of the translated packet */
-	u8 icmp;			/* ICMP's protocol in the input family */
+	u8 icmp;			/* ICMP in the input family */
 	enum dcxlat_stat xlat_stat;	/* a translated packet */
 	bool to6;
 };
