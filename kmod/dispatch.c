@@ -47,9 +47,6 @@ struct dcx_dir {
 				   const struct dcx_xlat *x, u8 tos);
 	int (*output)(struct net *net, struct sk_buff *skb,
 		      struct dst_entry *dst, u32 frag_max);
-	/* Where a software segment starts again. */
-	int (*dispatch)(struct net *net, struct dcx_instance *inst,
-			struct sk_buff *skb);
 	__be16 protocol;		/* of the translated packet */
 	u8 icmp;			/* ICMP in the input family */
 	enum dcxlat_stat xlat_stat;	/* a translated packet */
@@ -63,7 +60,6 @@ static const struct dcx_dir dcx_46 = {
 	.icmp_error = dcx_send_icmp4,
 	.route = dcx_route6,
 	.output = dcx_output6,
-	.dispatch = dcx_dispatch46,
 	.protocol = htons(ETH_P_IPV6),
 	.icmp = IPPROTO_ICMP,
 	.xlat_stat = DCXLAT_STAT_XLAT_46,
@@ -77,7 +73,6 @@ static const struct dcx_dir dcx_64 = {
 	.icmp_error = dcx_send_icmp6,
 	.route = dcx_route4,
 	.output = dcx_output,
-	.dispatch = dcx_dispatch64,
 	.protocol = htons(ETH_P_IP),
 	.icmp = IPPROTO_ICMPV6,
 	.xlat_stat = DCXLAT_STAT_XLAT_64,
@@ -144,6 +139,7 @@ static noinline int dcx_segments(struct net *net, struct dcx_instance *inst,
 {
 	struct sk_buff *segs, *seg, *next;
 	enum dcxlat_stat why;
+	int verdict;
 
 	segs = dcx_gso_segment(skb, &why);
 	if (!segs) {
@@ -152,7 +148,9 @@ static noinline int dcx_segments(struct net *net, struct dcx_instance *inst,
 	}
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
-		if (d->dispatch(net, inst, seg) != NF_STOLEN)
+		verdict = d->to6 ? dcx_dispatch46(net, inst, seg) :
+				   dcx_dispatch64(net, inst, seg);
+		if (verdict != NF_STOLEN)
 			kfree_skb(seg);
 	}
 	return NF_STOLEN;
