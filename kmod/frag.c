@@ -1,96 +1,137 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Fragmentation and path MTU: which translated packets fit, which get
- * fragmented by the kernel's own fragmenters, and the Packet Too Big /
- * Fragmentation Needed errors the translator sends itself.
+ * Fragments (see frag.h): reassembly, then re-fragmentation.
+ *
+ * Fragmented ICMP and ICMPv6 go through the kernel's defragmenters:
+ * ip_defrag() for IPv4 and nf_ct_frag6_gather() (nf_defrag_ipv6) for
+ * IPv6, under user IDs of our own so their queues are never shared with
+ * conntrack's or local delivery's. Both keep their memory limits and
+ * timeouts per netns (net.ipv4.ipfrag_*, net.netfilter.nf_conntrack_frag6_*).
+ * On success the fragment's skb has become the whole datagram, without
+ * fragment fields, and dispatch.c plans it again.
+ *
+ * Fragments of fragments: an IPv4 fragment without DF that does not fit
+ * the IPv6 path after translation is split into smaller IPv6 fragments of
+ * the same datagram. No reassembly: each piece keeps the identification
+ * (RFC 7915 4: the low 16 bits from IPv4) and its offset is counted from
+ * the original fragment's, so the receiver reassembles them with the
+ * other fragments as one datagram. The pieces are cut by the kernel's
+ * ip6_frag_next(), the same helper ip6_fragment() uses.
  */
-#include <linux/icmp.h>
-#include <linux/icmpv6.h>
-#include <net/icmp.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/netdevice.h>
 #include <net/ip.h>
-#include <net/route.h>
-#include <net/l3mdev.h>
+#include <net/ipv6.h>
+#include <net/netfilter/ipv6/nf_defrag_ipv6.h>
+#include "route.h"
 #include "frag.h"
 
-/*
- * icmp_send() answers through the packet's input route, which a packet in
- * PREROUTING does not have yet: give it the route back to its source, as
- * nf_send_unreach() does.
- */
-void dcx_send_icmp4(struct net *net, struct sk_buff *skb, u8 type, u8 code,
-		    u32 info)
+/* Far above every enum ip_defrag_users / ip6_defrag_users value. */
+#define DCX_DEFRAG_USER4	0xdc780004u
+#define DCX_DEFRAG_USER6	0xdc780006u
+
+enum dcx_defrag dcx_defrag4(struct net *net, struct sk_buff *skb)
 {
-	struct flowi4 fl4 = {
-		.daddr = ip_hdr(skb)->saddr,
-		/* Back into the routing domain (VRF) the packet came from. */
-		.flowi4_l3mdev = l3mdev_master_ifindex_rcu(skb->dev),
-	};
-	struct rtable *rt;
+	struct iphdr *iph;
+	int err;
 
-	rt = ip_route_output_key(net, &fl4);
-	if (IS_ERR(rt))
-		return;
-	skb_dst_drop(skb);
-	skb_dst_set(skb, &rt->dst);
-	icmp_send(skb, type, code, htonl(info));
-}
-
-void dcx_send_icmp6(struct sk_buff *skb, u8 type, u8 code, u32 info)
-{
-	icmpv6_send(skb, type, code, info);
-}
-
-bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst, u32 *frag_max, bool quiet)
-{
-	u32 mtu = dst_mtu(dst);
-	u32 lowest = min_t(u32, mtu, x->cfg->lowest_ipv6_mtu);
-	const struct iphdr *iph = ip_hdr(skb);
-
-	*frag_max = 0;
-	if (skb_is_gso(skb))
-		return true;	/* dcx_fix_gso() sizes the segments */
-	if (iph->frag_off & htons(IP_DF)) {
-		if (x->new_total <= mtu)
-			return true;
-		/* Report what an IPv4 packet may be to fit after growing. */
-		if (!quiet)
-			dcx_send_icmp4(net, skb, ICMP_DEST_UNREACH,
-				       ICMP_FRAG_NEEDED,
-				       mtu - (x->new_nhlen -
-					      sizeof(struct iphdr)));
-		x->stat = DCXLAT_STAT_TOO_BIG;
-		return false;
-	}
+	skb_reset_network_header(skb);
+	/* The hook may run in process context (e.g. a loopback rx). */
+	local_bh_disable();
+	err = ip_defrag(net, skb, DCX_DEFRAG_USER4);
+	local_bh_enable();
+	/* ip_defrag() frees what it does not queue. */
+	if (err)
+		return DCX_DEFRAG_STOLEN;
 	/*
-	 * DF clear: fragment to the lowest IPv6 MTU (RFC 7915 4); a fragment
-	 * is cut into smaller fragments of the same datagram (fragment.c).
+	 * The source fragmented it, so it may be fragmented again; ip_defrag
+	 * sets DF when the biggest fragment had it, which no longer says
+	 * anything about the whole datagram.
 	 */
-	if (x->new_total > lowest)
-		*frag_max = lowest;
-	return true;
+	iph = ip_hdr(skb);
+	if (iph->frag_off) {
+		iph->frag_off = 0;
+		ip_send_check(iph);
+	}
+	return DCX_DEFRAG_DONE;
 }
 
-bool dcx_fits_64(struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst, bool reasm)
+enum dcx_defrag dcx_defrag6(struct net *net, struct sk_buff *skb)
 {
-	u32 mtu = dst_mtu(dst);
+	int err;
 
-	/* A reassembled ICMPv6 message of 64k does not fit an IPv4 header. */
-	if (x->new_total > IP_MAX_MTU) {
-		x->stat = DCXLAT_STAT_TOO_BIG;
-		return false;
-	}
+	skb_reset_network_header(skb);
+	local_bh_disable();
+	err = nf_ct_frag6_gather(net, skb, DCX_DEFRAG_USER6);
+	local_bh_enable();
+	if (err == -EINPROGRESS)
+		return DCX_DEFRAG_STOLEN;
+	if (err)
+		return DCX_DEFRAG_FAIL;
 	/*
-	 * DF stays clear on fragments, reassembled datagrams and small
-	 * packets: IPv4 fragments them.
+	 * 0 also means "left alone" (an atomic fragment, a truncated first
+	 * fragment): only a datagram without a fragment header is done.
 	 */
-	if (skb_is_gso(skb) || x->new_total <= mtu || x->frag_hdr || reasm ||
-	    x->new_total <= 1260)
-		return true;
-	dcx_send_icmp6(skb, ICMPV6_PKT_TOOBIG, 0,
-		       max_t(u32, mtu + x->old_nhlen - x->new_nhlen,
-			     IPV6_MIN_MTU));
-	x->stat = DCXLAT_STAT_TOO_BIG;
-	return false;
+	return ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT ?
+	       DCX_DEFRAG_FAIL : DCX_DEFRAG_DONE;
+}
+
+int dcx_refrag6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 mtu)
+{
+	const unsigned int hlen = sizeof(struct ipv6hdr);
+	const struct net_device *dev = dst->dev;
+	struct ip6_frag_state st;
+	struct frag_hdr fh;
+	struct sk_buff *frag;
+	int err = 0, ret;
+	u16 off;
+
+	if (skb_copy_bits(skb, hlen, &fh, sizeof(fh)) ||
+	    mtu < hlen + sizeof(fh) + 8 ||
+	    (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))) {
+		err = -EINVAL;
+		goto out;
+	}
+	off = ntohs(fh.frag_off);
+	ip6_frag_init(skb, hlen, mtu - hlen - sizeof(fh), dev->needed_tailroom,
+		      LL_RESERVED_SPACE(dev), &ipv6_hdr(skb)->nexthdr,
+		      fh.nexthdr, fh.identification, &st);
+	/* Cut the payload after our fragment header, from its offset on. */
+	st.ptr = hlen + sizeof(fh);
+	st.left = skb->len - st.ptr;
+	st.offset = off & IP6_OFFSET;
+	while (st.left > 0) {
+		frag = ip6_frag_next(skb, &st);
+		if (IS_ERR(frag)) {
+			err = PTR_ERR(frag);
+			break;
+		}
+		if (!st.left && (off & IP6_MF)) {
+			struct frag_hdr *nfh = (struct frag_hdr *)
+					       (frag->data + hlen);
+
+			nfh->frag_off |= htons(IP6_MF);
+		}
+		ret = dcx_output(net, frag, dst_clone(dst), 0);
+		if (ret < 0)
+			err = ret;
+	}
+out:
+	dst_release(dst);
+	if (err)
+		kfree_skb(skb);
+	else
+		consume_skb(skb);
+	return err;
+}
+
+int dcx_output6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 frag_max)
+{
+	if (frag_max && skb->len > frag_max &&
+	    ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT)
+		return dcx_refrag6(net, skb, dst, frag_max);
+	return dcx_output(net, skb, dst, frag_max);
 }

@@ -1,26 +1,47 @@
 /* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fragments (frag.c): reassembly of the few that cannot be translated
+ * alone, and re-fragmentation of translated IPv6 packets on the way out.
+ *
+ * Fragmented ICMP/ICMPv6: their checksum covers the whole message (and,
+ * in ICMPv6, a pseudo-header with the addresses), so no fragment can be
+ * translated alone: they are reassembled with the kernel's own
+ * defragmenters, translated whole and fragmented again on the way out.
+ * Every other fragment is translated statelessly, and one that no longer
+ * fits is cut into smaller fragments of the same datagram.
+ */
 #ifndef DCX_FRAG_H
 #define DCX_FRAG_H
 
 #include <linux/skbuff.h>
 #include <net/dst.h>
-#include "core/xlat.h"
 
-/* ICMP errors about the untranslated packet, from the translator itself. */
-void dcx_send_icmp4(struct net *net, struct sk_buff *skb, u8 type, u8 code,
-		    u32 info);
-void dcx_send_icmp6(struct sk_buff *skb, u8 type, u8 code, u32 info);
+enum dcx_defrag {
+	DCX_DEFRAG_DONE,	/* skb now holds the whole datagram */
+	DCX_DEFRAG_STOLEN,	/* queued or freed by the defragmenter */
+	DCX_DEFRAG_FAIL,	/* not reassembled; the caller drops skb */
+};
+
+/* Feed a fragment (network header at skb->data) to the defragmenter. */
+enum dcx_defrag dcx_defrag4(struct net *net, struct sk_buff *skb);
+enum dcx_defrag dcx_defrag6(struct net *net, struct sk_buff *skb);
 
 /*
- * Path MTU rules for the translated packet (RFC 7915 4 and 5). Return false
- * when it must not be sent; the ICMP error has been sent then (4 -> 6:
- * unless quiet, for hairpinned packets whose IPv4 source is not real).
- * 4 -> 6 may ask for IPv6 fragmentation at *frag_max bytes (0: none);
- * 6 -> 4: reasm says the packet was reassembled, so it may be fragmented.
+ * Send a translated IPv6 packet (network header at skb->data) through
+ * dst. frag_max != 0: it may be fragmented to that size. A whole datagram
+ * goes to the kernel's ip6_fragment(); a fragment (the translation of an
+ * IPv4 fragment, fragment header right after the IPv6 header) is split by
+ * dcx_refrag6(). Consumes skb and dst; < 0 when some output failed.
  */
-bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst, u32 *frag_max, bool quiet);
-bool dcx_fits_64(struct sk_buff *skb, struct dcx_xlat *x,
-		 const struct dst_entry *dst, bool reasm);
+int dcx_output6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 frag_max);
+
+/*
+ * Split such a fragment into fragments of at most mtu bytes: same
+ * identification, offsets counted from its own, M set on all but the
+ * last, which keeps the original M (RFC 7915 4, RFC 8200 4.5).
+ */
+int dcx_refrag6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 mtu);
 
 #endif /* DCX_FRAG_H */

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Translator instances of a netns and their configuration snapshots.
+ * Translator instances, their configuration snapshots and transactions
+ * (see instance.h). Nothing here waits for a grace period: old snapshots
+ * and deleted instances are freed by RCU callbacks; a transaction commit
+ * is a single rcu_assign_pointer.
  */
+#include <linux/atomic.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <net/netns/generic.h>
 #include "instance.h"
-#include "hook.h"
-#include "txn.h"
 #include "compat.h"
 
 DEFINE_MUTEX(dcx_cfg_mutex);
+unsigned int dcx_net_id __read_mostly;
 
 static struct dcx_config *dcx_cfg_protected(const struct dcx_instance *inst)
 {
@@ -86,112 +88,6 @@ void dcx_config_destroy(struct dcx_config *cfg)
 	kfree(cfg);
 }
 
-struct dcx_instance *dcx_instance_find(struct net *net, const char *name)
-{
-	struct dcx_instance *inst;
-
-	lockdep_assert_held(&dcx_cfg_mutex);
-	list_for_each_entry(inst, &dcx_net(net)->instances, list)
-		if (!strcmp(inst->name, name))
-			return inst;
-	return NULL;
-}
-
-int dcx_instance_add(struct net *net, const char *name,
-		     struct netlink_ext_ack *extack)
-{
-	struct dcx_net *dn = dcx_net(net);
-	struct dcx_instance *inst;
-	struct dcx_config *cfg;
-	int err;
-
-	lockdep_assert_held(&dcx_cfg_mutex);
-	if (dcx_instance_find(net, name)) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "instance \"%s\" already exists",
-				       name);
-		return -EEXIST;
-	}
-	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
-	cfg = dcx_config_new();
-	if (!inst || !cfg)
-		goto nomem;
-	inst->stats = dcx_stats_alloc();
-	if (!inst->stats)
-		goto nomem;
-	strscpy(inst->name, name, sizeof(inst->name));
-	RCU_INIT_POINTER(inst->cfg, cfg);
-
-	if (!dn->count) {
-		err = dcx_hooks_register(net);
-		if (err) {
-			NL_SET_ERR_MSG_MOD(extack,
-					   "cannot register netfilter hooks");
-			dcx_config_destroy(cfg);
-			dcx_stats_free(inst->stats);
-			kfree(inst);
-			return err;
-		}
-	}
-	list_add_tail_rcu(&inst->list, &dn->instances);
-	dn->count++;
-	return 0;
-
-nomem:
-	if (inst)
-		dcx_stats_free(inst->stats);
-	dcx_config_destroy(cfg);
-	kfree(inst);
-	NL_SET_ERR_MSG_MOD(extack, "out of memory");
-	return -ENOMEM;
-}
-
-static void dcx_instance_free_rcu(struct rcu_head *head)
-{
-	struct dcx_instance *inst = container_of(head, struct dcx_instance,
-						 rcu);
-
-	dcx_config_destroy(rcu_dereference_raw(inst->cfg));
-	dcx_stats_free(inst->stats);
-	kfree(inst);
-}
-
-static void dcx_instance_remove(struct net *net, struct dcx_instance *inst)
-{
-	struct dcx_net *dn = dcx_net(net);
-
-	list_del_rcu(&inst->list);
-	/* An open transaction dies with it: nobody ever read it. */
-	if (inst->staging)
-		dcx_txn_abort(inst, inst->staging_portid, NULL);
-	if (!--dn->count)
-		dcx_hooks_unregister(net);
-	/* Packets in flight may still read it: free after a grace period. */
-	call_rcu(&inst->rcu, dcx_instance_free_rcu);
-}
-
-int dcx_instance_del(struct net *net, const char *name,
-		     struct netlink_ext_ack *extack)
-{
-	struct dcx_instance *inst = dcx_instance_find(net, name);
-
-	if (!inst) {
-		NL_SET_ERR_MSG_FMT_MOD(extack, "no instance \"%s\"", name);
-		return -ENOENT;
-	}
-	dcx_instance_remove(net, inst);
-	return 0;
-}
-
-void dcx_instances_flush(struct net *net)
-{
-	struct dcx_instance *inst, *tmp;
-
-	mutex_lock(&dcx_cfg_mutex);
-	list_for_each_entry_safe(inst, tmp, &dcx_net(net)->instances, list)
-		dcx_instance_remove(net, inst);
-	mutex_unlock(&dcx_cfg_mutex);
-}
-
 /* The default space's prefix is pool6; the tables change it in place. */
 int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
 			 struct netlink_ext_ack *extack)
@@ -204,4 +100,177 @@ int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
 	if (err)
 		NL_SET_ERR_MSG_FMT_MOD(extack, "pool6: %s", why);
 	return err;
+}
+
+/* ---- instances --------------------------------------------------------- */
+
+struct dcx_instance *dcx_instance_find(struct net *net, const char *name)
+{
+	struct dcx_instance *inst;
+
+	lockdep_assert_held(&dcx_cfg_mutex);
+	list_for_each_entry(inst, &dcx_net(net)->instances, list)
+		if (!strcmp(inst->name, name))
+			return inst;
+	return NULL;
+}
+
+struct dcx_instance *dcx_instance_new(const char *name,
+				      struct netlink_ext_ack *extack)
+{
+	struct dcx_instance *inst;
+	struct dcx_config *cfg;
+
+	inst = kzalloc(sizeof(*inst), GFP_KERNEL);
+	cfg = dcx_config_new();
+	if (!inst || !cfg)
+		goto nomem;
+	inst->stats = dcx_stats_alloc();
+	if (!inst->stats)
+		goto nomem;
+	strscpy(inst->name, name, sizeof(inst->name));
+	RCU_INIT_POINTER(inst->cfg, cfg);
+	return inst;
+
+nomem:
+	if (inst)
+		dcx_stats_free(inst->stats);
+	dcx_config_destroy(cfg);
+	kfree(inst);
+	NL_SET_ERR_MSG_MOD(extack, "out of memory");
+	return ERR_PTR(-ENOMEM);
+}
+
+void dcx_instance_free(struct dcx_instance *inst)
+{
+	dcx_config_destroy(rcu_dereference_raw(inst->cfg));
+	dcx_stats_free(inst->stats);
+	kfree(inst);
+}
+
+static void dcx_instance_free_rcu(struct rcu_head *head)
+{
+	dcx_instance_free(container_of(head, struct dcx_instance, rcu));
+}
+
+void dcx_instance_link(struct net *net, struct dcx_instance *inst)
+{
+	struct dcx_net *dn = dcx_net(net);
+
+	lockdep_assert_held(&dcx_cfg_mutex);
+	list_add_tail_rcu(&inst->list, &dn->instances);
+	dn->count++;
+}
+
+/* Open transactions, in every netns. */
+static atomic_t dcx_txn_open = ATOMIC_INIT(0);
+
+/* Discard inst's open transaction. */
+static void dcx_txn_drop(struct dcx_instance *inst)
+{
+	dcx_config_destroy(inst->staging);
+	inst->staging = NULL;
+	inst->staging_portid = 0;
+	atomic_dec(&dcx_txn_open);
+}
+
+void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
+{
+	lockdep_assert_held(&dcx_cfg_mutex);
+	list_del_rcu(&inst->list);
+	dcx_net(net)->count--;
+	/* An open transaction dies with it: nobody ever read it. */
+	if (inst->staging)
+		dcx_txn_drop(inst);
+	/* Packets in flight may still read it: free after a grace period. */
+	call_rcu(&inst->rcu, dcx_instance_free_rcu);
+}
+
+/* ---- transactions ------------------------------------------------------ */
+
+bool dcx_txn_any(void)
+{
+	return atomic_read(&dcx_txn_open) > 0;
+}
+
+struct dcx_config *dcx_txn_staging(struct dcx_instance *inst, u32 portid)
+{
+	lockdep_assert_held(&dcx_cfg_mutex);
+	if (inst->staging && inst->staging_portid == portid)
+		return inst->staging;
+	return NULL;
+}
+
+int dcx_txn_begin(struct dcx_instance *inst, u32 portid,
+		  struct netlink_ext_ack *extack)
+{
+	struct dcx_config *cfg;
+
+	lockdep_assert_held(&dcx_cfg_mutex);
+	if (inst->staging) {
+		if (inst->staging_portid == portid)
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "this socket already has a transaction open on instance \"%s\"",
+					       inst->name);
+		else
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "instance \"%s\" is in a transaction of netlink port %u; retry later",
+					       inst->name, inst->staging_portid);
+		return -EBUSY;
+	}
+	cfg = dcx_config_new();
+	if (!cfg) {
+		NL_SET_ERR_MSG_MOD(extack, "out of memory for the transaction");
+		return -ENOMEM;
+	}
+	inst->staging = cfg;
+	inst->staging_portid = portid;
+	atomic_inc(&dcx_txn_open);
+	return 0;
+}
+
+static int dcx_txn_owned(struct dcx_instance *inst, u32 portid,
+			 struct netlink_ext_ack *extack)
+{
+	if (dcx_txn_staging(inst, portid))
+		return 0;
+	NL_SET_ERR_MSG_FMT_MOD(extack,
+			       "no open transaction of this socket on instance \"%s\"",
+			       inst->name);
+	return -ENOENT;
+}
+
+int dcx_txn_commit(struct dcx_instance *inst, u32 portid,
+		   struct netlink_ext_ack *extack)
+{
+	int err = dcx_txn_owned(inst, portid, extack);
+
+	if (err)
+		return err;
+	dcx_instance_publish(inst, inst->staging);
+	inst->staging = NULL;
+	inst->staging_portid = 0;
+	atomic_dec(&dcx_txn_open);
+	return 0;
+}
+
+int dcx_txn_abort(struct dcx_instance *inst, u32 portid,
+		  struct netlink_ext_ack *extack)
+{
+	int err = dcx_txn_owned(inst, portid, extack);
+
+	if (!err)
+		dcx_txn_drop(inst);
+	return err;
+}
+
+void dcx_txn_release(struct net *net, u32 portid)
+{
+	struct dcx_instance *inst;
+
+	mutex_lock(&dcx_cfg_mutex);
+	list_for_each_entry(inst, &dcx_net(net)->instances, list)
+		if (dcx_txn_staging(inst, portid))
+			dcx_txn_drop(inst);
+	mutex_unlock(&dcx_cfg_mutex);
 }

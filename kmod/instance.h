@@ -1,9 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Per-netns translator instances. Readers (the packet path) walk the RCU
- * list and read one immutable configuration snapshot with one
- * rcu_dereference; writers hold dcx_cfg_mutex, build a new snapshot and
- * publish it with rcu_assign_pointer, freeing the old one with kfree_rcu.
+ * Translator instances (instance.c): the instances of a netns (an RCU
+ * list in creation order), their configuration snapshots, and their
+ * transactions. Readers (the packet path) walk the RCU list and read one
+ * immutable configuration snapshot with one rcu_dereference; writers hold
+ * dcx_cfg_mutex, build a new snapshot and publish it with
+ * rcu_assign_pointer, freeing the old one after a grace period.
+ *
+ * This file knows nothing of netfilter: netns.c adds and deletes
+ * instances (registering the hooks with the first one) and owns the
+ * per-netns lifetime; here is only what an instance is.
+ *
+ * Transactions: a whole configuration built aside and swapped in with one
+ * pointer store (uapi "Transactions"). An instance has at most one open
+ * transaction, owned by one netlink socket (its portid in the netns). The
+ * staging snapshot is never visible to the packet path, so it is edited in
+ * place and, when discarded, freed at once.
  */
 #ifndef DCX_INSTANCE_H
 #define DCX_INSTANCE_H
@@ -14,6 +26,7 @@
 #include <linux/netlink.h>
 #include <linux/netdevice.h>
 #include <net/net_namespace.h>
+#include <net/netns/generic.h>
 #include "core/tables.h"
 #include "stats.h"
 
@@ -36,31 +49,45 @@ struct dcx_instance {
 	struct dcx_config __rcu *cfg;
 	struct dcx_stats __percpu *stats;
 	/*
-	 * An open transaction (txn.c): a configuration nobody reads, edited
-	 * by the netlink socket staging_portid, published by TXN_COMMIT.
+	 * An open transaction: a configuration nobody reads, edited by the
+	 * netlink socket staging_portid, published by TXN_COMMIT.
 	 */
 	struct dcx_config *staging;
 	u32 staging_portid;
 	struct rcu_head rcu;
 };
 
+/* The instances of one netns (pernet data; netns.c registers it). */
 struct dcx_net {
-	struct list_head instances;	/* in creation order */
+	struct list_head instances;	/* in creation order, RCU */
 	unsigned int count;
-	bool hooks_on;
 };
 
 /* Serialises every configuration change, in every netns. */
 extern struct mutex dcx_cfg_mutex;
 
-struct dcx_net *dcx_net(const struct net *net);
+/* The pernet id of struct dcx_net, set when netns.c registers it. */
+extern unsigned int dcx_net_id;
+
+static inline struct dcx_net *dcx_net(const struct net *net)
+{
+	return net_generic(net, dcx_net_id);
+}
 
 /* All of these need dcx_cfg_mutex held. */
-int dcx_instance_add(struct net *net, const char *name,
-		     struct netlink_ext_ack *extack);
-int dcx_instance_del(struct net *net, const char *name,
-		     struct netlink_ext_ack *extack);
 struct dcx_instance *dcx_instance_find(struct net *net, const char *name);
+/* A new instance with default settings, not linked anywhere; ERR_PTR. */
+struct dcx_instance *dcx_instance_new(const char *name,
+				      struct netlink_ext_ack *extack);
+/* Free an instance that was never linked. */
+void dcx_instance_free(struct dcx_instance *inst);
+/* Append inst to net's instances: packets see it from now on. */
+void dcx_instance_link(struct net *net, struct dcx_instance *inst);
+/*
+ * Take inst out of net's instances, abort its transaction and free it
+ * after a grace period (packets in flight may still read it).
+ */
+void dcx_instance_unlink(struct net *net, struct dcx_instance *inst);
 /* p == NULL unsets pool6 (the default space's prefix) of cfg. */
 int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
 			 struct netlink_ext_ack *extack);
@@ -91,7 +118,24 @@ void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n);
 /* Free a snapshot no reader can see, with its tables. */
 void dcx_config_destroy(struct dcx_config *cfg);
 
-/* Called from the netns exit path: deletes every instance of net. */
-void dcx_instances_flush(struct net *net);
+/* Transactions; all but dcx_txn_release()/_any() need dcx_cfg_mutex. */
+/* Open one for portid: a staging snapshot with defaults and empty tables. */
+int dcx_txn_begin(struct dcx_instance *inst, u32 portid,
+		  struct netlink_ext_ack *extack);
+/* Publish portid's staging snapshot; the old one goes after a grace period. */
+int dcx_txn_commit(struct dcx_instance *inst, u32 portid,
+		   struct netlink_ext_ack *extack);
+/* Discard portid's staging snapshot. */
+int dcx_txn_abort(struct dcx_instance *inst, u32 portid,
+		  struct netlink_ext_ack *extack);
+/* The staging snapshot portid edits, or NULL when it has none open. */
+struct dcx_config *dcx_txn_staging(struct dcx_instance *inst, u32 portid);
+/*
+ * Abort every transaction portid has open in net (its socket closed).
+ * Takes dcx_cfg_mutex.
+ */
+void dcx_txn_release(struct net *net, u32 portid);
+/* True when some transaction is open anywhere: lets the notifier skip. */
+bool dcx_txn_any(void);
 
 #endif /* DCX_INSTANCE_H */

@@ -1,29 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Transactions: a whole configuration built aside and swapped in with one
- * pointer store (uapi "Transactions"). An instance has at most one open
- * transaction, owned by one netlink socket (its portid in the netns). All
- * of these need dcx_cfg_mutex.
+ * TEMPORARY compatibility header (issue 10): txn.c was folded into
+ * instance.c (transactions are declared in instance.h) and instances are
+ * added and deleted by netns.c. Only netlink.c and nl_txn.c include this;
+ * delete it when they include instance.h and netns.h instead and call
+ * dcx_netns_instance_add()/dcx_netns_instance_del().
  */
 #ifndef DCX_TXN_H
 #define DCX_TXN_H
 
 #include "instance.h"
+#include "netns.h"
 
-/* Open one for portid: a staging snapshot with defaults and empty tables. */
-int dcx_txn_begin(struct dcx_instance *inst, u32 portid,
-		  struct netlink_ext_ack *extack);
-/* Publish portid's staging snapshot; the old one goes after a grace period. */
-int dcx_txn_commit(struct dcx_instance *inst, u32 portid,
-		   struct netlink_ext_ack *extack);
-/* Discard portid's staging snapshot. */
-int dcx_txn_abort(struct dcx_instance *inst, u32 portid,
-		  struct netlink_ext_ack *extack);
-/* The staging snapshot portid edits, or NULL when it has none open. */
-struct dcx_config *dcx_txn_staging(struct dcx_instance *inst, u32 portid);
-/* Abort every transaction portid has open in net (its socket closed). */
-void dcx_txn_release(struct net *net, u32 portid);
-/* True when some transaction is open anywhere: lets the notifier skip. */
-bool dcx_txn_any(void);
+#define dcx_instance_add dcx_netns_instance_add
+#define dcx_instance_del dcx_netns_instance_del
 
 #endif /* DCX_TXN_H */

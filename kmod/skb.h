@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The sk_buff around the core's in-place rewrite (skb.c): room and a
+ * checksum state the core can update before apply, the network header
+ * and length after it. The core itself sees only bytes.
+ */
+#ifndef DCX_SKB_H
+#define DCX_SKB_H
+
+#include <linux/skbuff.h>
+#include <linux/netdevice.h>
+#include "core/xlat.h"
+
+/*
+ * Before apply: writable headers with headroom for the header growth
+ * (x->new_nhlen - x->old_nhlen, plus the egress device out's), the
+ * tailroom the core asked for, and a checksum state the core can update
+ * (icmp: the L4 checksum is finished in software, because ICMP type
+ * changes are not pseudo-header changes; a partial checksum that is not
+ * the TCP/UDP one the core updates is finished too).
+ * Sets x->csum_partial and x->mtu_in. 0 or -ENOMEM.
+ */
+int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x,
+		    const struct net_device *out, bool icmp);
+
+/*
+ * After apply: skb->data at the new network header nh the core wrote,
+ * length x->new_total, headers reset, protocol the new family's.
+ */
+void dcx_set_nh(struct sk_buff *skb, const u8 *nh, const struct dcx_xlat *x,
+		__be16 protocol);
+
+/* Is the partial checksum the TCP/UDP one the core updates as a seed? */
+bool dcx_partial_is_l4(const struct sk_buff *skb, const struct dcx_xlat *x);
+
+#endif /* DCX_SKB_H */
