@@ -36,6 +36,7 @@
 #error "kshim.h is for userspace builds only"
 #endif
 
+#include "env_user.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

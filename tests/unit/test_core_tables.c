@@ -592,20 +592,6 @@ static void test_deferred_free(void **state __maybe_unused)
 	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
 	/* Writers never waited for readers. */
 	assert_int_equal(kshim_synchronize_rcu_calls, sync0);
-
-	/* Published tables go through call_rcu as well. */
-	mutex_lock(&xv_lock);
-	t = dcx_tables_alloc(GFP_KERNEL);
-	assert_non_null(t);
-	mutex_unlock(&xv_lock);
-	assert_int_equal(eam_add(t, NULL, "192.0.2.0", 24, "2001:db8::", 120,
-				 why), 0);
-	mutex_lock(&xv_lock);
-	dcx_tables_free(t, &xv_lock);
-	mutex_unlock(&xv_lock);
-	assert_true(kshim_rcu_pending() > 0);
-	kshim_rcu_grace_period();
-	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
 }
 
 static void test_enomem(void **state __maybe_unused)

@@ -10,7 +10,7 @@
 #ifndef DCX_UNIT_HELPERS_H
 #define DCX_UNIT_HELPERS_H
 
-#include "tables.h"
+#include "xlat.h"
 
 #include <stdarg.h>
 #include <stddef.h>
