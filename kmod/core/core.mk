@@ -4,3 +4,6 @@
 # (tests/unit, tests/fuzz, tests/bench-core).
 DCX_CORE := prefix lpm addr transport iphdr icmp pool6 eamt tables map \
 	icmp46 icmp64 xlat46 xlat64
+# The core files the CLI compiles too (usr/Makefile), over env.h's
+# userspace types: the rules the module and the CLI must agree on.
+DCX_CORE_CLI := prefix
