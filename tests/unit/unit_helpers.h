@@ -44,6 +44,34 @@ static inline const char *xv_verdict_name(enum dcx_action v)
 	return "?";
 }
 
+/* Test addresses from text; a failed parse fails the test. */
+static inline struct in6_addr a6(const char *s)
+{
+	struct in6_addr a;
+
+	assert_int_equal(inet_pton(AF_INET6, s, &a), 1);
+	return a;
+}
+
+static inline __be32 a4(const char *s)
+{
+	struct in_addr a;
+
+	assert_int_equal(inet_pton(AF_INET, s, &a), 1);
+	return a.s_addr;
+}
+
+static inline void expect_addr6(const struct in6_addr *got, const char *want)
+{
+	struct in6_addr w = a6(want);
+	char gs[INET6_ADDRSTRLEN];
+
+	if (memcmp(got, &w, sizeof(w))) {
+		inet_ntop(AF_INET6, got, gs, sizeof(gs));
+		fail_msg("got %s, want %s", gs, want);
+	}
+}
+
 /*
  * Tables of the test configurations: built for real (dcx_tables_alloc and
  * the writer API under xv_lock), remembered here and destroyed by
@@ -398,6 +426,38 @@ static inline enum dcx_action xv_plan_pull_loop(xv_plan_fn plan,
 	}
 	fail_msg("plan kept asking for more");
 	return DCX_DROP;
+}
+
+/*
+ * plan (everything linear) + apply in a buffer with exactly the headroom
+ * and tailroom plan asked for; the translation (at most out_max bytes)
+ * goes to out.
+ */
+static inline enum dcx_action xv_plan_apply(struct dcx_xlat *x, bool v4,
+					    const u8 *in, unsigned int len,
+					    u8 *out, unsigned int out_max,
+					    unsigned int *out_len)
+{
+	enum dcx_action v;
+	unsigned int grow;
+	u8 *buf, *nh, *res;
+
+	v = xv_plan_linear(v4 ? dcx_plan_46 : dcx_plan_64, x, in, len, len);
+	if (v != DCX_XLAT)
+		return v;
+	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
+	buf = malloc(grow + len + x->tail_need);
+	assert_non_null(buf);
+	nh = buf + grow;
+	memcpy(nh, in, len);
+	rcu_read_lock();
+	res = v4 ? dcx_apply_46(x, nh, len) : dcx_apply_64(x, nh, len);
+	rcu_read_unlock();
+	assert_true(x->new_total <= out_max);
+	memcpy(out, res, x->new_total);
+	*out_len = x->new_total;
+	free(buf);
+	return v;
 }
 
 #endif /* DCX_UNIT_HELPERS_H */
