@@ -3,8 +3,9 @@
  * A small, independent packet builder for the expectations of the unit
  * tests: headers written byte by byte from the RFC layouts, checksums
  * computed from scratch with a plain RFC 1071 sum over the whole message
- * (never the incremental arithmetic of kmod/core/csum.c, never the kshim
- * helpers), so an expected packet owes nothing to the code under test.
+ * (never the incremental arithmetic of kmod/core/transport.c, never the
+ * kshim helpers), so an expected packet owes nothing to the code under
+ * test.
  */
 #ifndef DCX_PKT_BUILD_H
 #define DCX_PKT_BUILD_H

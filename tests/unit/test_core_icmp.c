@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 7915 ICMP translation (kmod/core/icmp.c): every row of the type/code
+ * RFC 7915 ICMP translation (kmod/core/icmp*.c): every row of the type/code
  * lists of sections 4.2 and 5.2 and of the pointer tables (figures 3 and
  * 6), written out here from the RFC text and compared exhaustively with
  * the core's tables, then whole ICMP errors (outer and inner packet,
