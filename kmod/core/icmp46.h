@@ -12,11 +12,11 @@
 /*
  * Type/code to x->icmp_type/code; for an error (x->icmp_err), the pointer
  * or MTU and the plan of the packet inside it. Same contract as
- * dcx_plan_46().
+ * dcx_plan_46.
  */
 enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
-/* An ICMPv4 error planned by dcx_icmp_plan_46(): as dcx_apply_46(). */
+/* An ICMPv4 error planned by dcx_icmp_plan_46: as dcx_apply_46. */
 u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
 
 #endif /* DCX_CORE_ICMP46_H */

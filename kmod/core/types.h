@@ -92,11 +92,11 @@ struct dcx_xlat {
 	const struct dcx_space *space;
 	bool csum_partial;	/* in: L4 checksum is CHECKSUM_PARTIAL */
 	/*
-	 * RFC 7757 4.2 hairpinning. Out of dcx_plan_64(): the IPv4 result
+	 * RFC 7757 4.2 hairpinning. Out of dcx_plan_64: the IPv4 result
 	 * is for an address of an EAM entry of x->space (cfg->hairpin set),
-	 * so after dcx_apply_64() the caller must not send it out but run
-	 * dcx_plan_46()/dcx_apply_46() on it with this same struct (space
-	 * and hairpin kept) and send the IPv6 result. In to dcx_plan_46():
+	 * so after dcx_apply_64 the caller must not send it out but run
+	 * dcx_plan_46/dcx_apply_46 on it with this same struct (space
+	 * and hairpin kept) and send the IPv6 result. In to dcx_plan_46:
 	 * true = this is that second pass, which maps the source (and the
 	 * inner destination of an ICMP error) by the RFC 6052 prefix only,
 	 * so the receiver answers through the translator, and does not

@@ -8,7 +8,7 @@
 
 #include "types.h"
 
-/* As dcx_plan_46(); the header shrinks so apply needs no headroom. */
+/* As dcx_plan_46; the header shrinks so apply needs no headroom. */
 enum dcx_action dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total);
 u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
