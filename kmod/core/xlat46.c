@@ -25,7 +25,7 @@ static enum dcx_action dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 		/* RFC 7915 4.2: single-hop, silently dropped. */
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	case IPPROTO_ICMP:
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (frag)
 			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_46(x, nh, linear, total);
@@ -222,7 +222,7 @@ enum dcx_action dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 					ICMP_DEST_UNREACH, ICMP_SR_FAILED, 0);
 
 	if (frag & IP_OFFSET) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->proto == IPPROTO_ICMP)
 			return dcx_verdict_reasm(x);
 		return DCX_XLAT;	/* no transport header in this one */

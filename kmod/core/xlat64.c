@@ -128,7 +128,7 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	x->ttl = ip6->hop_limit - 1;
 
 	if (x->frag_off & IP6_OFFSET) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->proto == IPPROTO_ICMPV6)
 			return dcx_verdict_reasm(x);
 		return DCX_XLAT;
@@ -145,7 +145,7 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	    !((const struct udphdr *)(nh + x->old_nhlen))->check)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (x->proto == IPPROTO_ICMPV6) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->frag_hdr)
 			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_64(x, nh, linear, total);
