@@ -38,6 +38,12 @@
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
+
+/* An address and a length in a message (prefix.h's refusals). */
+#define DCX_P4_FMT		"%pI4/%u"
+#define DCX_P4_ARG(a, l)	&(a), (l)
+#define DCX_P6_FMT		"%pI6c/%u"
+#define DCX_P6_ARG(a, l)	(a), (l)
 #elif defined(DCX_KSHIM)
 #include "kshim.h"
 #else

@@ -60,14 +60,3 @@ void dcx_why(char *why, const char *fmt, ...)
 	vsnprintf(why, DCX_WHY_LEN, fmt, ap);
 	va_end(ap);
 }
-
-#ifndef __KERNEL__
-const char *dcx_ntop(int af, const void *a)
-{
-	static char buf[4][INET6_ADDRSTRLEN];
-	static unsigned int n;
-	char *b = buf[n++ % 4];
-
-	return inet_ntop(af, a, b, INET6_ADDRSTRLEN);
-}
-#endif

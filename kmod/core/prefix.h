@@ -5,9 +5,9 @@
  * Jool shares src/common): keys are network-order byte arrays of `bits`
  * bits (32 or 128), prefixes a key and a length.
  *
- * Also how a table writer words its refusals: dcx_why() and the
- * DCX_P4_FMT/DCX_P6_FMT formats, the same text in the kernel (%pI4) and in
- * userspace (inet_ntop).
+ * Also how a table writer words its refusals: dcx_why(), with addresses
+ * printed by env.h's DCX_P4_FMT/DCX_P6_FMT (the same text in the kernel,
+ * %pI4, and in userspace, inet_ntop).
  *
  * Pure: no allocation, no locking; builds over env.h in every environment.
  */
@@ -39,18 +39,6 @@ bool dcx_eam_lens_ok(unsigned int len4, unsigned int len6);
 /* Write a reason into why (DCX_WHY_LEN bytes) unless why is NULL. */
 void dcx_why(char *why, const char *fmt, ...) __printf(2, 3);
 
-#ifdef __KERNEL__
-#define DCX_P4_FMT		"%pI4/%u"
-#define DCX_P4_ARG(a, l)	&(a), (l)
-#define DCX_P6_FMT		"%pI6c/%u"
-#define DCX_P6_ARG(a, l)	(a), (l)
-#else
-/* Userspace printf has no %pI4: addresses go through a rotating buffer. */
-const char *dcx_ntop(int af, const void *a);
-#define DCX_P4_FMT		"%s/%u"
-#define DCX_P4_ARG(a, l)	dcx_ntop(AF_INET, &(a)), (l)
-#define DCX_P6_FMT		"%s/%u"
-#define DCX_P6_ARG(a, l)	dcx_ntop(AF_INET6, (a)), (l)
-#endif
+/* DCX_P4_FMT/DCX_P4_ARG and DCX_P6_FMT/DCX_P6_ARG come from env.h. */
 
 #endif /* DCX_CORE_PREFIX_H */
