@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
-/* EAM entries: parsing, bulk files, overlap checks (see eam.h). */
+/*
+ * EAM entries: parsing, bulk files, overlap checks (see eam.h). The rules
+ * themselves (equal suffix lengths, what overlapping means) are the
+ * module's own, kmod/core/prefix.c, compiled into the CLI.
+ */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/prefix.h"
 #include "eam.h"
 
 int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
@@ -13,7 +18,7 @@ int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 	if (dcx_prefix4_parse(p4, true, &e->p4, err, errlen) ||
 	    dcx_prefix6_parse_strict(p6, true, &e->p6, err, errlen))
 		return -1;
-	if (32 - e->p4.len != 128 - e->p6.len) {
+	if (!dcx_eam_lens_ok(e->p4.len, e->p6.len)) {
 		snprintf(err, errlen,
 			 "EAM %s %s: the suffix lengths differ (%u and %u bits); RFC 7757 needs IPv6 length = IPv4 length + 96, here /%u",
 			 p4, p6, 32 - e->p4.len, 128 - e->p6.len,
@@ -133,59 +138,28 @@ int dcx_eam_read(FILE *f, const char *name, struct dcx_eam_vec *vec,
 	return 0;
 }
 
-/* 128-bit keys: IPv4 prefixes sit in the low word. */
-struct dcx_span {
-	uint64_t hi, lo;	/* first address */
-	uint64_t ehi, elo;	/* last address */
+/* One prefix of the set being checked, as bytes for kmod/core/prefix.c. */
+struct dcx_key {
+	const uint8_t *key;
+	unsigned int len, bytes;
 	size_t idx;
 };
 
-static void dcx_span_of(const struct dcx_ueam *e, bool v4, size_t idx,
-			struct dcx_span *s)
+static void dcx_key_of(const struct dcx_ueam *e, bool v4, size_t idx,
+		       struct dcx_key *k)
 {
-	unsigned int host, i;
-	uint64_t mhi, mlo;
-
-	s->idx = idx;
-	if (v4) {
-		s->hi = s->ehi = 0;
-		s->lo = ntohl(e->p4.addr.s_addr);
-		host = 32 - e->p4.len;
-		s->elo = s->lo | (host ? (host == 64 ? ~0ull :
-				  (1ull << host) - 1) : 0);
-		return;
-	}
-	s->hi = s->lo = 0;
-	for (i = 0; i < 8; i++) {
-		s->hi = s->hi << 8 | e->p6.addr.s6_addr[i];
-		s->lo = s->lo << 8 | e->p6.addr.s6_addr[8 + i];
-	}
-	host = 128 - e->p6.len;
-	mlo = host >= 64 ? ~0ull : host ? (1ull << host) - 1 : 0;
-	mhi = host > 64 ? (host == 128 ? ~0ull : (1ull << (host - 64)) - 1) :
-			  0;
-	s->ehi = s->hi | mhi;
-	s->elo = s->lo | mlo;
+	k->idx = idx;
+	k->key = v4 ? (const uint8_t *)&e->p4.addr : e->p6.addr.s6_addr;
+	k->len = v4 ? e->p4.len : e->p6.len;
+	k->bytes = v4 ? 4 : 16;
 }
 
-static int dcx_cmp128(uint64_t ah, uint64_t al, uint64_t bh, uint64_t bl)
+/* The core's prefix order, then the input order. */
+static int dcx_key_cmp(const void *a, const void *b)
 {
-	if (ah != bh)
-		return ah < bh ? -1 : 1;
-	if (al != bl)
-		return al < bl ? -1 : 1;
-	return 0;
-}
+	const struct dcx_key *x = a, *y = b;
+	int c = dcx_prefix_cmp(x->key, x->len, y->key, y->len, x->bytes);
 
-/* By first address, then the widest first (it contains the others). */
-static int dcx_span_cmp(const void *a, const void *b)
-{
-	const struct dcx_span *x = a, *y = b;
-	int c = dcx_cmp128(x->hi, x->lo, y->hi, y->lo);
-
-	if (c)
-		return c;
-	c = dcx_cmp128(y->ehi, y->elo, x->ehi, x->elo);
 	if (c)
 		return c;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
@@ -196,8 +170,8 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 			   char *err, size_t errlen)
 {
 	char la[64], lb[64], pa[DCX_PREFIX_STRLEN], pb[DCX_PREFIX_STRLEN];
-	struct dcx_span *s, *open = NULL;
 	const struct dcx_ueam *a, *b;
+	struct dcx_key *s, *p;
 	size_t i;
 
 	if (n < 2)
@@ -208,24 +182,21 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 		return -1;
 	}
 	for (i = 0; i < n; i++)
-		dcx_span_of(&v[i], v4, i, &s[i]);
-	qsort(s, n, sizeof(*s), dcx_span_cmp);
-	/* Prefixes nest or are disjoint: compare with the last one open. */
-	for (i = 0; i < n; i++) {
-		if (open && dcx_cmp128(s[i].hi, s[i].lo, open->ehi,
-				       open->elo) <= 0)
+		dcx_key_of(&v[i], v4, i, &s[i]);
+	qsort(s, n, sizeof(*s), dcx_key_cmp);
+	/* In that order a set overlaps iff two neighbours do (prefix.h). */
+	for (i = 1; i < n; i++)
+		if (dcx_prefix_overlap(s[i - 1].key, s[i - 1].len, s[i].key,
+				       s[i].len))
 			break;
-		if (!open || dcx_cmp128(s[i].ehi, s[i].elo, open->ehi,
-					open->elo) > 0)
-			open = &s[i];
-	}
 	if (i == n) {
 		free(s);
 		return 0;
 	}
+	p = &s[i - 1];
 	/* Report the one that comes later in the input. */
-	a = &v[s[i].idx > open->idx ? s[i].idx : open->idx];
-	b = &v[s[i].idx > open->idx ? open->idx : s[i].idx];
+	a = &v[s[i].idx > p->idx ? s[i].idx : p->idx];
+	b = &v[s[i].idx > p->idx ? p->idx : s[i].idx];
 	free(s);
 	if (v4) {
 		dcx_prefix4_str(&a->p4, pa, sizeof(pa));

@@ -1,19 +1,31 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The environment of the pure translation core (kmod/core/): kernel
- * headers inside the module, tests/kshim/kshim.h (same names, userspace
- * implementations) in the unit tests, fuzzers and benchmarks. This is the
- * only place that chooses between the two.
+ * The environment of the pure translation core (kmod/core/), and the only
+ * place that chooses it:
+ *  - inside the module (__KERNEL__): the kernel headers below;
+ *  - in the unit tests, fuzzers and benchmark (DCX_KSHIM, set by their
+ *    Makefiles): tests/kshim/kshim.h, the same names with userspace
+ *    implementations (RCU, slab, checksums);
+ *  - anywhere else in userspace (the CLI, which compiles prefix.c): only
+ *    the types of env_user.h, so a core file built there may use nothing
+ *    but types, bytes and formatting.
+ * Core files include this header (directly or through other core headers)
+ * and no system header of their own.
  */
 #ifndef DCX_CORE_ENV_H
 #define DCX_CORE_ENV_H
 
 #ifdef __KERNEL__
 #include <linux/types.h>
+#include <linux/bitops.h>
+#include <linux/err.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
+#include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/errno.h>
 #include <linux/in.h>
 #include <linux/in6.h>
 #include <linux/ip.h>
@@ -22,11 +34,20 @@
 #include <linux/icmpv6.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
+#include <asm/byteorder.h>
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
-#else
+
+/* An address and a length in a message (prefix.h's refusals). */
+#define DCX_P4_FMT		"%pI4/%u"
+#define DCX_P4_ARG(a, l)	&(a), (l)
+#define DCX_P6_FMT		"%pI6c/%u"
+#define DCX_P6_ARG(a, l)	(a), (l)
+#elif defined(DCX_KSHIM)
 #include "kshim.h"
+#else
+#include "env_user.h"
 #endif
 
 #endif /* DCX_CORE_ENV_H */

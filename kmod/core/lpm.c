@@ -16,15 +16,6 @@
  */
 #include "lpm.h"
 
-#ifdef __KERNEL__
-#include <linux/bitops.h>
-#include <linux/errno.h>
-#include <linux/kernel.h>
-#include <linux/slab.h>
-#include <linux/string.h>
-#include <asm/byteorder.h>
-#endif
-
 struct dcx_lpm_node {
 	struct dcx_lpm_node __rcu *child[2];
 	void __rcu *value;
@@ -327,30 +318,6 @@ void *dcx_lpm_find_exact(const struct dcx_lpm *t, const u8 *key, u8 cidr)
 		n = rcu_dereference(n->child[dcx_lpm_bit(k, n->cidr)]);
 	}
 	return NULL;
-}
-
-bool dcx_lpm_overlaps(const struct dcx_lpm *t, const u8 *key, u8 cidr)
-{
-	const struct dcx_lpm_node *n;
-	u64 k[2];
-
-	if (cidr > t->bits)
-		cidr = t->bits;
-	dcx_lpm_load(k, key, t->bits);
-	dcx_lpm_mask(k, cidr);
-	n = rcu_dereference(t->root);
-	while (n) {
-		dcx_lpm_visit();
-		if (dcx_lpm_common(n->key, k) <
-		    min_t(unsigned int, n->cidr, cidr))
-			return false;	/* disjoint: so is n's subtree */
-		if (n->cidr >= cidr)
-			return true;	/* n's subtree, never empty, is inside */
-		if (rcu_dereference(n->value))
-			return true;	/* n contains key/cidr */
-		n = rcu_dereference(n->child[dcx_lpm_bit(k, n->cidr)]);
-	}
-	return false;
 }
 
 /* The first entry of n's subtree in walk order (pre-order). */

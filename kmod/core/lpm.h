@@ -13,7 +13,7 @@
  * alignment). Values are opaque non-NULL pointers owned by the caller.
  *
  * Concurrency:
- *  - Readers (dcx_lpm_lookup, _find_exact, _overlaps, _walk, _count) take
+ *  - Readers (dcx_lpm_lookup, _find_exact, _walk, _count) take
  *    no lock; they must run inside rcu_read_lock().
  *  - Writers (dcx_lpm_insert, _remove, _free) serialise on the caller's
  *    mutex, passed in for lockdep. They never wait for a grace period:
@@ -25,8 +25,8 @@
  * dcx_lpm_cache_exit() (which waits for pending frees) after the last
  * table is gone.
  */
-#ifndef DCX_LPM_H
-#define DCX_LPM_H
+#ifndef DCX_CORE_LPM_H
+#define DCX_CORE_LPM_H
 
 #include "env.h"
 
@@ -67,12 +67,6 @@ void *dcx_lpm_lookup(const struct dcx_lpm *t, const u8 *key, u8 *cidr_out);
 
 /* Value of exactly key/cidr (bits after cidr ignored), or NULL. */
 void *dcx_lpm_find_exact(const struct dcx_lpm *t, const u8 *key, u8 cidr);
-
-/*
- * True if some entry contains key/cidr or is contained by it (equal
- * counts): the RFC 7757 EAM overlap test. Bits after cidr are ignored.
- */
-bool dcx_lpm_overlaps(const struct dcx_lpm *t, const u8 *key, u8 cidr);
 
 /*
  * Call cb for every entry in (key, cidr) order: by key as a big-endian
@@ -134,4 +128,4 @@ int dcx_lpm_debug_check(const struct dcx_lpm *t,
 			struct dcx_lpm_debug_stats *st);
 #endif
 
-#endif /* DCX_LPM_H */
+#endif /* DCX_CORE_LPM_H */

@@ -18,8 +18,6 @@
  * EAM miss + pool6 per address pair, like a SIIT-DC Border Relay.
  */
 #include "xlat.h"
-#include "tables.h"
-#include "lpm.h"
 
 #include <time.h>
 #include <valgrind/callgrind.h>

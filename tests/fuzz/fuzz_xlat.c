@@ -12,7 +12,7 @@
  * length field match the input (so mutations get past the length check),
  * then the packet.
  */
-#include "tables.h"
+#include "xlat.h"
 
 #define MAX_PKT		4096
 

@@ -3,8 +3,9 @@
  * A small, independent packet builder for the expectations of the unit
  * tests: headers written byte by byte from the RFC layouts, checksums
  * computed from scratch with a plain RFC 1071 sum over the whole message
- * (never the incremental arithmetic of kmod/core/csum.c, never the kshim
- * helpers), so an expected packet owes nothing to the code under test.
+ * (never the incremental arithmetic of kmod/core/transport.c, never the
+ * kshim helpers), so an expected packet owes nothing to the code under
+ * test.
  */
 #ifndef DCX_PKT_BUILD_H
 #define DCX_PKT_BUILD_H
@@ -53,70 +54,59 @@ static inline void pb_addr6(uint8_t *p, const char *s)
 		abort();
 }
 
+/*
+ * Where the checksum of a transport header sits: ICMP (icmp: 1 or 58) at 2,
+ * TCP at 16, UDP at 6; -1 for anything else.
+ */
+static inline int pb_csum_off(uint8_t proto, uint8_t icmp)
+{
+	if (proto == icmp)
+		return 2;
+	return proto == 6 ? 16 : proto == 17 ? 6 : -1;
+}
+
+/*
+ * Fill in the checksum of the transport header l4 (len bytes) over the
+ * pseudo-header sum s; a computed UDP zero is sent as 0xffff.
+ */
+static inline void pb_l4_fill(uint8_t *l4, unsigned int len, int off,
+			      uint8_t proto, uint32_t s)
+{
+	uint16_t c;
+
+	pb_put16(l4 + off, 0);
+	c = pb_fold(pb_sum(l4, len, s));
+	if (proto == 17 && !c)
+		c = 0xffff;
+	pb_put16(l4 + off, c);
+}
+
 /* Upper-layer checksum of an IPv4 packet (UDP/TCP pseudo-header, ICMP). */
 static inline void pb_l4_csum4(uint8_t *pkt, int zero_udp)
 {
 	unsigned int ihl = (pkt[0] & 0xf) * 4;
 	unsigned int len = (pkt[2] << 8 | pkt[3]) - ihl;
-	uint8_t *l4 = pkt + ihl;
-	unsigned int off;
-	uint32_t s = 0;
-	uint16_t c;
+	int off = pb_csum_off(pkt[9], 1);
 
-	switch (pkt[9]) {
-	case 1:
-		off = 2;
-		break;
-	case 6:
-		off = 16;
-		break;
-	case 17:
-		off = 6;
-		break;
-	default:
+	if (off < 0)
+		return;
+	if (pkt[9] == 17 && zero_udp) {
+		pb_put16(pkt + ihl + off, 0);
 		return;
 	}
-	pb_put16(l4 + off, 0);
-	if (pkt[9] == 17 && zero_udp)
-		return;
-	if (pkt[9] != 1) {
-		s = pb_sum(pkt + 12, 8, 0);
-		s += pkt[9] + len;
-	}
-	c = pb_fold(pb_sum(l4, len, s));
-	if (pkt[9] == 17 && !c)
-		c = 0xffff;
-	pb_put16(l4 + off, c);
+	pb_l4_fill(pkt + ihl, len, off, pkt[9],
+		   pkt[9] == 1 ? 0 : pb_sum(pkt + 12, 8, 0) + pkt[9] + len);
 }
 
 /* Upper-layer checksum of an IPv6 packet without extension headers. */
 static inline void pb_l4_csum6(uint8_t *pkt)
 {
 	unsigned int len = pkt[4] << 8 | pkt[5];
-	uint8_t *l4 = pkt + 40;
-	unsigned int off;
-	uint32_t s;
-	uint16_t c;
+	int off = pb_csum_off(pkt[6], 58);
 
-	switch (pkt[6]) {
-	case 58:
-		off = 2;
-		break;
-	case 6:
-		off = 16;
-		break;
-	case 17:
-		off = 6;
-		break;
-	default:
-		return;
-	}
-	pb_put16(l4 + off, 0);
-	s = pb_sum(pkt + 8, 32, 0) + pkt[6] + len;
-	c = pb_fold(pb_sum(l4, len, s));
-	if (pkt[6] == 17 && !c)
-		c = 0xffff;
-	pb_put16(l4 + off, c);
+	if (off >= 0)
+		pb_l4_fill(pkt + 40, len, off, pkt[6],
+			   pb_sum(pkt + 8, 32, 0) + pkt[6] + len);
 }
 
 /* IPv4 header + payload; header checksum filled in. Returns the length. */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * RFC 7915 ICMP translation (kmod/core/icmp.c): every row of the type/code
+ * RFC 7915 ICMP translation (kmod/core/icmp*.c): every row of the type/code
  * lists of sections 4.2 and 5.2 and of the pointer tables (figures 3 and
  * 6), written out here from the RFC text and compared exhaustively with
  * the core's tables, then whole ICMP errors (outer and inner packet,
@@ -374,30 +374,6 @@ static unsigned int udp6(u8 *p, const char *src, const char *dst, u8 hlim,
 	return len;
 }
 
-static enum dcx_action run(struct dcx_xlat *x, bool v4, const u8 *in,
-			    unsigned int len, u8 *out, unsigned int *out_len)
-{
-	enum dcx_action v;
-	unsigned int grow;
-	u8 *buf, *nh, *res;
-
-	v = xv_plan_linear(v4 ? dcx_plan_46 : dcx_plan_64, x, in, len, len);
-	if (v != DCX_XLAT)
-		return v;
-	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
-	buf = malloc(grow + len + x->tail_need);
-	assert_non_null(buf);
-	nh = buf + grow;
-	memcpy(nh, in, len);
-	rcu_read_lock();
-	res = v4 ? dcx_apply_46(x, nh, len) : dcx_apply_64(x, nh, len);
-	rcu_read_unlock();
-	memcpy(out, res, x->new_total);
-	*out_len = x->new_total;
-	free(buf);
-	return v;
-}
-
 /*
  * ICMPv4 error t/c (rest word r4) about a UDP datagram from the IPv4
  * node 192.0.3.1 to 198.51.101.7, sent by that destination; translated it
@@ -423,7 +399,7 @@ static void err46(int t, int c, u32 r4, int t6, int c6, u32 r6, u32 mtu_in,
 	x.cfg = &cfg;
 	x.mtu_in = mtu_in;
 	x.mtu_out = mtu_out;
-	v = run(&x, true, in, len, got, &got_len);
+	v = xv_plan_apply(&x, true, in, len, got, sizeof(got), &got_len);
 	if (t6 < 0) {
 		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_PROTO)
 			fail_msg("ICMPv4 %d/%d: %s (stat %d), want drop", t, c,
@@ -519,14 +495,16 @@ static void test_echo(void **state __maybe_unused)
 		pb_l4_csum6(want);
 		memset(&x, 0, sizeof(x));
 		x.cfg = &cfg;
-		assert_int_equal(run(&x, true, in, len, got, &got_len),
+		assert_int_equal(xv_plan_apply(&x, true, in, len, got,
+						 sizeof(got), &got_len),
 				 DCX_XLAT);
 		xv_expect_bytes("echo 4->6", got, got_len, want, wlen);
 		pkt_row46[k ? R4_ECHO_REPLY : R4_ECHO] = true;
 
 		memset(&x, 0, sizeof(x));
 		x.cfg = &cfg;
-		assert_int_equal(run(&x, false, want, wlen, got, &got_len),
+		assert_int_equal(xv_plan_apply(&x, false, want, wlen, got,
+						 sizeof(got), &got_len),
 				 DCX_XLAT);
 		in[8] = 62;	/* one more hop */
 		in[4] = in[5] = 0;
@@ -539,7 +517,8 @@ static void test_echo(void **state __maybe_unused)
 	len = pb_ip4(in, "192.0.3.1", "198.51.101.7", 2, 0, 64, 1, 0, body, 8);
 	memset(&x, 0, sizeof(x));
 	x.cfg = &cfg;
-	assert_int_equal(run(&x, true, in, len, got, &got_len), DCX_DROP);
+	assert_int_equal(xv_plan_apply(&x, true, in, len, got, sizeof(got),
+				       &got_len), DCX_DROP);
 	assert_int_equal(x.stat, DCXLAT_STAT_UNSUPP_PROTO);
 	pkt_row46[R4_IGMP] = true;
 }
@@ -569,7 +548,7 @@ static void err64(int t, int c, u32 r6, int t4, int c4, u32 r4, u32 mtu_in,
 	x.cfg = &cfg;
 	x.mtu_in = mtu_in;
 	x.mtu_out = mtu_out;
-	v = run(&x, false, in, len, got, &got_len);
+	v = xv_plan_apply(&x, false, in, len, got, sizeof(got), &got_len);
 	if (t4 < 0) {
 		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_PROTO)
 			fail_msg("ICMPv6 %d/%d: %s (stat %d), want drop", t, c,
@@ -658,7 +637,8 @@ static void test_ptb_inner_fragment(void **state __maybe_unused)
 	x.cfg = &cfg;
 	x.mtu_in = 9000;
 	x.mtu_out = 9000;
-	assert_int_equal(run(&x, false, in, len, got, &got_len), DCX_XLAT);
+	assert_int_equal(xv_plan_apply(&x, false, in, len, got, sizeof(got),
+				       &got_len), DCX_XLAT);
 	assert_int_equal(got[20], 3);
 	assert_int_equal(got[21], 4);
 	assert_int_equal(got[26] << 8 | got[27], 1400 - 28);

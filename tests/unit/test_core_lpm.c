@@ -116,19 +116,6 @@ static uintptr_t exact(const struct dcx_lpm *t, const char *p)
 	return U(ret);
 }
 
-static bool ovl(const struct dcx_lpm *t, const char *p)
-{
-	unsigned int bits;
-	u8 key[16], cidr;
-	bool ret;
-
-	parse(p, key, &cidr, &bits);
-	rcu_read_lock();
-	ret = dcx_lpm_overlaps(t, key, cidr);
-	rcu_read_unlock();
-	return ret;
-}
-
 static void destroy(struct dcx_lpm *t)
 {
 	mutex_lock(&lock);
@@ -399,48 +386,6 @@ static void test_v6(void **state)
 	destroy(&t);
 }
 
-static void test_overlaps(void **state)
-{
-	struct dcx_lpm t, t6;
-
-	(void)state;
-	dcx_lpm_init(&t, 32);
-	assert_false(ovl(&t, "0.0.0.0/0"));
-	assert_int_equal(ins(&t, "10.0.0.0/8", 1), 0);
-	assert_true(ovl(&t, "10.0.0.0/8"));		/* equal */
-	assert_true(ovl(&t, "10.1.0.0/16"));		/* contained */
-	assert_true(ovl(&t, "10.1.2.3/32"));
-	assert_true(ovl(&t, "0.0.0.0/0"));		/* contains */
-	assert_true(ovl(&t, "8.0.0.0/6"));
-	assert_false(ovl(&t, "11.0.0.0/8"));
-	assert_false(ovl(&t, "12.0.0.0/6"));
-	assert_false(ovl(&t, "9.255.255.255/32"));
-	assert_true(ovl(&t, "10.9.9.9/8"));		/* host bits ignored */
-
-	/* Around a bare branch point 172.16.0.0/23. */
-	assert_int_equal(ins(&t, "172.16.0.0/24", 2), 0);
-	assert_int_equal(ins(&t, "172.16.1.0/24", 3), 0);
-	assert_true(ovl(&t, "172.16.0.0/23"));
-	assert_true(ovl(&t, "172.16.0.0/22"));
-	assert_true(ovl(&t, "172.16.1.128/25"));
-	assert_false(ovl(&t, "172.16.2.0/24"));
-	assert_false(ovl(&t, "172.16.2.0/23"));
-	assert_true(ovl(&t, "172.0.0.0/8"));
-	destroy(&t);
-
-	dcx_lpm_init(&t6, 128);
-	assert_int_equal(ins(&t6, "2001:db8::/64", 1), 0);
-	assert_int_equal(ins(&t6, "2001:db8:1::5/128", 2), 0);
-	assert_true(ovl(&t6, "2001:db8::/32"));
-	assert_true(ovl(&t6, "2001:db8::1:2:3:4/128"));
-	assert_false(ovl(&t6, "2001:db8:0:1::/64"));
-	assert_true(ovl(&t6, "2001:db8:1::/48"));
-	assert_false(ovl(&t6, "2001:db8:1::4/128"));
-	assert_true(ovl(&t6, "2001:db8:1::5/128"));
-	assert_false(ovl(&t6, "2001:db9::/32"));
-	destroy(&t6);
-}
-
 static void test_find_exact(void **state)
 {
 	struct dcx_lpm t;
@@ -485,7 +430,6 @@ static void test_unaligned_keys(void **state)
 	assert_int_equal(cidr, 32);
 	assert_int_equal(U(dcx_lpm_lookup(&t6, buf + 3, &cidr)), 2);
 	assert_int_equal(cidr, 128);
-	assert_true(dcx_lpm_overlaps(&t6, buf + 3, 7));
 	assert_int_equal(U(dcx_lpm_find_exact(&t6, buf + 3, 128)), 2);
 	rcu_read_unlock();
 	destroy(&t4);
@@ -686,18 +630,6 @@ static int m_lookup(const struct model *m, const u8 *addr)
 		    (best < 0 || m->e[i].cidr > m->e[best].cidr))
 			best = i;
 	return best;
-}
-
-static bool m_overlaps(const struct model *m, const u8 *key,
-		       unsigned int cidr)
-{
-	unsigned int i;
-
-	for (i = 0; i < m->n; i++)
-		if (pmatch(m->e[i].key, key, min(cidr,
-				(unsigned int)m->e[i].cidr)))
-			return true;
-	return false;
 }
 
 static void m_add(struct model *m, const u8 *key, unsigned int cidr,
@@ -961,7 +893,7 @@ static void random_diff(unsigned int bits)
 				assert_int_equal(c, m.e[i].cidr);
 				stats[2]++;
 			}
-		} else if (r < 90) {
+		} else {
 			cidr = gen_prefix(&g, key);
 			i = m_find(&m, key, cidr);
 			rcu_read_lock();
@@ -969,15 +901,6 @@ static void random_diff(unsigned int bits)
 			rcu_read_unlock();
 			assert_int_equal(U(v), i < 0 ? 0 : m.e[i].val);
 			stats[3] += i >= 0;
-		} else {
-			bool o;
-
-			cidr = gen_prefix(&g, key);
-			rcu_read_lock();
-			o = dcx_lpm_overlaps(&t, key, cidr);
-			rcu_read_unlock();
-			assert_int_equal(o, m_overlaps(&m, key, cidr));
-			stats[4] += o;
 		}
 		if (op % 1000 == 999) {
 			assert_int_equal(dcx_lpm_count(&t), m.n);
@@ -994,12 +917,11 @@ static void random_diff(unsigned int bits)
 	free(m.e);
 	clock_gettime(CLOCK_MONOTONIC, &ts1);
 	print_message("%u-bit: %d ops in %.2f s: %lu inserts, %lu removes, "
-		      "%lu lookup hits, %lu exact hits, %lu overlaps, "
+		      "%lu lookup hits, %lu exact hits, "
 		      "max %u nodes per lookup\n", bits, RANDOM_OPS,
 		      (double)(ts1.tv_sec - ts0.tv_sec) +
 		      (ts1.tv_nsec - ts0.tv_nsec) / 1e9,
-		      stats[0], stats[1], stats[2], stats[3], stats[4],
-		      max_visits);
+		      stats[0], stats[1], stats[2], stats[3], max_visits);
 }
 
 static void test_random_v4(void **state)
@@ -1635,7 +1557,6 @@ int main(void)
 		T(test_v4_remove),
 		T(test_v4_edges),
 		T(test_v6),
-		T(test_overlaps),
 		T(test_find_exact),
 		T(test_unaligned_keys),
 		T(test_walk_order),

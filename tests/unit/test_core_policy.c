@@ -16,35 +16,6 @@ static const u8 nsp[16] = { 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x64 };
 static const u8 wkp[16] = { 0x00, 0x64, 0xff, 0x9b };
 static const u8 none[16];
 
-/*
- * plan (everything linear) + apply in a buffer with exactly the headroom
- * and tailroom plan asked for; the translation goes to out.
- */
-static enum dcx_action run(struct dcx_xlat *x, bool v4, const u8 *in,
-			    unsigned int len, u8 *out, unsigned int *out_len)
-{
-	enum dcx_action v;
-	unsigned int grow;
-	u8 *buf, *nh, *res;
-
-	v = xv_plan_linear(v4 ? dcx_plan_46 : dcx_plan_64, x, in, len, len);
-	if (v != DCX_XLAT)
-		return v;
-	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
-	buf = malloc(grow + len + x->tail_need);
-	assert_non_null(buf);
-	nh = buf + grow;
-	memcpy(nh, in, len);
-	rcu_read_lock();
-	res = v4 ? dcx_apply_46(x, nh, len) : dcx_apply_64(x, nh, len);
-	rcu_read_unlock();
-	assert_true(x->new_total <= PB_MAX);
-	memcpy(out, res, x->new_total);
-	*out_len = x->new_total;
-	free(buf);
-	return v;
-}
-
 /* Translate and compare with the expectation. */
 static void expect_xlat(const char *what, const struct dcx_xlat_cfg *cfg,
 			const struct dcx_space *space, bool v4, const u8 *in,
@@ -55,7 +26,7 @@ static void expect_xlat(const char *what, const struct dcx_xlat_cfg *cfg,
 	enum dcx_action v;
 	u8 got[PB_MAX];
 
-	v = run(&x, v4, in, len, got, &got_len);
+	v = xv_plan_apply(&x, v4, in, len, got, sizeof(got), &got_len);
 	if (v != DCX_XLAT)
 		fail_msg("%s: verdict %s (stat %d), want XLAT", what,
 			 xv_verdict_name(v), x.stat);
@@ -603,7 +574,8 @@ static void test_icmp6_err_cap(void **state __maybe_unused)
 				inner, ilen, 0);
 		memset(&x, 0, sizeof(x));
 		x.cfg = &cfg;
-		assert_int_equal(run(&x, true, in, len, got, &got_len),
+		assert_int_equal(xv_plan_apply(&x, true, in, len, got,
+						 sizeof(got), &got_len),
 				 DCX_XLAT);
 		assert_int_equal(got_len, 1280);
 		assert_int_equal(got[4] << 8 | got[5], 1240);

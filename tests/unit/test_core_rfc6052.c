@@ -36,33 +36,6 @@ static struct dcx_prefix6 prefix(const char *s, unsigned int len)
 	return p;
 }
 
-static struct in6_addr a6(const char *s)
-{
-	struct in6_addr a;
-
-	assert_int_equal(inet_pton(AF_INET6, s, &a), 1);
-	return a;
-}
-
-static __be32 a4(const char *s)
-{
-	struct in_addr a;
-
-	assert_int_equal(inet_pton(AF_INET, s, &a), 1);
-	return a.s_addr;
-}
-
-static void expect_addr6(const struct in6_addr *got, const char *want)
-{
-	struct in6_addr w = a6(want);
-	char gs[INET6_ADDRSTRLEN];
-
-	if (memcmp(got, &w, sizeof(w))) {
-		inet_ntop(AF_INET6, got, gs, sizeof(gs));
-		fail_msg("got %s, want %s", gs, want);
-	}
-}
-
 static void embed_example(unsigned int i)
 {
 	const struct example *e = &rfc_table[i];

@@ -1,38 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmod/core/tables.c and the mapping of kmod/core/addr.c: RFC 7757 EAM entries,
+ * kmod/core/tables.c, eamt.c, pool6.c and map.c: RFC 7757 EAM entries,
  * address spaces and their prefixes, overlap rules and error texts,
  * lookups in both directions against a brute-force model, suffix
  * carry-over, RCU-deferred frees.
  */
 #include "unit_helpers.h"
-
-static struct in6_addr a6(const char *s)
-{
-	struct in6_addr a;
-
-	assert_int_equal(inet_pton(AF_INET6, s, &a), 1);
-	return a;
-}
-
-static __be32 a4(const char *s)
-{
-	struct in_addr a;
-
-	assert_int_equal(inet_pton(AF_INET, s, &a), 1);
-	return a.s_addr;
-}
-
-static void expect6(const struct in6_addr *got, const char *want)
-{
-	struct in6_addr w = a6(want);
-	char gs[INET6_ADDRSTRLEN];
-
-	if (memcmp(got, &w, sizeof(w))) {
-		inet_ntop(AF_INET6, got, gs, sizeof(gs));
-		fail_msg("got %s, want %s", gs, want);
-	}
-}
 
 static void expect4(__be32 got, const char *want)
 {
@@ -145,7 +118,7 @@ static void expect_map46(const struct dcx_xlat_cfg *cfg,
 	}
 	if (!ok)
 		fail_msg("%s does not map, want %s", v4, want);
-	expect6(&v6, want);
+	expect_addr6(&v6, want);
 }
 
 static void expect_map64(const struct dcx_xlat_cfg *cfg, const char *v6,
@@ -541,7 +514,7 @@ static void test_eam_suffix(void **state __maybe_unused)
 		e.len6 = 96 + c[i].len4;
 		memset(&v6, 0xa5, sizeof(v6));
 		dcx_eam_46(&e, a4(c[i].in4), &v6);
-		expect6(&v6, c[i].out6);
+		expect_addr6(&v6, c[i].out6);
 		expect4(dcx_eam_64(&e, &v6), c[i].in4);
 	}
 }
@@ -592,20 +565,6 @@ static void test_deferred_free(void **state __maybe_unused)
 	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
 	/* Writers never waited for readers. */
 	assert_int_equal(kshim_synchronize_rcu_calls, sync0);
-
-	/* Published tables go through call_rcu as well. */
-	mutex_lock(&xv_lock);
-	t = dcx_tables_alloc(GFP_KERNEL);
-	assert_non_null(t);
-	mutex_unlock(&xv_lock);
-	assert_int_equal(eam_add(t, NULL, "192.0.2.0", 24, "2001:db8::", 120,
-				 why), 0);
-	mutex_lock(&xv_lock);
-	dcx_tables_free(t, &xv_lock);
-	mutex_unlock(&xv_lock);
-	assert_true(kshim_rcu_pending() > 0);
-	kshim_rcu_grace_period();
-	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
 }
 
 static void test_enomem(void **state __maybe_unused)

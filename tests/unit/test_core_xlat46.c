@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv4 -> IPv6 translation core (kmod/core/xlat_4to6.c), RFC 7915 section 4.
+ * IPv4 -> IPv6 translation core (kmod/core/xlat46.c), RFC 7915 section 4.
  * Expected packets come from tests/unit/vectors/gen_xlat.py (scapy).
  */
 #define XV_WANT_46

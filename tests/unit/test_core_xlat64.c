@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv6 -> IPv4 translation core (kmod/core/xlat_6to4.c), RFC 7915 section 5.
+ * IPv6 -> IPv4 translation core (kmod/core/xlat64.c), RFC 7915 section 5.
  * Expected packets come from tests/unit/vectors/gen_xlat.py (scapy).
  */
 #define XV_WANT_64

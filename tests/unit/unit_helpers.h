@@ -10,7 +10,7 @@
 #ifndef DCX_UNIT_HELPERS_H
 #define DCX_UNIT_HELPERS_H
 
-#include "tables.h"
+#include "xlat.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,6 +42,34 @@ static inline const char *xv_verdict_name(enum dcx_action v)
 		return "PULL";
 	}
 	return "?";
+}
+
+/* Test addresses from text; a failed parse fails the test. */
+static inline struct in6_addr a6(const char *s)
+{
+	struct in6_addr a;
+
+	assert_int_equal(inet_pton(AF_INET6, s, &a), 1);
+	return a;
+}
+
+static inline __be32 a4(const char *s)
+{
+	struct in_addr a;
+
+	assert_int_equal(inet_pton(AF_INET, s, &a), 1);
+	return a.s_addr;
+}
+
+static inline void expect_addr6(const struct in6_addr *got, const char *want)
+{
+	struct in6_addr w = a6(want);
+	char gs[INET6_ADDRSTRLEN];
+
+	if (memcmp(got, &w, sizeof(w))) {
+		inet_ntop(AF_INET6, got, gs, sizeof(gs));
+		fail_msg("got %s, want %s", gs, want);
+	}
 }
 
 /*
@@ -274,6 +302,29 @@ static inline enum dcx_action xv_plan_linear(xv_plan_fn plan,
 }
 
 /*
+ * apply on a copy of in (len bytes) in a heap buffer with exactly the
+ * headroom and tailroom plan asked for; *nh is where the copy starts,
+ * *buf what to free.
+ */
+static inline u8 *xv_apply_exact(xv_apply_fn apply, struct dcx_xlat *x,
+				 const u8 *in, unsigned int len, u8 **buf,
+				 u8 **nh)
+{
+	unsigned int grow;
+	u8 *out;
+
+	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
+	*buf = malloc(grow + len + x->tail_need);
+	assert_non_null(*buf);
+	*nh = *buf + grow;
+	memcpy(*nh, in, len);
+	rcu_read_lock();
+	out = apply(x, *nh, len);
+	rcu_read_unlock();
+	return out;
+}
+
+/*
  * Translate `in` with plan + apply. The buffer has exactly the headroom
  * the contract asks for (new_nhlen - old_nhlen when growing). Returns a
  * malloc'ed copy of the translated packet, its length in *out_len.
@@ -284,7 +335,6 @@ static inline u8 *xv_translate(const char *name, xv_plan_fn plan,
 			       unsigned int *out_len)
 {
 	enum dcx_action v;
-	unsigned int grow;
 	u8 *buf, *nh, *out, *res;
 
 	v = xv_plan_linear(plan, x, in, len, len);
@@ -293,15 +343,7 @@ static inline u8 *xv_translate(const char *name, xv_plan_fn plan,
 			 name, xv_verdict_name(v), x->stat, x->need);
 	assert_true(x->new_nhlen > 0);
 	assert_true(x->old_nhlen <= len);
-	grow = x->new_nhlen > x->old_nhlen ? x->new_nhlen - x->old_nhlen : 0;
-	/* Exactly the headroom and tailroom plan asked for. */
-	buf = malloc(grow + len + x->tail_need);
-	assert_non_null(buf);
-	nh = buf + grow;
-	memcpy(nh, in, len);
-	rcu_read_lock();
-	out = apply(x, nh, len);
-	rcu_read_unlock();
+	out = xv_apply_exact(apply, x, in, len, &buf, &nh);
 	assert_ptr_equal(out, nh + x->old_nhlen - x->new_nhlen);
 	*out_len = len + x->new_nhlen - x->old_nhlen;
 	/* apply reports the new length; for plain packets it is this one. */
@@ -398,6 +440,31 @@ static inline enum dcx_action xv_plan_pull_loop(xv_plan_fn plan,
 	}
 	fail_msg("plan kept asking for more");
 	return DCX_DROP;
+}
+
+/*
+ * plan (everything linear) + apply in a buffer with exactly the headroom
+ * and tailroom plan asked for; the translation (at most out_max bytes)
+ * goes to out.
+ */
+static inline enum dcx_action xv_plan_apply(struct dcx_xlat *x, bool v4,
+					    const u8 *in, unsigned int len,
+					    u8 *out, unsigned int out_max,
+					    unsigned int *out_len)
+{
+	enum dcx_action v;
+	u8 *buf, *nh, *res;
+
+	v = xv_plan_linear(v4 ? dcx_plan_46 : dcx_plan_64, x, in, len, len);
+	if (v != DCX_XLAT)
+		return v;
+	res = xv_apply_exact(v4 ? dcx_apply_46 : dcx_apply_64, x, in, len,
+			     &buf, &nh);
+	assert_true(x->new_total <= out_max);
+	memcpy(out, res, x->new_total);
+	*out_len = x->new_total;
+	free(buf);
+	return v;
 }
 
 #endif /* DCX_UNIT_HELPERS_H */

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv4 -> IPv6 header translation, RFC 7915 section 4.
+ * IPv4 -> IPv6, RFC 7915 section 4 (see xlat46.h): plan and apply of the
+ * outer packet; the addresses come from map.c, the headers from iphdr.c,
+ * the transport checksums from transport.c, ICMP from icmp46.c.
  */
-#include "tables.h"
-
-/* Bytes of transport header the translation reads or writes. */
-static unsigned int dcx_l4_hdr_len(u8 proto)
-{
-	switch (proto) {
-	case IPPROTO_TCP:
-		return sizeof(struct tcphdr);
-	case IPPROTO_UDP:
-		return sizeof(struct udphdr);
-	case IPPROTO_ICMP:
-		return sizeof(struct icmphdr);
-	}
-	return 0;
-}
+#include "verdict.h"
+#include "addr.h"
+#include "eamt.h"
+#include "map.h"
+#include "iphdr.h"
+#include "transport.h"
+#include "icmp.h"
+#include "icmp46.h"
+#include "xlat46.h"
 
 static enum dcx_action dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
@@ -29,7 +25,7 @@ static enum dcx_action dcx_plan_l4_46(struct dcx_xlat *x, const u8 *nh,
 		/* RFC 7915 4.2: single-hop, silently dropped. */
 		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
 	case IPPROTO_ICMP:
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (frag)
 			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_46(x, nh, linear, total);
@@ -226,98 +222,17 @@ enum dcx_action dcx_plan_46(struct dcx_xlat *x, const u8 *nh,
 					ICMP_DEST_UNREACH, ICMP_SR_FAILED, 0);
 
 	if (frag & IP_OFFSET) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->proto == IPPROTO_ICMP)
 			return dcx_verdict_reasm(x);
 		return DCX_XLAT;	/* no transport header in this one */
 	}
-	l4len = dcx_l4_hdr_len(x->proto);
+	l4len = dcx_l4_hdr_len(x->proto, IPPROTO_ICMP);
 	if (total < ihl + l4len)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < ihl + l4len)
 		return dcx_verdict_pull(x, ihl + l4len);
 	return dcx_plan_l4_46(x, nh, linear, total, frag);
-}
-
-/* Fill in the checksum of a UDP datagram that arrived without one. */
-static void dcx_udp_fill_csum(struct dcx_xlat *x, struct udphdr *uh,
-			      unsigned int len)
-{
-	__wsum s = csum_partial(uh, len, 0);
-
-	uh->check = csum_ipv6_magic(&x->src6, &x->dst6, len, IPPROTO_UDP, s);
-	if (!uh->check)
-		uh->check = CSUM_MANGLED_0;
-}
-
-static void dcx_l4_46(struct dcx_xlat *x, const struct iphdr *iph, u8 *l4,
-		      unsigned int l4len)
-{
-	__wsum diff = csum_sub(dcx_csum_addrs6(&x->src6, &x->dst6),
-			       dcx_csum_addrs4(iph->saddr, iph->daddr));
-	struct icmphdr *icmp;
-	struct udphdr *uh;
-	__be16 old;
-
-	switch (x->proto) {
-	case IPPROTO_TCP:
-		dcx_csum_update(&((struct tcphdr *)l4)->check, diff,
-				x->csum_partial);
-		break;
-	case IPPROTO_UDP:
-		uh = (struct udphdr *)l4;
-		if (!uh->check && !x->csum_partial) {
-			dcx_udp_fill_csum(x, uh, l4len);
-			break;
-		}
-		dcx_csum_update(&uh->check, diff, x->csum_partial);
-		if (!uh->check && !x->csum_partial)
-			uh->check = CSUM_MANGLED_0;
-		break;
-	case IPPROTO_ICMP:
-		/* Informational: ICMPv4 has no pseudo-header, ICMPv6 has. */
-		icmp = (struct icmphdr *)l4;
-		old = *(__be16 *)icmp;
-		icmp->type = x->icmp_type;
-		icmp->code = x->icmp_code;
-		diff = csum_add(dcx_csum_pseudo6(&x->src6, &x->dst6, l4len,
-						 IPPROTO_ICMPV6),
-				dcx_csum_word_diff(old, *(__be16 *)icmp));
-		dcx_csum_update(&icmp->checksum, diff, false);
-		break;
-	}
-}
-
-/* RFC 7915 4.1: the TOS, or 0 when the instance resets it. */
-u8 dcx_tclass_46(const struct dcx_xlat_cfg *cfg, const struct iphdr *iph)
-{
-	return cfg->reset_tclass ? 0 : iph->tos;
-}
-
-/* Write the IPv6 header (and fragment header) translated from iph. */
-void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
-		   const struct in6_addr *src, const struct in6_addr *dst,
-		   u8 proto, u8 tclass, u8 hop_limit, unsigned int payload)
-{
-	unsigned int frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
-
-	if (proto == IPPROTO_ICMP)
-		proto = IPPROTO_ICMPV6;
-	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)tclass << 20));
-	ip6->payload_len = htons(payload + (frag ? sizeof(struct frag_hdr) : 0));
-	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
-	ip6->hop_limit = hop_limit;
-	ip6->saddr = *src;
-	ip6->daddr = *dst;
-	if (frag) {
-		struct frag_hdr *fh = (struct frag_hdr *)(ip6 + 1);
-
-		fh->nexthdr = proto;
-		fh->reserved = 0;
-		fh->frag_off = htons(((frag & IP_OFFSET) << 3) |
-				     (frag & IP_MF ? IP6_MF : 0));
-		fh->identification = htonl(ntohs(iph->id));
-	}
 }
 
 u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
@@ -329,7 +244,7 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	if (x->icmp_err)
 		return dcx_icmp_apply_46(x, nh, total);
 	if (!(ntohs(iph.frag_off) & IP_OFFSET))
-		dcx_l4_46(x, &iph, nh + x->old_nhlen, l4len);
+		dcx_transport_46(x, &iph, nh + x->old_nhlen, l4len);
 	/* The old header was copied above: the new one may overlap it. */
 	dcx_build_ip6((struct ipv6hdr *)new, &iph, &x->src6, &x->dst6,
 		      x->proto, dcx_tclass_46(x->cfg, &iph), x->ttl, l4len);

@@ -1,36 +1,73 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Pieces both directions and the ICMP code share: verdict helpers and the
+ * IP headers as translation writes and reads them (see iphdr.h): the
+ * IPv6 and IPv4 header builders, RFC 7915 sections 4.1 and 5.1, and the
  * IPv6 extension-header walk.
  */
-#include "xlat.h"
+#include "verdict.h"
+#include "iphdr.h"
 
-enum dcx_action dcx_verdict_drop(struct dcx_xlat *x, enum dcxlat_stat why)
+/* RFC 7915 5.1: translated packets larger than this get DF set. */
+#define DCX_DF_THRESHOLD	1260
+
+/* Write the IPv6 header (and fragment header) translated from iph. */
+void dcx_build_ip6(struct ipv6hdr *ip6, const struct iphdr *iph,
+		   const struct in6_addr *src, const struct in6_addr *dst,
+		   u8 proto, u8 tclass, u8 hop_limit, unsigned int payload)
 {
-	x->stat = why;
-	return DCX_DROP;
+	unsigned int frag = ntohs(iph->frag_off) & (IP_MF | IP_OFFSET);
+
+	if (proto == IPPROTO_ICMP)
+		proto = IPPROTO_ICMPV6;
+	*(__be32 *)ip6 = htonl(0x60000000 | ((u32)tclass << 20));
+	ip6->payload_len = htons(payload + (frag ? sizeof(struct frag_hdr) : 0));
+	ip6->nexthdr = frag ? NEXTHDR_FRAGMENT : proto;
+	ip6->hop_limit = hop_limit;
+	ip6->saddr = *src;
+	ip6->daddr = *dst;
+	if (frag) {
+		struct frag_hdr *fh = (struct frag_hdr *)(ip6 + 1);
+
+		fh->nexthdr = proto;
+		fh->reserved = 0;
+		fh->frag_off = htons(((frag & IP_OFFSET) << 3) |
+				     (frag & IP_MF ? IP6_MF : 0));
+		fh->identification = htonl(ntohs(iph->id));
+	}
 }
 
-enum dcx_action dcx_verdict_pull(struct dcx_xlat *x, unsigned int need)
+/*
+ * Write the IPv4 header translated from ip6. frag_off/frag_id come from a
+ * fragment header (frag_hdr true) or are ignored.
+ */
+void dcx_build_ip4(struct iphdr *out, __be32 src, __be32 dst, u8 proto,
+		   u8 tos, u8 ttl, unsigned int tot_len, bool frag_hdr,
+		   u16 frag_off, __be32 frag_id)
 {
-	x->need = need;
-	return DCX_PULL;
-}
+	struct iphdr iph;
+	u16 frag = 0;
+	__be16 id = 0;
 
-enum dcx_action dcx_verdict_icmp(struct dcx_xlat *x, enum dcxlat_stat why,
-				 u8 type, u8 code, u32 info)
-{
-	x->stat = why;
-	x->err.type = type;
-	x->err.code = code;
-	x->err.info = info;
-	return DCX_ICMP_ERROR;
-}
-
-enum dcx_action dcx_verdict_reasm(struct dcx_xlat *x)
-{
-	x->stat = DCXLAT_STAT_FRAGMENT;
-	return DCX_REASSEMBLE;
+	if (frag_hdr) {
+		frag = (frag_off >> 3) | (frag_off & IP6_MF ? IP_MF : 0);
+		id = htons(ntohl(frag_id) & 0xffff);
+	} else if (tot_len > DCX_DF_THRESHOLD) {
+		frag = IP_DF;
+	}
+	iph.version = 4;
+	iph.ihl = sizeof(iph) / 4;
+	iph.tos = tos;
+	iph.tot_len = htons(tot_len);
+	iph.id = id;
+	iph.frag_off = htons(frag);
+	iph.ttl = ttl;
+	iph.protocol = proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : proto;
+	iph.check = 0;
+	iph.saddr = src;
+	iph.daddr = dst;
+	iph.check = ip_fast_csum(&iph, iph.ihl);
+	/* Built aside: the caller's buffer may overlap ip6. */
+	memcpy(out, &iph, sizeof(iph));
 }
 
 /*

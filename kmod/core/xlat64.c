@@ -1,11 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * IPv6 -> IPv4 header translation, RFC 7915 section 5.
+ * IPv6 -> IPv4, RFC 7915 section 5 (see xlat64.h): plan and apply of the
+ * outer packet; the addresses come from map.c, the headers and the
+ * extension-header walk from iphdr.c, the transport checksums from
+ * transport.c, ICMPv6 from icmp64.c.
  */
-#include "tables.h"
-
-/* RFC 7915 5.1: translated packets larger than this get DF set. */
-#define DCX_DF_THRESHOLD	1260
+#include "verdict.h"
+#include "addr.h"
+#include "eamt.h"
+#include "map.h"
+#include "iphdr.h"
+#include "transport.h"
+#include "icmp.h"
+#include "icmp64.h"
+#include "xlat64.h"
 
 /* Is this the first bytes of an ICMPv6 error we may translate? */
 static bool dcx_is_icmp6_err(const u8 *nh, unsigned int linear,
@@ -120,24 +128,14 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	x->ttl = ip6->hop_limit - 1;
 
 	if (x->frag_off & IP6_OFFSET) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->proto == IPPROTO_ICMPV6)
 			return dcx_verdict_reasm(x);
 		return DCX_XLAT;
 	}
-	switch (x->proto) {
-	case IPPROTO_TCP:
-		l4len = sizeof(struct tcphdr);
-		break;
-	case IPPROTO_UDP:
-		l4len = sizeof(struct udphdr);
-		break;
-	case IPPROTO_ICMPV6:
-		l4len = sizeof(struct icmp6hdr);
-		break;
-	default:
+	l4len = dcx_l4_hdr_len(x->proto, IPPROTO_ICMPV6);
+	if (!l4len)
 		return DCX_XLAT;
-	}
 	if (total < x->old_nhlen + l4len)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
 	if (linear < x->old_nhlen + l4len)
@@ -147,7 +145,7 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	    !((const struct udphdr *)(nh + x->old_nhlen))->check)
 		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
 	if (x->proto == IPPROTO_ICMPV6) {
-		/* Its checksum covers the whole message: see frag.c. */
+		/* Its checksum covers the whole message: reassemble first. */
 		if (x->frag_hdr)
 			return dcx_verdict_reasm(x);
 		return dcx_icmp_plan_64(x, nh, linear, total);
@@ -159,7 +157,7 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
  * RFC 7757 4.2: a destination reached through the prefix whose IPv4
  * address is itself an EAM entry of the space (an IPv6 node addressing
  * another one by its IPv4 service address) goes back into IPv6. ICMPv6
- * errors are decided on their inner source in icmp.c.
+ * errors are decided on their inner source in icmp64.c.
  */
 enum dcx_action dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 			     unsigned int linear, unsigned int total)
@@ -175,81 +173,6 @@ enum dcx_action dcx_plan_64(struct dcx_xlat *x, const u8 *nh,
 	return v;
 }
 
-static void dcx_l4_64(struct dcx_xlat *x, const struct ipv6hdr *ip6, u8 *l4,
-		      unsigned int l4len)
-{
-	__wsum diff = csum_sub(dcx_csum_addrs4(x->src4, x->dst4),
-			       dcx_csum_addrs6(&ip6->saddr, &ip6->daddr));
-	struct icmp6hdr *icmp6;
-	struct udphdr *uh;
-	__be16 old;
-
-	switch (x->proto) {
-	case IPPROTO_TCP:
-		dcx_csum_update(&((struct tcphdr *)l4)->check, diff,
-				x->csum_partial);
-		break;
-	case IPPROTO_UDP:
-		uh = (struct udphdr *)l4;
-		dcx_csum_update(&uh->check, diff, x->csum_partial);
-		if (!uh->check && !x->csum_partial)
-			uh->check = CSUM_MANGLED_0;
-		break;
-	case IPPROTO_ICMPV6:
-		icmp6 = (struct icmp6hdr *)l4;
-		old = *(__be16 *)icmp6;
-		icmp6->icmp6_type = x->icmp_type;
-		icmp6->icmp6_code = x->icmp_code;
-		diff = csum_sub(dcx_csum_word_diff(old, *(__be16 *)icmp6),
-				dcx_csum_pseudo6(&ip6->saddr, &ip6->daddr,
-						 l4len, IPPROTO_ICMPV6));
-		dcx_csum_update(&icmp6->icmp6_cksum, diff, false);
-		break;
-	}
-}
-
-/* RFC 7915 5.1: the traffic class, or the configured TOS. */
-u8 dcx_tos_64(const struct dcx_xlat_cfg *cfg, const struct ipv6hdr *ip6)
-{
-	if (cfg->reset_tos)
-		return cfg->new_tos;
-	return ntohl(*(const __be32 *)ip6) >> 20;
-}
-
-/*
- * Write the IPv4 header translated from ip6. frag_off/frag_id come from a
- * fragment header (frag_hdr true) or are ignored.
- */
-void dcx_build_ip4(struct iphdr *out, __be32 src, __be32 dst, u8 proto,
-		   u8 tos, u8 ttl, unsigned int tot_len, bool frag_hdr,
-		   u16 frag_off, __be32 frag_id)
-{
-	struct iphdr iph;
-	u16 frag = 0;
-	__be16 id = 0;
-
-	if (frag_hdr) {
-		frag = (frag_off >> 3) | (frag_off & IP6_MF ? IP_MF : 0);
-		id = htons(ntohl(frag_id) & 0xffff);
-	} else if (tot_len > DCX_DF_THRESHOLD) {
-		frag = IP_DF;
-	}
-	iph.version = 4;
-	iph.ihl = sizeof(iph) / 4;
-	iph.tos = tos;
-	iph.tot_len = htons(tot_len);
-	iph.id = id;
-	iph.frag_off = htons(frag);
-	iph.ttl = ttl;
-	iph.protocol = proto == IPPROTO_ICMPV6 ? IPPROTO_ICMP : proto;
-	iph.check = 0;
-	iph.saddr = src;
-	iph.daddr = dst;
-	iph.check = ip_fast_csum(&iph, iph.ihl);
-	/* Built aside: the caller's buffer may overlap ip6. */
-	memcpy(out, &iph, sizeof(iph));
-}
-
 u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 {
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
@@ -260,7 +183,7 @@ u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	if (x->icmp_err)
 		return dcx_icmp_apply_64(x, nh, total);
 	if (!(x->frag_off & IP6_OFFSET))
-		dcx_l4_64(x, ip6, nh + x->old_nhlen, l4len);
+		dcx_transport_64(x, ip6, nh + x->old_nhlen, l4len);
 	if (x->frag_hdr)
 		id = ((const struct frag_hdr *)(nh + x->frag_hdr))->identification;
 	dcx_build_ip4((struct iphdr *)new, x->src4, x->dst4, x->proto,

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Address arithmetic without tables: RFC 6052 IPv4-embedded IPv6
+ * addresses, the addresses translation never produces or consumes, and the
+ * RFC 6791 pool picks. Pure functions of their arguments.
+ */
+#ifndef DCX_CORE_ADDR_H
+#define DCX_CORE_ADDR_H
+
+#include "types.h"
+
+/* RFC 6052 2.2: the prefix lengths 32, 40, 48, 56, 64 and 96. */
+bool dcx_prefix6_valid_len(unsigned int len);
+/* RFC 6052: embed/extract an IPv4 address in/from an IPv6 prefix. */
+void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
+		       struct in6_addr *out);
+bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
+			 const struct in6_addr *a, __be32 *v4);
+/* Destinations and sources the translator never produces or consumes. */
+bool dcx_v4_special(__be32 a);
+/* RFC 6052 3.1: not to be used with the well-known prefix. */
+bool dcx_v4_nonglobal(__be32 a);
+bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p);
+
+/*
+ * RFC 6791 pools: an address of p chosen by a hash of the packet's source
+ * (deterministic: the same source always gets the same address).
+ */
+__be32 dcx_rfc6791_pick4(const struct dcx_prefix4 *p,
+			 const struct in6_addr *src);
+void dcx_rfc6791_pick6(const struct dcx_prefix6 *p, __be32 src,
+		       struct in6_addr *out);
+
+#endif /* DCX_CORE_ADDR_H */

@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-2.0
+/* RFC 7757 EAM entries of an instance's spaces (see eamt.h). */
+#include "prefix.h"
+#include "pool6.h"
+#include "eamt.h"
+
+/* ---- reading -------------------------------------------------------- */
+
+const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4)
+{
+	return dcx_lpm_lookup(&s->eam4, (const u8 *)&v4, NULL);
+}
+
+const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
+				      const struct in6_addr *v6)
+{
+	return dcx_lpm_lookup(&t->eam6, v6->s6_addr, NULL);
+}
+
+/*
+ * Host-bit mask of an EAM entry's IPv4 prefix (also the low 32 bits of its
+ * IPv6 prefix, whose suffix is as long). A shift by 32 is undefined in C
+ * (x86 takes it modulo 32), so /32 is spelt out.
+ */
+static u32 dcx_eam_suffix_mask(const struct dcx_eam *e)
+{
+	return e->len4 >= 32 ? 0 : ~0u >> e->len4;
+}
+
+/* RFC 7757 3.2: the prefix is replaced, the suffix bits are carried over. */
+void dcx_eam_46(const struct dcx_eam *e, __be32 v4, struct in6_addr *v6)
+{
+	u32 suffix = ntohl(v4) & dcx_eam_suffix_mask(e);
+
+	*v6 = e->v6;
+	v6->s6_addr32[3] |= htonl(suffix);
+}
+
+__be32 dcx_eam_64(const struct dcx_eam *e, const struct in6_addr *v6)
+{
+	u32 suffix = ntohl(v6->s6_addr32[3]) & dcx_eam_suffix_mask(e);
+
+	return e->v4 | htonl(suffix);
+}
+
+struct dcx_walk_ctx {
+	int (*cb)(void *ctx, const struct dcx_eam *e);
+	void *ctx;
+};
+
+static int dcx_eam_walk_cb(void *ctx, const u8 *key __always_unused,
+			   u8 cidr __always_unused, void *value)
+{
+	struct dcx_walk_ctx *w = ctx;
+
+	return w->cb(w->ctx, value);
+}
+
+int dcx_eam_walk(const struct dcx_space *s, bool start, __be32 v4, u8 len4,
+		 int (*cb)(void *ctx, const struct dcx_eam *e), void *ctx)
+{
+	struct dcx_walk_ctx w = { .cb = cb, .ctx = ctx };
+
+	return dcx_lpm_walk(&s->eam4, start ? (const u8 *)&v4 : NULL, len4,
+			    true, dcx_eam_walk_cb, &w);
+}
+
+/* ---- overlaps ------------------------------------------------------- */
+
+/* Walk state: the first EAM entry inside a prefix that is not self's. */
+struct dcx_inside {
+	const u8 *key;
+	unsigned int len;
+	const struct dcx_space *self;
+	const struct dcx_eam *found;
+};
+
+static int dcx_inside_cb(void *ctx, const u8 *key, u8 cidr, void *value)
+{
+	struct dcx_inside *in = ctx;
+	const struct dcx_eam *e = value;
+
+	if (cidr < in->len || !dcx_prefix_bits_equal(key, in->key, in->len))
+		return 1;	/* past the prefix: entries inside it are adjacent */
+	if (e->space == in->self)
+		return 0;
+	in->found = e;
+	return 1;
+}
+
+/*
+ * Some entry of trie (eam4 or eam6, keyed like key) that overlaps key/len
+ * and belongs to another space than self, or NULL. An entry around the
+ * prefix contains its first address; entries inside it follow key/len in
+ * walk order.
+ */
+static const struct dcx_eam *dcx_eam_clash(const struct dcx_lpm *trie,
+					   const u8 *key, unsigned int len,
+					   const struct dcx_space *self)
+{
+	struct dcx_inside in = { key, len, self, NULL };
+	const struct dcx_eam *e;
+	u8 cidr;
+
+	e = dcx_lpm_lookup(trie, key, &cidr);
+	if (e && cidr <= len && e->space != self)
+		return e;
+	dcx_lpm_walk(trie, key, len, false, dcx_inside_cb, &in);
+	return in.found;
+}
+
+const struct dcx_eam *dcx_eam6_clash(const struct dcx_tables *t,
+				     const u8 *key, unsigned int len,
+				     const struct dcx_space *self)
+{
+	return dcx_eam_clash(&t->eam6, key, len, self);
+}
+
+static int dcx_eam_check(const struct dcx_tables *t,
+			 const struct dcx_space *s, __be32 v4, u8 len4,
+			 const struct in6_addr *v6, u8 len6, char *why)
+{
+	const struct dcx_space *o;
+	const struct dcx_eam *e;
+
+	if (!dcx_eam_lens_ok(len4, len6)) {
+		dcx_why(why, "EAM " DCX_P4_FMT " " DCX_P6_FMT
+			": suffix lengths differ (%u and %u bits)",
+			DCX_P4_ARG(v4, len4), DCX_P6_ARG(v6, len6),
+			32 - min_t(unsigned int, len4, 32),
+			128 - min_t(unsigned int, len6, 128));
+		return -EINVAL;
+	}
+	if (!dcx_prefix_host_bits_zero((const u8 *)&v4, len4, 32)) {
+		dcx_why(why, DCX_P4_FMT " has bits set after the length",
+			DCX_P4_ARG(v4, len4));
+		return -EINVAL;
+	}
+	if (!dcx_prefix_host_bits_zero(v6->s6_addr, len6, 128)) {
+		dcx_why(why, DCX_P6_FMT " has bits set after the length",
+			DCX_P6_ARG(v6, len6));
+		return -EINVAL;
+	}
+	/* RFC 7757 3.2: overlapping entries make the mapping ambiguous. */
+	rcu_read_lock();
+	e = dcx_eam_clash(&s->eam4, (const u8 *)&v4, len4, NULL);
+	rcu_read_unlock();
+	if (e) {
+		dcx_why(why, DCX_P4_FMT " overlaps EAM " DCX_P4_FMT
+			" in space %s", DCX_P4_ARG(v4, len4),
+			DCX_P4_ARG(e->v4, e->len4), s->name);
+		return -EEXIST;
+	}
+	rcu_read_lock();
+	e = dcx_eam6_clash(t, v6->s6_addr, len6, NULL);
+	rcu_read_unlock();
+	if (e) {
+		dcx_why(why, DCX_P6_FMT " overlaps EAM " DCX_P6_FMT
+			" in space %s", DCX_P6_ARG(v6, len6),
+			DCX_P6_ARG(&e->v6, e->len6), e->space->name);
+		return -EEXIST;
+	}
+	/* Inside its own space's prefix is fine (hairpinning), not another's. */
+	o = dcx_pool6_clash(t, s, v6->s6_addr, len6);
+	if (o) {
+		dcx_why(why, DCX_P6_FMT " overlaps the prefix of space %s",
+			DCX_P6_ARG(v6, len6), o->name);
+		return -EEXIST;
+	}
+	return 0;
+}
+
+/* ---- writing -------------------------------------------------------- */
+
+static void dcx_eam_free(void *value)
+{
+	kfree(value);
+}
+
+int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
+		struct mutex *lock)
+{
+	struct dcx_eam *e;
+	int err;
+
+	lockdep_assert_held(lock);
+	err = dcx_eam_check(t, s, v4, len4, v6, len6, why);
+	if (err)
+		return err;
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		goto nomem;
+	e->v4 = v4;
+	e->len4 = len4;
+	e->v6 = *v6;
+	e->len6 = len6;
+	e->space = s;
+	err = dcx_lpm_insert(&s->eam4, (const u8 *)&v4, len4, e, GFP_KERNEL,
+			     lock);
+	if (err) {
+		kfree(e);
+		goto fail;
+	}
+	err = dcx_lpm_insert(&t->eam6, v6->s6_addr, len6, e, GFP_KERNEL,
+			     lock);
+	if (err) {
+		/* Readers may have found it through eam4 meanwhile. */
+		dcx_lpm_remove(&s->eam4, (const u8 *)&v4, len4, lock);
+		kfree_rcu(e, rcu);
+		goto fail;
+	}
+	t->neams++;
+	return 0;
+
+fail:
+	if (err != -ENOMEM) {
+		dcx_why(why, "cannot insert the EAM entry (%d)", err);
+		return err;
+	}
+nomem:
+	dcx_why(why, "out of memory");
+	return -ENOMEM;
+}
+
+int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
+		struct mutex *lock)
+{
+	struct dcx_eam *e;
+
+	lockdep_assert_held(lock);
+	rcu_read_lock();
+	if (v6) {
+		e = len6 <= 128 ?
+		    dcx_lpm_find_exact(&t->eam6, v6->s6_addr, len6) : NULL;
+		if (!e || e->space != s) {
+			rcu_read_unlock();
+			dcx_why(why, "no EAM " DCX_P6_FMT " in space %s",
+				DCX_P6_ARG(v6, len6), s->name);
+			return -ENOENT;
+		}
+	} else {
+		e = len4 <= 32 ?
+		    dcx_lpm_find_exact(&s->eam4, (const u8 *)&v4, len4) : NULL;
+		if (!e) {
+			rcu_read_unlock();
+			dcx_why(why, "no EAM " DCX_P4_FMT " in space %s",
+				DCX_P4_ARG(v4, len4), s->name);
+			return -ENOENT;
+		}
+	}
+	rcu_read_unlock();
+	dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
+	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
+	t->neams--;
+	kfree_rcu(e, rcu);
+	return 0;
+}
+
+/* Unlink every EAM entry of s from eam6; eam4 keeps them for the free. */
+static int dcx_eam6_unlink_cb(void *ctx, const struct dcx_eam *e)
+{
+	struct dcx_tables *t = ((void **)ctx)[0];
+	struct mutex *lock = ((void **)ctx)[1];
+
+	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
+	return 0;
+}
+
+void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
+		   struct mutex *lock)
+{
+	void *ctx[2] = { t, lock };
+
+	lockdep_assert_held(lock);
+	rcu_read_lock();
+	dcx_eam_walk(s, false, 0, 0, dcx_eam6_unlink_cb, ctx);
+	rcu_read_unlock();
+	t->neams -= dcx_lpm_count(&s->eam4);
+	dcx_lpm_free(&s->eam4, dcx_eam_free, lock);
+}
+
+void dcx_eam_destroy(struct dcx_space *s)
+{
+	dcx_lpm_destroy(&s->eam4, dcx_eam_free);
+}

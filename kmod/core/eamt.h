@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * RFC 7757 EAM entries (struct dcx_eam): the one owner of them. An entry
+ * lives in two tries at once, its space's eam4 (by IPv4 prefix) and the
+ * instance's eam6 (by IPv6 prefix, all spaces), and is freed after a
+ * grace period once out of both.
+ *
+ * Overlap rules (RFC 7757 3.2, checked by dcx_eam_add()): the suffixes are
+ * as long (prefix.h), no bit is set after either length, the IPv4 prefix
+ * overlaps no entry of its space, the IPv6 prefix no entry of any space
+ * and no other space's RFC 6052 prefix (it may lie inside its own: RFC
+ * 7757 4.2 hairpinning).
+ *
+ * Concurrency and errors: as tables.h says (readers under RCU, writers
+ * hold the caller's mutex; -errno and a DCX_WHY_LEN reason in why).
+ */
+#ifndef DCX_CORE_EAMT_H
+#define DCX_CORE_EAMT_H
+
+#include "types.h"
+
+int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
+		struct mutex *lock);
+/* Delete by either side: v6 == NULL deletes by v4/len4, else by v6/len6. */
+int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
+		struct mutex *lock);
+/* Delete every entry of s (readers may still see them for a grace period). */
+void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
+		   struct mutex *lock);
+/* Free every entry of s now: only when no reader can see s any more. */
+void dcx_eam_destroy(struct dcx_space *s);
+
+/* Readers (RCU). */
+const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4);
+const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
+				      const struct in6_addr *v6);
+/*
+ * Some entry of eam6 that overlaps the IPv6 prefix key/len and belongs to
+ * another space than self (self == NULL: any space), or NULL. RCU reader.
+ */
+const struct dcx_eam *dcx_eam6_clash(const struct dcx_tables *t,
+				     const u8 *key, unsigned int len,
+				     const struct dcx_space *self);
+/*
+ * Dump a space's entries in IPv4 order starting after (v4, len4), or from
+ * the start when start is false; the dcx_lpm_walk() rules for concurrent
+ * changes apply. cb returning non-zero stops the walk with that value.
+ */
+int dcx_eam_walk(const struct dcx_space *s, bool start, __be32 v4, u8 len4,
+		 int (*cb)(void *ctx, const struct dcx_eam *e), void *ctx);
+
+/* Translate one address with an EAM entry (the suffix is carried over). */
+void dcx_eam_46(const struct dcx_eam *e, __be32 v4, struct in6_addr *v6);
+__be32 dcx_eam_64(const struct dcx_eam *e, const struct in6_addr *v6);
+
+#endif /* DCX_CORE_EAMT_H */

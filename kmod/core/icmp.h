@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ICMPv4 <-> ICMPv6 numbers (RFC 7915 sections 4.2 and 5.2): which types
+ * are errors, type/code mapping, the parameter-problem pointer and the
+ * MTU of a Packet Too Big / Fragmentation Needed. Pure functions of their
+ * arguments; the message translation itself is icmp46.c and icmp64.c.
+ */
+#ifndef DCX_CORE_ICMP_H
+#define DCX_CORE_ICMP_H
+
+#include "types.h"
+
+/* Map functions return false: drop it. */
+bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6);
+bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4);
+bool dcx_icmp_is_err4(u8 type);
+bool dcx_icmp_is_err6(u8 type);
+/* The translated pointer; -1: no counterpart, drop. */
+int dcx_icmp_ptr_46(u8 ptr4);
+int dcx_icmp_ptr_64(u32 ptr6);
+/* MTU of the translated error; 0 for mtu_in/mtu_out: unknown, no cap. */
+u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out);
+u32 dcx_icmp_mtu_64(u32 mtu6, u32 mtu_in, u32 mtu_out);
+u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag);
+
+#endif /* DCX_CORE_ICMP_H */

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Reading the spaces' RFC 6052 prefixes (see pool6.h). */
+#include "prefix.h"
+#include "pool6.h"
+
+const struct dcx_prefix6 *dcx_space_pool6(const struct dcx_space *s)
+{
+	const struct dcx_pool6 *p = rcu_dereference_check(s->pool6, 1);
+
+	return p ? &p->p : NULL;
+}
+
+const struct dcx_pool6 *dcx_pool6_lookup(const struct dcx_tables *t,
+					 const struct in6_addr *v6)
+{
+	return dcx_lpm_lookup(&t->pool6, v6->s6_addr, NULL);
+}
+
+const struct dcx_space *dcx_pool6_clash(const struct dcx_tables *t,
+					const struct dcx_space *self,
+					const u8 *key, unsigned int len)
+{
+	const struct dcx_prefix6 *q;
+	const struct dcx_space *s;
+
+	list_for_each_entry(s, &t->spaces, list) {
+		q = dcx_space_pool6(s);
+		if (s != self && q &&
+		    dcx_prefix_overlap(q->addr.s6_addr, q->len, key, len))
+			return s;
+	}
+	return NULL;
+}

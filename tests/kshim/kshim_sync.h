@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Userspace shim, part two: what the kernel gives the core at run time,
+ * emulated strictly enough to catch in userspace what lockdep, PROVE_RCU
+ * or DEBUG_ATOMIC_SLEEP would catch in a debug kernel: WARN, allocation
+ * (kmalloc, slab caches, fault injection), mutexes and a single-threaded
+ * RCU. Implemented in kshim_sync.c. Include kshim.h, not this file.
+ *
+ *  - rcu_dereference() outside rcu_read_lock(), rcu_dereference_protected()
+ *    with a false condition, lockdep_is_held() on a mutex that is not held,
+ *    GFP_KERNEL allocation / mutex_lock() / synchronize_rcu() inside an RCU
+ *    read-side section, and kmem_cache_destroy() with live objects are all
+ *    WARNs;
+ *  - every WARN_ON() that fires aborts the test (a warning is a bug),
+ *    unless a test sets kshim_warn_fatal = false to check that it fires.
+ *  - call_rcu()/kfree_rcu() callbacks run only at a grace period the test
+ *    triggers (kshim_rcu_grace_period(), synchronize_rcu(), rcu_barrier())
+ *    or at exit, so ASan sees any use of memory freed too early.
+ *
+ * Limits: single-threaded.
+ */
+#ifndef DCX_KSHIM_SYNC_H
+#define DCX_KSHIM_SYNC_H
+
+#include "kshim_types.h"
+
+/* ---- warnings ------------------------------------------------------- */
+
+/* Set to false in a test that checks a WARN fires; counts every WARN. */
+extern bool kshim_warn_fatal;
+extern unsigned long kshim_warn_count;
+void kshim_warn(const char *file, int line, const char *what);
+
+#define WARN_ON(cond) ({						\
+	int __ret_warn_on = !!(cond);					\
+	if (unlikely(__ret_warn_on))					\
+		kshim_warn(__FILE__, __LINE__, #cond);			\
+	unlikely(__ret_warn_on);					\
+})
+#define WARN(cond, fmt, ...) ({						\
+	int __ret_warn = !!(cond);					\
+	if (unlikely(__ret_warn)) {					\
+		fprintf(stderr, fmt, ##__VA_ARGS__);			\
+		kshim_warn(__FILE__, __LINE__, #cond);			\
+	}								\
+	unlikely(__ret_warn);						\
+})
+
+/* ---- memory --------------------------------------------------------- */
+
+#define __GFP_HIGH		0x20u
+#define __GFP_IO		0x40u
+#define __GFP_FS		0x80u
+#define __GFP_ZERO		0x100u
+#define __GFP_DIRECT_RECLAIM	0x400u
+#define __GFP_KSWAPD_RECLAIM	0x800u
+#define GFP_ATOMIC	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
+#define GFP_KERNEL	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM | \
+			 __GFP_IO | __GFP_FS)
+
+/*
+ * Fault injection: make the n-th allocation from now (1 = the next one)
+ * fail, 0 = never. Covers kmalloc & co and kmem_cache_alloc.
+ */
+void kshim_fail_alloc_nth(unsigned int n);
+
+void *kmalloc(size_t size, gfp_t flags);
+void *kzalloc(size_t size, gfp_t flags);
+void kfree(const void *p);
+
+struct kmem_cache;
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, unsigned int flags,
+				     void (*ctor)(void *));
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t flags);
+void kmem_cache_free(struct kmem_cache *s, void *objp);
+void kmem_cache_destroy(struct kmem_cache *s);
+/* Objects allocated from s and not yet freed (test helper). */
+long kshim_kmem_cache_live(const struct kmem_cache *s);
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
+{
+	return kmem_cache_alloc(s, flags | __GFP_ZERO);
+}
+
+#define KMEM_CACHE(__struct, __flags)					\
+	kmem_cache_create(#__struct, sizeof(struct __struct),		\
+			  __alignof__(struct __struct), (__flags), NULL)
+
+/* ---- sleeping, locks ------------------------------------------------ */
+
+extern int kshim_rcu_nesting;
+
+/* Sleeping in atomic context is a bug the kernel would report. */
+#define might_sleep() \
+	WARN(kshim_rcu_nesting > 0, \
+	     "sleeping function called from atomic context\n")
+
+struct mutex {
+	int locked;
+};
+
+#define DEFINE_MUTEX(m) struct mutex m = { 0 }
+
+static inline void mutex_init(struct mutex *m)
+{
+	m->locked = 0;
+}
+
+static inline void mutex_lock(struct mutex *m)
+{
+	might_sleep();
+	WARN(m->locked, "mutex_lock() deadlock: already held\n");
+	m->locked = 1;
+}
+
+static inline void mutex_unlock(struct mutex *m)
+{
+	WARN(!m->locked, "mutex_unlock() of an unlocked mutex\n");
+	m->locked = 0;
+}
+
+static inline bool mutex_is_locked(const struct mutex *m)
+{
+	return m->locked;
+}
+
+/* Real check (not "always true"): the lock must be held by the caller. */
+#define lockdep_is_held(l) ((l)->locked != 0)
+#define lockdep_assert_held(l) WARN_ON(!lockdep_is_held(l))
+
+/* ---- RCU ------------------------------------------------------------ */
+
+struct rcu_head {
+	struct rcu_head *next;
+	void (*func)(struct rcu_head *head);
+	size_t kfree_offset;	/* shim: kfree_rcu() when func == NULL */
+	unsigned long queued;	/* shim: catches a double call_rcu() */
+};
+
+typedef void (*rcu_callback_t)(struct rcu_head *head);
+
+void kshim_rcu_check(bool ok, const char *what, const char *file, int line);
+
+static inline void rcu_read_lock(void)
+{
+	kshim_rcu_nesting++;
+}
+
+static inline void rcu_read_unlock(void)
+{
+	WARN(kshim_rcu_nesting <= 0, "rcu_read_unlock() without lock\n");
+	kshim_rcu_nesting--;
+}
+
+#define rcu_dereference_raw(p) READ_ONCE(p)
+#define rcu_dereference_check(p, c) ({					\
+	kshim_rcu_check(kshim_rcu_nesting > 0 || (c),			\
+			"rcu_dereference_check(" #p ")",		\
+			__FILE__, __LINE__);				\
+	READ_ONCE(p);							\
+})
+#define rcu_dereference(p) rcu_dereference_check(p, 0)
+#define rcu_dereference_protected(p, c) ({				\
+	kshim_rcu_check(!!(c), "rcu_dereference_protected(" #p ")",	\
+			__FILE__, __LINE__);				\
+	(p);								\
+})
+#define rcu_assign_pointer(p, v) do {					\
+	__atomic_thread_fence(__ATOMIC_RELEASE);			\
+	WRITE_ONCE(p, v);						\
+} while (0)
+#define RCU_INIT_POINTER(p, v) WRITE_ONCE(p, v)
+
+/* Callbacks run at the next grace period the test lets happen. */
+void call_rcu(struct rcu_head *head, rcu_callback_t func);
+void kshim_kfree_rcu(struct rcu_head *head, size_t offset);
+#define kfree_rcu(ptr, rhf) \
+	kshim_kfree_rcu(&(ptr)->rhf, offsetof(__typeof__(*(ptr)), rhf))
+/* Waits for (= runs) one grace period. Counted: see below. */
+void synchronize_rcu(void);
+/* Runs callbacks until none is pending (also at exit). */
+void rcu_barrier(void);
+
+/* Test hooks: end a grace period now; how many callbacks wait for one. */
+void kshim_rcu_grace_period(void);
+unsigned long kshim_rcu_pending(void);
+extern unsigned long kshim_synchronize_rcu_calls;
+
+#endif /* DCX_KSHIM_SYNC_H */
