@@ -9,6 +9,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "core/prefix.h"
 #include "config_check.h"
 
 struct dcx_eam_where {
@@ -57,19 +58,12 @@ static const char *dcx_label_global(unsigned int tag, const void *ctx,
 	return buf;
 }
 
+/* The kernel's rule (kmod/core/prefix.c): one prefix contains the other. */
 static bool dcx_p6_overlap(const struct dcx_uprefix *a,
 			   const struct dcx_uprefix *b)
 {
-	unsigned int l = a->len < b->len ? a->len : b->len, i;
-
-	for (i = 0; i < l; i++) {
-		unsigned int m = 0x80u >> (i % 8);
-
-		if ((a->addr.s6_addr[i / 8] & m) !=
-		    (b->addr.s6_addr[i / 8] & m))
-			return false;
-	}
-	return true;
+	return dcx_prefix_overlap(a->addr.s6_addr, a->len, b->addr.s6_addr,
+				  b->len);
 }
 
 static const struct dcx_uprefix *dcx_space_prefix(const struct dcx_uconfig *c,
