@@ -8,6 +8,8 @@ The protocol is written three times: the spec
 and the kernel (the nla_policy arrays of kmod/nl_policy.c, the family and
 its operations in kmod/netlink.c). This compares them:
 
+  - the spec's keys and types with what the kernel's YNL schema
+    (Documentation/netlink/genetlink-legacy.yaml) allows;
   - family name, version, multicast groups with the uapi defines;
   - every definition (const, enum) with the uapi #define / enum;
   - every attribute set with its uapi enum, names and values, both ways
@@ -39,6 +41,29 @@ import yaml
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), '..', '..'))
 SPEC = 'Documentation/netlink/specs/dcxlat.yaml'
+
+
+# The keys and values Documentation/netlink/genetlink-legacy.yaml allows.
+SCHEMA = {
+    'top': 'name doc protocol uapi-header c-family-name c-version-name '
+           'max-by-define cmd-max-name cmd-cnt-name kernel-policy version '
+           'definitions attribute-sets operations mcast-groups kernel-family',
+    'def': 'name header type doc value value-start entries render-max '
+           'enum-name name-prefix enum-cnt-name members',
+    'set': 'name name-prefix enum-name doc subset-of attr-cnt-name '
+           'attr-max-name header attributes',
+    'attr': 'name type doc value type-value byte-order multi-attr '
+            'nested-attributes enum enum-as-flags checks sub-type '
+            'display-hint name-prefix struct',
+    'checks': 'flags-mask min max min-len max-len exact-len unterminated-ok',
+    'type': 'unused pad flag binary bitfield32 uint sint u8 u16 u32 u64 s8 '
+            's16 s32 s64 string nest indexed-array nest-type-value',
+    'display-hint': 'hex mac fddi ipv4 ipv6 uuid',
+    'ops': 'enum-model name-prefix enum-name async-prefix async-enum '
+           'fixed-header list',
+    'op': 'name doc value attribute-set flags dont-validate config-cond '
+          'fixed-header do dump notify event mcgrp',
+}
 
 
 def cname(*parts):
@@ -205,6 +230,7 @@ class Checker:
         self.problems.append(msg)
 
     def run(self):
+        self.schema()
         self.family()
         self.definitions()
         for s in self.sets.values():
@@ -213,6 +239,48 @@ class Checker:
         self.operations()
         self.policy_walk()
         return self.problems
+
+    def keys(self, where, obj, allowed, required=()):
+        for k in obj:
+            if k not in allowed.split():
+                self.bad('%s: %r is not a key of genetlink-legacy' % (where, k))
+        for k in required:
+            if k not in obj:
+                self.bad('%s: %r is required' % (where, k))
+
+    def schema(self):
+        """The shape Documentation/netlink/genetlink-legacy.yaml allows."""
+        s = self.spec
+        self.keys('spec', s, SCHEMA['top'],
+                  ('name', 'doc', 'attribute-sets', 'operations'))
+        if s.get('protocol') != 'genetlink-legacy':
+            self.bad('spec: protocol is not genetlink-legacy')
+        for d in s.get('definitions', []):
+            self.keys('definition %s' % d.get('name'), d, SCHEMA['def'],
+                      ('name', 'type'))
+        for aset in s.get('attribute-sets', []):
+            where = 'attribute set %s' % aset.get('name')
+            self.keys(where, aset, SCHEMA['set'], ('name', 'attributes'))
+            for a in aset.get('attributes', []):
+                w = '%s.%s' % (aset.get('name'), a.get('name'))
+                self.keys(w, a, SCHEMA['attr'],
+                          ('name',) if 'subset-of' in aset else
+                          ('name', 'type'))
+                self.keys(w + ' checks', a.get('checks', {}),
+                          SCHEMA['checks'])
+                for k in ('type', 'display-hint'):
+                    if k in a and a[k] not in SCHEMA[k].split():
+                        self.bad('%s: %s %r is unknown' % (w, k, a[k]))
+        ops = s.get('operations', {})
+        self.keys('operations', ops, SCHEMA['ops'], ('list',))
+        for op in ops.get('list', []):
+            w = 'operation %s' % op.get('name')
+            self.keys(w, op, SCHEMA['op'], ('name', 'doc'))
+            for kind in ('do', 'dump'):
+                self.keys('%s %s' % (w, kind), op.get(kind, {}),
+                          'request reply pre post')
+        for g in s.get('mcast-groups', {}).get('list', []):
+            self.keys('mcast group', g, 'name c-define-name flags', ('name',))
 
     def family(self):
         s, d = self.spec, self.c.defines
@@ -492,6 +560,8 @@ def breakages():
          .update(value=32)),
         ('multicast group', lambda s: s['mcast-groups']['list'][0]
          .update(name='configs')),
+        ('key the schema does not know', lambda s: attr(s, 'bind', 'ifindex')
+         .update(range=[1, 2])),
     ]
 
 
