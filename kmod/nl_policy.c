@@ -9,9 +9,9 @@
 #include "uapi/dcxlat_settings.h"
 #include "nl_policy.h"
 
-#define DCX_REPLY_ONLY(a)	{ .type = NLA_REJECT,			\
+#define DCX_REPLY_ONLY(a)	{ .type = NLA_REJECT,		\
 				  .reject_message = #a " is reply-only" }
-#define DCX_NAME_POLICY		{ .type = NLA_NUL_STRING,		\
+#define DCX_NAME_POLICY		{ .type = NLA_NUL_STRING,	\
 				  .len = DCXLAT_NAME_MAX - 1 }
 
 const struct nla_policy dcx_prefix4_policy[DCXLAT_PREFIX_MAX + 1] = {

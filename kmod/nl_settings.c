@@ -71,7 +71,8 @@ static int dcx_set_one(struct dcx_config *c, int id, const struct nlattr *a,
 		dcx_setting_set_uint(c, id, nla_get_u32(a));
 		return 0;
 	case DCXLAT_ST_IFNAME:
-		if (*(const char *)nla_data(a) && !dev_valid_name(nla_data(a))) {
+		if (*(const char *)nla_data(a) &&
+		    !dev_valid_name(nla_data(a))) {
 			NL_SET_BAD_ATTR(extack, a);
 			NL_SET_ERR_MSG_FMT_MOD(extack,
 					       "%s is not a valid device name",
@@ -117,7 +118,8 @@ static int dcx_settings_parse(struct genl_info *info, struct dcx_config *c)
 		DCX_ERR(info->extack, "missing settings (DCXLAT_A_SETTINGS)");
 		return -EINVAL;
 	}
-	err = nla_parse_nested(tb, DCXLAT_SET_MAX, info->attrs[DCXLAT_A_SETTINGS],
+	err = nla_parse_nested(tb, DCXLAT_SET_MAX,
+			       info->attrs[DCXLAT_A_SETTINGS],
 			       dcx_settings_policy, info->extack);
 	if (err)
 		return err;
@@ -174,7 +176,8 @@ int dcx_nl_settings_set(struct sk_buff *skb, struct genl_info *info)
 	if (r.staging) {
 		/* Nobody reads a staging snapshot: change it in place. */
 		r.cfg->xlat = tmp->xlat;
-		memcpy(r.cfg->ndp_proxy, tmp->ndp_proxy, sizeof(tmp->ndp_proxy));
+		memcpy(r.cfg->ndp_proxy, tmp->ndp_proxy,
+		       sizeof(tmp->ndp_proxy));
 		r.cfg->ndp_proxy_ifindex = tmp->ndp_proxy_ifindex;
 		kfree(tmp);
 	} else {
