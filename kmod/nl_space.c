@@ -189,22 +189,18 @@ static int dcx_space_domain(struct genl_info *info, struct nlattr **tb,
 static int dcx_put_bind(struct sk_buff *skb, int type, int ifindex,
 			__be32 v4, u8 len4)
 {
-	struct nlattr *nest = nla_nest_start(skb, type), *p;
+	struct nlattr *nest = nla_nest_start(skb, type);
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex))
-		goto fail;
-	p = nla_nest_start(skb, DCXLAT_BIND_PREFIX4);
-	if (!p || nla_put_in_addr(skb, DCXLAT_PREFIX_ADDR, v4) ||
-	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len4))
-		goto fail;
-	nla_nest_end(skb, p);
+	if (nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_BIND_PREFIX4, &v4, sizeof(v4),
+			      len4)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
 	nla_nest_end(skb, nest);
 	return 0;
-fail:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
 }
 
 static int dcx_put_space_bind_cb(void *ctx, int ifindex, __be32 v4, u8 len4)
