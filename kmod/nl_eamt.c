@@ -8,14 +8,10 @@
  */
 #include <linux/slab.h>
 #include <net/genetlink.h>
-#include "uapi/dcxlat.h"
-#include "netlink.h"
+#include "nl_policy.h"
+#include "nl_msg.h"
+#include "nl_handlers.h"
 #include "compat.h"
-
-const struct nla_policy dcx_eam_policy[DCXLAT_EAM_MAX + 1] = {
-	[DCXLAT_EAM_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
-	[DCXLAT_EAM_PREFIX6] = NLA_POLICY_NESTED(dcx_prefix6_policy),
-};
 
 struct dcx_eam_req {
 	__be32 v4;
@@ -95,29 +91,27 @@ static int dcx_fill_space_count(struct sk_buff *skb, struct dcx_req *r,
 	return 0;
 }
 
-/* Common start: instance, space, at least one DCXLAT_A_EAM. */
+/*
+ * Common start: the instance and the space (DCXLAT_A_SPACE) edited, and,
+ * with entries, at least one DCXLAT_A_EAM.
+ */
 static int dcx_eamt_begin(struct genl_info *info, struct dcx_req *r,
-			  struct dcx_tables **t, struct dcx_space **s)
+			  struct dcx_space **s, bool entries)
 {
-	int err = dcx_nl_begin(info, r);
+	int err = dcx_nl_begin(info, r, DCX_REQ_EXISTS);
 
 	if (err)
 		return err;
-	*t = dcx_config_tables(r->cfg);
-	*s = dcx_nl_space(info, *t, r->name);
+	*s = dcx_nl_find_space(r, info->attrs[DCXLAT_A_SPACE]);
 	if (!*s) {
-		dcx_nl_end(r);
-		return -ENOENT;
+		err = -ENOENT;
+	} else if (entries && !info->attrs[DCXLAT_A_EAM]) {
+		DCX_ERR(info->extack, "missing EAM entries (DCXLAT_A_EAM)");
+		err = -EINVAL;
 	}
-	return 0;
-}
-
-static int dcx_eamt_need_entries(struct genl_info *info)
-{
-	if (info->attrs[DCXLAT_A_EAM])
-		return 0;
-	DCX_ERR(info->extack, "missing EAM entries (DCXLAT_A_EAM)");
-	return -EINVAL;
+	if (err)
+		dcx_nl_end(r);
+	return err;
 }
 
 static int dcx_eam_add_one(struct dcx_tables *t, struct dcx_space *s,
@@ -140,31 +134,23 @@ static int dcx_eam_add_one(struct dcx_tables *t, struct dcx_space *s,
 	}
 	err = dcx_eam_add(t, s, e.v4, e.len4, &e.v6, e.len6, why,
 			  &dcx_cfg_mutex);
-	if (err) {
-		NL_SET_BAD_ATTR(extack, a);
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
-	}
-	return err;
+	return err ? dcx_nl_why(extack, a, err, why) : 0;
 }
 
 int dcx_nl_eamt_add(struct sk_buff *skb, struct genl_info *info)
 {
 	unsigned int n = 0, k = 0;
-	struct dcx_tables *t;
-	struct dcx_space *s;
 	struct dcx_eam_req e;
+	struct dcx_space *s;
 	struct dcx_req r;
 	struct nlattr *a;
 	int err, rem;
 
-	err = dcx_eamt_begin(info, &r, &t, &s);
+	err = dcx_eamt_begin(info, &r, &s, true);
 	if (err)
 		return err;
-	err = dcx_eamt_need_entries(info);
-	if (err)
-		goto out;
 	dcx_for_each_eam(a, info, rem) {
-		err = dcx_eam_add_one(t, s, a, ++n, info->extack);
+		err = dcx_eam_add_one(r.t, s, a, ++n, info->extack);
 		if (err)
 			break;
 	}
@@ -177,7 +163,7 @@ int dcx_nl_eamt_add(struct sk_buff *skb, struct genl_info *info)
 		if (++k >= n)
 			break;
 		if (!dcx_eam_parse(a, k, &e, NULL))
-			dcx_eam_del(t, s, e.v4, e.len4, NULL, 0, NULL,
+			dcx_eam_del(r.t, s, e.v4, e.len4, NULL, 0, NULL,
 				    &dcx_cfg_mutex);
 	}
 out:
@@ -232,18 +218,14 @@ int dcx_nl_eamt_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct dcx_eam_req q, *done = NULL;
 	unsigned int n = 0, k;
-	struct dcx_tables *t;
 	struct dcx_space *s;
 	struct dcx_req r;
 	struct nlattr *a;
 	int err, rem;
 
-	err = dcx_eamt_begin(info, &r, &t, &s);
+	err = dcx_eamt_begin(info, &r, &s, true);
 	if (err)
 		return err;
-	err = dcx_eamt_need_entries(info);
-	if (err)
-		goto out;
 	dcx_for_each_eam(a, info, rem)
 		n++;
 	done = kvmalloc_array(n, sizeof(*done), GFP_KERNEL);
@@ -256,13 +238,13 @@ int dcx_nl_eamt_del(struct sk_buff *skb, struct genl_info *info)
 	dcx_for_each_eam(a, info, rem) {
 		err = dcx_eam_parse(a, k + 1, &q, info->extack);
 		if (!err)
-			err = dcx_eam_del_find(t, s, &q, &done[k],
+			err = dcx_eam_del_find(r.t, s, &q, &done[k],
 					       info->extack);
 		if (err) {
 			NL_SET_BAD_ATTR(info->extack, a);
 			break;
 		}
-		dcx_eam_del(t, s, done[k].v4, done[k].len4, NULL, 0, NULL,
+		dcx_eam_del(r.t, s, done[k].v4, done[k].len4, NULL, 0, NULL,
 			    &dcx_cfg_mutex);
 		k++;
 	}
@@ -272,7 +254,7 @@ int dcx_nl_eamt_del(struct sk_buff *skb, struct genl_info *info)
 	}
 	/* Put back what this message removed; they fitted a moment ago. */
 	while (k--)
-		dcx_eam_add(t, s, done[k].v4, done[k].len4, &done[k].v6,
+		dcx_eam_add(r.t, s, done[k].v4, done[k].len4, &done[k].v6,
 			    done[k].len6, NULL, &dcx_cfg_mutex);
 out:
 	kvfree(done);
@@ -282,17 +264,16 @@ out:
 
 int dcx_nl_eamt_flush(struct sk_buff *skb, struct genl_info *info)
 {
-	struct dcx_tables *t;
 	struct dcx_space *s;
 	struct dcx_req r;
 	u32 n;
 	int err;
 
-	err = dcx_eamt_begin(info, &r, &t, &s);
+	err = dcx_eamt_begin(info, &r, &s, false);
 	if (err)
 		return err;
 	n = dcx_lpm_count(&s->eam4);
-	dcx_eam_flush(t, s, &dcx_cfg_mutex);
+	dcx_eam_flush(r.t, s, &dcx_cfg_mutex);
 	dcx_nl_notify(&r, dcx_fill_space_count, &n);
 	dcx_nl_end(&r);
 	return 0;
@@ -330,36 +311,6 @@ static int dcx_eam_dump_one(void *ctx, const struct dcx_eam *e)
 	return 0;
 }
 
-/* Instance and space of the dump, checked on the first call. */
-static int dcx_eamt_dump_names(struct netlink_callback *cb,
-			       const char **inst, const char **space)
-{
-	struct nlattr **attrs = dcx_genl_dump_attrs(cb);
-	int err;
-
-	if (cb->args[0] == DCX_DUMP_FIRST) {
-		err = dcx_nl_check_abi(attrs, cb->extack);
-		if (err)
-			return err;
-		if (!attrs[DCXLAT_A_INSTANCE]) {
-			DCX_ERR(cb->extack,
-				"missing instance name (DCXLAT_A_INSTANCE)");
-			return -EINVAL;
-		}
-		err = dcx_nl_check_name(attrs[DCXLAT_A_INSTANCE], "instance",
-					cb->extack);
-		if (!err && attrs[DCXLAT_A_SPACE])
-			err = dcx_nl_check_name(attrs[DCXLAT_A_SPACE], "space",
-						cb->extack);
-		if (err)
-			return err;
-	}
-	*inst = nla_data(attrs[DCXLAT_A_INSTANCE]);
-	*space = attrs[DCXLAT_A_SPACE] ? nla_data(attrs[DCXLAT_A_SPACE]) :
-					 DCX_DEFAULT_SPACE;
-	return 0;
-}
-
 static int dcx_eamt_dump_fill(struct sk_buff *skb, struct netlink_callback *cb,
 			      const char *iname, const struct dcx_space *s)
 {
@@ -367,11 +318,9 @@ static int dcx_eamt_dump_fill(struct sk_buff *skb, struct netlink_callback *cb,
 	void *hdr;
 	int ret;
 
-	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  &dcx_genl_family, NLM_F_MULTI, DCXLAT_CMD_EAMT_GET);
+	hdr = dcx_nl_dump_start(skb, cb);
 	if (!hdr)
 		return -EMSGSIZE;
-	genl_dump_check_consistent(cb, hdr);
 	if (nla_put_string(skb, DCXLAT_A_INSTANCE, iname) ||
 	    nla_put_string(skb, DCXLAT_A_SPACE, s->name)) {
 		genlmsg_cancel(skb, hdr);
@@ -399,34 +348,17 @@ static int dcx_eamt_dump_fill(struct sk_buff *skb, struct netlink_callback *cb,
 
 int dcx_nl_eamt_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct net *net = sock_net(cb->skb->sk);
-	const char *iname, *sname;
-	struct dcx_instance *inst;
 	struct dcx_space *s;
+	struct dcx_req r;
 	int err;
 
 	if (cb->args[0] == DCX_DUMP_DONE)
 		return 0;
-	err = dcx_eamt_dump_names(cb, &iname, &sname);
+	err = dcx_nl_begin_dump(cb, &r, DCX_REQ_EXISTS);
 	if (err)
 		return err;
-	mutex_lock(&dcx_cfg_mutex);
-	inst = dcx_instance_find(net, iname);
-	s = inst ? dcx_space_find(dcx_instance_tables(inst), sname) : NULL;
-	if (!s) {
-		mutex_unlock(&dcx_cfg_mutex);
-		if (inst)
-			NL_SET_ERR_MSG_FMT_MOD(cb->extack,
-					       "no space \"%s\" in instance \"%s\"",
-					       sname, iname);
-		else
-			NL_SET_ERR_MSG_FMT_MOD(cb->extack,
-					       "no instance \"%s\" in this netns",
-					       iname);
-		return -ENOENT;
-	}
-	cb->seq = dcx_nl_gen();
-	err = dcx_eamt_dump_fill(skb, cb, iname, s);
-	mutex_unlock(&dcx_cfg_mutex);
+	s = dcx_nl_find_space(&r, r.attrs[DCXLAT_A_SPACE]);
+	err = s ? dcx_eamt_dump_fill(skb, cb, r.name, s) : -ENOENT;
+	dcx_nl_end(&r);
 	return err ? err : skb->len;
 }

@@ -3,47 +3,17 @@
  * Generic netlink handlers of address spaces and interface bindings (see
  * uapi/dcxlat.h, "Spaces"). Every handler runs with dcx_cfg_mutex held
  * around the change and answers every refusal with an extack message.
- *
- * A space's routing domain is a VRF device (DCXLAT_SPACE_VRF) or a table
- * (DCXLAT_SPACE_TABLE); a table is resolved here, once, to the VRF device
- * that uses it, so that the packet path has one lookup (the l3mdev FIB
- * rule) and no fallback into the main table.
+ * The routing domain of a space is resolved by vrf.c.
  */
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
 #include <net/ipv6.h>
-#include <net/l3mdev.h>
-#include "instance.h"
 #include "space.h"
-#include "netlink.h"
-#include "nl_space.h"
+#include "vrf.h"
+#include "nl_policy.h"
+#include "nl_msg.h"
+#include "nl_handlers.h"
 #include "compat.h"
-
-const struct nla_policy dcx_space_cfg_policy[DCXLAT_SPACE_MAX + 1] = {
-	[DCXLAT_SPACE_NAME] = { .type = NLA_NUL_STRING,
-				.len = DCXLAT_NAME_MAX - 1 },
-	[DCXLAT_SPACE_ID] = { .type = NLA_U32 },
-	[DCXLAT_SPACE_PREFIX] = NLA_POLICY_NESTED(dcx_prefix6_policy),
-	[DCXLAT_SPACE_TABLE] = { .type = NLA_U32 },
-	[DCXLAT_SPACE_VRF] = { .type = NLA_U32 },
-	[DCXLAT_SPACE_EAM_COUNT] = {
-		.type = NLA_REJECT,
-		.reject_message = "DCXLAT_SPACE_EAM_COUNT is reply-only" },
-	[DCXLAT_SPACE_STATS] = {
-		.type = NLA_REJECT,
-		.reject_message = "DCXLAT_SPACE_STATS is reply-only" },
-	[DCXLAT_SPACE_BIND] = {
-		.type = NLA_REJECT,
-		.reject_message = "bindings are added with DCXLAT_CMD_BIND_ADD" },
-	[DCXLAT_SPACE_PAD] = {
-		.type = NLA_REJECT,
-		.reject_message = "DCXLAT_SPACE_PAD is reply-only" },
-};
-
-const struct nla_policy dcx_bind_policy[DCXLAT_BIND_MAX + 1] = {
-	[DCXLAT_BIND_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
-	[DCXLAT_BIND_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
-};
 
 /* What a request names, parsed before the lock is taken. */
 struct dcx_space_req {
@@ -54,7 +24,6 @@ struct dcx_space_req {
 	struct dcx_prefix6 prefix;
 	bool has_prefix;
 	u32 id;
-	struct dcx_tables *t;
 	struct dcx_space *s;		/* after the change; NULL: deleted */
 	/* BIND */
 	bool bind;
@@ -199,59 +168,19 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
  * DCXLAT_SPACE_VRF and/or DCXLAT_SPACE_TABLE into the VRF ifindex and
  * table the space routes in (0/0: the netns' main routing).
  */
-static int dcx_space_domain(struct net *net, struct nlattr **tb, int *vrf,
-			    u32 *table, struct netlink_ext_ack *extack)
+static int dcx_space_domain(struct genl_info *info, struct nlattr **tb,
+			    int *vrf, u32 *table)
 {
 	struct nlattr *va = tb[DCXLAT_SPACE_VRF], *ta = tb[DCXLAT_SPACE_TABLE];
-	u32 want = ta ? nla_get_u32(ta) : 0;
-	struct net_device *dev;
-	int err = 0;
+	char why[DCX_WHY_LEN] = "";
+	bool by_table;
+	int err;
 
 	*vrf = va ? nla_get_u32(va) : 0;
-	*table = 0;
-	if (!*vrf && !want)
-		return 0;
-	rcu_read_lock();
-	if (*vrf) {
-		dev = dev_get_by_index_rcu(net, *vrf);
-		if (!dev || !netif_is_l3_master(dev)) {
-			NL_SET_BAD_ATTR(extack, va);
-			if (dev)
-				NL_SET_ERR_MSG_FMT_MOD(extack,
-						       "%s is not a VRF device",
-						       dev->name);
-			else
-				NL_SET_ERR_MSG_FMT_MOD(extack,
-						       "no interface with index %d in this netns",
-						       *vrf);
-			err = dev ? -EINVAL : -ENODEV;
-			goto out;
-		}
-		*table = l3mdev_fib_table_rcu(dev);
-		if (want && want != *table) {
-			NL_SET_BAD_ATTR(extack, ta);
-			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "VRF %s uses table %u, not %u",
-					       dev->name, *table, want);
-			err = -EINVAL;
-		}
-		goto out;
-	}
-	for_each_netdev_rcu(net, dev) {
-		if (netif_is_l3_master(dev) &&
-		    l3mdev_fib_table_rcu(dev) == want) {
-			*vrf = dev->ifindex;
-			*table = want;
-			goto out;
-		}
-	}
-	NL_SET_BAD_ATTR(extack, ta);
-	NL_SET_ERR_MSG_FMT_MOD(extack,
-			       "no VRF device uses table %u: ip link add NAME type vrf table %u",
-			       want, want);
-	err = -ENOENT;
-out:
-	rcu_read_unlock();
+	*table = ta ? nla_get_u32(ta) : 0;
+	err = dcx_vrf_resolve(genl_info_net(info), vrf, table, why, &by_table);
+	if (err)
+		dcx_nl_why(info->extack, by_table ? ta : va, err, why);
 	return err;
 }
 
@@ -260,22 +189,18 @@ out:
 static int dcx_put_bind(struct sk_buff *skb, int type, int ifindex,
 			__be32 v4, u8 len4)
 {
-	struct nlattr *nest = nla_nest_start(skb, type), *p;
+	struct nlattr *nest = nla_nest_start(skb, type);
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex))
-		goto fail;
-	p = nla_nest_start(skb, DCXLAT_BIND_PREFIX4);
-	if (!p || nla_put_in_addr(skb, DCXLAT_PREFIX_ADDR, v4) ||
-	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len4))
-		goto fail;
-	nla_nest_end(skb, p);
+	if (nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_BIND_PREFIX4, &v4, sizeof(v4),
+			      len4)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
 	nla_nest_end(skb, nest);
 	return 0;
-fail:
-	nla_nest_cancel(skb, nest);
-	return -EMSGSIZE;
 }
 
 static int dcx_put_space_bind_cb(void *ctx, int ifindex, __be32 v4, u8 len4)
@@ -326,7 +251,7 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 	struct dcx_space_req *r = arg;
 
 	if (r->s && !r->bind)
-		return dcx_fill_space(skb, r->t, r->s);
+		return dcx_fill_space(skb, req->t, r->s);
 	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
 		return -EMSGSIZE;
 	if (r->bind)
@@ -339,38 +264,30 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 
 /*
  * Lock, find the instance and the tables the request edits (the sender's
- * transaction, else the live ones), attach the space bookkeeping. On
- * error the lock is released and extack set.
+ * transaction, else the live ones), attach the space bookkeeping and,
+ * when s is given, find the space the request names. On error the lock
+ * is released and extack set.
  */
-static int dcx_space_begin(struct genl_info *info, struct dcx_space_req *r)
+static int dcx_space_begin(struct genl_info *info, struct dcx_space_req *r,
+			   struct dcx_space **s)
 {
 	char why[DCX_WHY_LEN] = "";
 	int err;
 
-	err = dcx_nl_begin(info, &r->req);
+	err = dcx_nl_begin(info, &r->req, DCX_REQ_EXISTS);
 	if (err)
 		return err;
-	r->t = (struct dcx_tables *)r->req.cfg->xlat.tables;
-	err = dcx_space_attach(r->t, why, &dcx_cfg_mutex);
+	err = dcx_space_attach(r->req.t, why, &dcx_cfg_mutex);
 	if (err) {
-		NL_SET_ERR_MSG_FMT_MOD(info->extack, "%s", why);
+		dcx_nl_why(info->extack, NULL, err, why);
+	} else if (s) {
+		*s = dcx_nl_find_space(&r->req, r->name_attr);
+		if (!*s)
+			err = -ENOENT;
+	}
+	if (err)
 		dcx_nl_end(&r->req);
-	}
 	return err;
-}
-
-static struct dcx_space *dcx_space_req_find(struct genl_info *info,
-					    struct dcx_space_req *r)
-{
-	struct dcx_space *s = dcx_space_find(r->t, r->name);
-
-	if (!s) {
-		NL_SET_BAD_ATTR(info->extack, r->name_attr);
-		NL_SET_ERR_MSG_FMT_MOD(info->extack,
-				       "no space \"%s\" in instance \"%s\"",
-				       r->name, r->req.name);
-	}
-	return s;
 }
 
 int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
@@ -386,42 +303,38 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_space_parse_cfg(info, &r, true);
 	if (err)
 		return err;
-	err = dcx_space_begin(info, &r);
+	err = dcx_space_begin(info, &r, NULL);
 	if (err)
 		return err;
 	base = &r.req.cfg->xlat.space_base;
 	if (!r.has_prefix && base->len) {
 		err = dcx_space_prefix_from_base(base, r.id, &r.prefix, why);
 		if (err) {
-			NL_SET_ERR_MSG_FMT_MOD(extack, "space %s: %s", r.name,
-					       why);
+			dcx_nl_whyf(extack, NULL, err, why, "space %s", r.name);
 			goto out;
 		}
 	}
-	err = dcx_space_domain(genl_info_net(info), r.tb, &vrf, &table,
-			       extack);
+	err = dcx_space_domain(info, r.tb, &vrf, &table);
 	if (err)
 		goto out;
 	/* Without a prefix first: no packet reaches it before its domain. */
-	s = dcx_space_add(r.t, r.name, r.id, NULL, why, &dcx_cfg_mutex);
+	s = dcx_space_add(r.req.t, r.name, r.id, NULL, why, &dcx_cfg_mutex);
 	if (IS_ERR(s)) {
-		err = PTR_ERR(s);
-		NL_SET_BAD_ATTR(extack, strstr(why, " ID ") ?
-				r.tb[DCXLAT_SPACE_ID] : r.name_attr);
-		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
+		err = dcx_nl_why(extack, strstr(why, " ID ") ?
+				 r.tb[DCXLAT_SPACE_ID] : r.name_attr,
+				 PTR_ERR(s), why);
 		goto out;
 	}
 	s->table = table;
 	s->vrf_ifindex = vrf;
-	err = dcx_space_attach(r.t, why, &dcx_cfg_mutex);
+	err = dcx_space_attach(r.req.t, why, &dcx_cfg_mutex);
 	if (!err && r.prefix.len)
-		err = dcx_space_set_pool6(r.t, s, &r.prefix, why,
+		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
 	if (err) {
-		if (r.tb[DCXLAT_SPACE_PREFIX])
-			NL_SET_BAD_ATTR(extack, r.tb[DCXLAT_SPACE_PREFIX]);
-		NL_SET_ERR_MSG_FMT_MOD(extack, "space %s: %s", r.name, why);
-		dcx_space_remove(r.t, s, NULL, &dcx_cfg_mutex);
+		dcx_nl_whyf(extack, r.tb[DCXLAT_SPACE_PREFIX], err, why,
+			    "space %s", r.name);
+		dcx_space_remove(r.req.t, s, NULL, &dcx_cfg_mutex);
 		goto out;
 	}
 	r.s = s;
@@ -445,14 +358,9 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	domain = r.tb[DCXLAT_SPACE_VRF] || r.tb[DCXLAT_SPACE_TABLE];
-	err = dcx_space_begin(info, &r);
+	err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	s = dcx_space_req_find(info, &r);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
 	if (r.tb[DCXLAT_SPACE_ID] && r.id != s->id) {
 		NL_SET_BAD_ATTR(extack, r.tb[DCXLAT_SPACE_ID]);
 		NL_SET_ERR_MSG_FMT_MOD(extack,
@@ -462,18 +370,16 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	if (domain) {
-		err = dcx_space_domain(genl_info_net(info), r.tb, &vrf,
-				       &table, extack);
+		err = dcx_space_domain(info, r.tb, &vrf, &table);
 		if (err)
 			goto out;
 	}
 	if (r.has_prefix) {
-		err = dcx_space_set_pool6(r.t, s, &r.prefix, why,
+		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
 		if (err) {
-			NL_SET_BAD_ATTR(extack, r.tb[DCXLAT_SPACE_PREFIX]);
-			NL_SET_ERR_MSG_FMT_MOD(extack, "space %s: %s",
-					       s->name, why);
+			dcx_nl_whyf(extack, r.tb[DCXLAT_SPACE_PREFIX], err,
+				    why, "space %s", s->name);
 			goto out;
 		}
 	}
@@ -496,20 +402,13 @@ int dcx_nl_space_del(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	err = dcx_space_parse_name(info, &r, false);
+	if (!err)
+		err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	err = dcx_space_begin(info, &r);
-	if (err)
-		return err;
-	s = dcx_space_req_find(info, &r);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
-	err = dcx_space_remove(r.t, s, why, &dcx_cfg_mutex);
+	err = dcx_space_remove(r.req.t, s, why, &dcx_cfg_mutex);
 	if (err) {
-		NL_SET_BAD_ATTR(info->extack, r.name_attr);
-		NL_SET_ERR_MSG_FMT_MOD(info->extack, "%s", why);
+		dcx_nl_why(info->extack, r.name_attr, err, why);
 		goto out;
 	}
 	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
@@ -518,27 +417,11 @@ out:
 	return err;
 }
 
-/* One reply message: INSTANCE and the space. */
-static int dcx_space_reply(struct genl_info *info, struct dcx_space_req *r,
-			   const struct dcx_space *s)
+/* A reply: the space arg of the request's tables. */
+static int dcx_space_reply_fill(struct sk_buff *skb, struct dcx_req *req,
+				void *arg)
 {
-	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	void *hdr;
-
-	if (!msg) {
-		DCX_ERR(info->extack, "out of memory for the reply");
-		return -ENOMEM;
-	}
-	hdr = genlmsg_put_reply(msg, info, &dcx_genl_family, 0,
-				info->genlhdr->cmd);
-	if (!hdr || nla_put_string(msg, DCXLAT_A_INSTANCE, r->req.name) ||
-	    dcx_fill_space(msg, r->t, s)) {
-		nlmsg_free(msg);
-		DCX_ERR(info->extack, "reply does not fit in one message");
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return dcx_fill_space(skb, req->t, arg);
 }
 
 int dcx_nl_space_get(struct sk_buff *skb, struct genl_info *info)
@@ -548,83 +431,48 @@ int dcx_nl_space_get(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	err = dcx_space_parse_name(info, &r, false);
+	if (!err)
+		err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	err = dcx_space_begin(info, &r);
-	if (err)
-		return err;
-	s = dcx_space_req_find(info, &r);
-	err = s ? dcx_space_reply(info, &r, s) : -ENOENT;
+	err = dcx_nl_reply(&r.req, dcx_space_reply_fill, s);
 	dcx_nl_end(&r.req);
 	return err;
 }
 
+static int dcx_dump_space(struct sk_buff *skb, struct list_head *pos,
+			  void *arg)
+{
+	struct dcx_req *r = arg;
+
+	if (nla_put_string(skb, DCXLAT_A_INSTANCE, r->name))
+		return -EMSGSIZE;
+	return dcx_fill_space(skb, r->t,
+			      list_entry(pos, struct dcx_space, list));
+}
+
 /*
  * Every space of one instance's live configuration, in creation order
- * (default first); cb->args[0] counts those sent, cb->args[1] records the
- * checks of the first call.
+ * (default first).
  */
 int dcx_nl_space_dump(struct sk_buff *skb, struct netlink_callback *cb)
 {
-	struct nlattr **attrs = dcx_genl_dump_attrs(cb);
-	struct net *net = sock_net(cb->skb->sk);
-	struct dcx_instance *inst;
-	struct dcx_tables *t;
-	struct dcx_space *s;
-	const char *name;
-	long idx = 0;
-	void *hdr;
+	struct dcx_req r;
 	int err;
 
-	if (!cb->args[1]) {
-		err = dcx_nl_check_abi(attrs, cb->extack);
-		if (err)
-			return err;
-		if (!attrs[DCXLAT_A_INSTANCE]) {
-			NL_SET_ERR_MSG_MOD(cb->extack,
-					   "missing instance name (DCXLAT_A_INSTANCE)");
-			return -EINVAL;
-		}
-		cb->args[1] = 1;
-	}
-	name = nla_data(attrs[DCXLAT_A_INSTANCE]);
-	mutex_lock(&dcx_cfg_mutex);
-	inst = dcx_instance_find(net, name);
-	if (!inst) {
-		mutex_unlock(&dcx_cfg_mutex);
-		NL_SET_ERR_MSG_FMT_MOD(cb->extack,
-				       "no instance \"%s\" in this netns", name);
-		return -ENOENT;
-	}
-	t = dcx_instance_tables(inst);
-	dcx_space_attach(t, NULL, &dcx_cfg_mutex);
-	cb->seq = dcx_nl_gen();
-	list_for_each_entry(s, &t->spaces, list) {
-		if (idx < cb->args[0]) {
-			idx++;
-			continue;
-		}
-		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
-				  cb->nlh->nlmsg_seq, &dcx_genl_family,
-				  NLM_F_MULTI, DCXLAT_CMD_SPACE_GET);
-		if (!hdr)
-			break;
-		genl_dump_check_consistent(cb, hdr);
-		if (nla_put_string(skb, DCXLAT_A_INSTANCE, inst->name) ||
-		    dcx_fill_space(skb, t, s)) {
-			genlmsg_cancel(skb, hdr);
-			break;
-		}
-		genlmsg_end(skb, hdr);
-		idx++;
-	}
-	cb->args[0] = idx;
-	mutex_unlock(&dcx_cfg_mutex);
-	return skb->len;
+	err = dcx_nl_begin_dump(cb, &r, DCX_REQ_EXISTS);
+	if (err)
+		return err;
+	dcx_space_attach(r.t, NULL, &dcx_cfg_mutex);
+	err = dcx_nl_dump_list(skb, cb, &r.t->spaces, dcx_dump_space, &r);
+	dcx_nl_end(&r);
+	return err;
 }
 
-static int dcx_nl_bind(struct genl_info *info, bool add)
+/* BIND_ADD and BIND_DEL. */
+int dcx_nl_bind(struct sk_buff *skb, struct genl_info *info)
 {
+	bool add = info->genlhdr->cmd == DCXLAT_CMD_BIND_ADD;
 	struct netlink_ext_ack *extack = info->extack;
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
@@ -635,14 +483,9 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 	err = dcx_bind_parse(info, &r);
 	if (err)
 		return err;
-	err = dcx_space_begin(info, &r);
+	err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	s = dcx_space_req_find(info, &r);
-	if (!s) {
-		err = -ENOENT;
-		goto out;
-	}
 	if (add) {
 		rcu_read_lock();
 		exists = dev_get_by_index_rcu(genl_info_net(info), r.ifindex);
@@ -655,10 +498,10 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 			err = -ENODEV;
 			goto out;
 		}
-		err = dcx_bind_add(r.t, s, r.ifindex, r.v4, r.len4, why,
+		err = dcx_bind_add(r.req.t, s, r.ifindex, r.v4, r.len4, why,
 				   &dcx_cfg_mutex);
 	} else {
-		err = dcx_bind_del(r.t, s, r.ifindex, r.v4, r.len4, why,
+		err = dcx_bind_del(r.req.t, s, r.ifindex, r.v4, r.len4, why,
 				   &dcx_cfg_mutex);
 	}
 	if (err) {
@@ -670,12 +513,12 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 		if (dev)
 			strscpy(ifname, dev->name, sizeof(ifname));
 		rcu_read_unlock();
-		NL_SET_BAD_ATTR(extack, info->attrs[DCXLAT_A_BIND]);
 		if (*ifname)
-			NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %s", ifname, why);
+			dcx_nl_whyf(extack, info->attrs[DCXLAT_A_BIND], err,
+				    why, "%s", ifname);
 		else
-			NL_SET_ERR_MSG_FMT_MOD(extack, "interface %d: %s",
-					       r.ifindex, why);
+			dcx_nl_whyf(extack, info->attrs[DCXLAT_A_BIND], err,
+				    why, "interface %d", r.ifindex);
 		goto out;
 	}
 	r.s = s;
@@ -683,14 +526,4 @@ static int dcx_nl_bind(struct genl_info *info, bool add)
 out:
 	dcx_nl_end(&r.req);
 	return err;
-}
-
-int dcx_nl_bind_add(struct sk_buff *skb, struct genl_info *info)
-{
-	return dcx_nl_bind(info, true);
-}
-
-int dcx_nl_bind_del(struct sk_buff *skb, struct genl_info *info)
-{
-	return dcx_nl_bind(info, false);
 }

@@ -6,11 +6,10 @@
 #include <linux/netlink.h>
 #include <linux/notifier.h>
 #include <net/genetlink.h>
-#include "netlink.h"
 #include "txn.h"
+#include "nl_msg.h"
+#include "nl_handlers.h"
 #include "compat.h"
-
-enum { DCX_TXN_BEGIN, DCX_TXN_COMMIT, DCX_TXN_ABORT };
 
 static int dcx_fill_commit(struct sk_buff *skb, struct dcx_req *r, void *arg)
 {
@@ -19,20 +18,20 @@ static int dcx_fill_commit(struct sk_buff *skb, struct dcx_req *r, void *arg)
 	return nla_put_u32(skb, DCXLAT_A_COUNT, t->neams);
 }
 
-static int dcx_nl_txn(struct genl_info *info, int op)
+int dcx_nl_txn(struct sk_buff *skb, struct genl_info *info)
 {
 	u32 portid = info->snd_portid;
 	struct dcx_req r;
 	int err;
 
-	err = dcx_nl_begin(info, &r);
+	err = dcx_nl_begin(info, &r, DCX_REQ_EXISTS);
 	if (err)
 		return err;
-	switch (op) {
-	case DCX_TXN_BEGIN:
+	switch (info->genlhdr->cmd) {
+	case DCXLAT_CMD_TXN_BEGIN:
 		err = dcx_txn_begin(r.inst, portid, info->extack);
 		break;
-	case DCX_TXN_COMMIT:
+	case DCXLAT_CMD_TXN_COMMIT:
 		err = dcx_txn_commit(r.inst, portid, info->extack);
 		if (!err) {
 			r.staging = false;
@@ -46,43 +45,18 @@ static int dcx_nl_txn(struct genl_info *info, int op)
 	return err;
 }
 
-int dcx_nl_txn_begin(struct sk_buff *skb, struct genl_info *info)
-{
-	return dcx_nl_txn(info, DCX_TXN_BEGIN);
-}
-
-int dcx_nl_txn_commit(struct sk_buff *skb, struct genl_info *info)
-{
-	return dcx_nl_txn(info, DCX_TXN_COMMIT);
-}
-
-int dcx_nl_txn_abort(struct sk_buff *skb, struct genl_info *info)
-{
-	return dcx_nl_txn(info, DCX_TXN_ABORT);
-}
-
+/* A socket closed: abort its transactions (the notifier below). */
 static int dcx_nl_urelease(struct notifier_block *nb, unsigned long event,
 			   void *ptr)
 {
 	struct netlink_notify *n = ptr;
 
-	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC ||
-	    !dcx_txn_any())
-		return NOTIFY_DONE;
-	dcx_txn_release(n->net, n->portid);
+	if (event == NETLINK_URELEASE && n->protocol == NETLINK_GENERIC &&
+	    dcx_txn_any())
+		dcx_txn_release(n->net, n->portid);
 	return NOTIFY_DONE;
 }
 
-static struct notifier_block dcx_nl_notifier = {
+struct notifier_block dcx_nl_txn_notifier = {
 	.notifier_call = dcx_nl_urelease,
 };
-
-int dcx_nl_txn_init(void)
-{
-	return netlink_register_notifier(&dcx_nl_notifier);
-}
-
-void dcx_nl_txn_exit(void)
-{
-	netlink_unregister_notifier(&dcx_nl_notifier);
-}
