@@ -9,6 +9,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "instance.h"
+#include "settings.h"
 #include "compat.h"
 
 DEFINE_MUTEX(dcx_cfg_mutex);
@@ -36,11 +37,7 @@ void dcx_config_defaults(struct dcx_config *cfg)
 
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->xlat.tables = t;
-	cfg->xlat.rfc6791v4.addr = DCX_DEFAULT_RFC6791V4;
-	cfg->xlat.rfc6791v4.len = 32;
-	cfg->xlat.er_filter = true;
-	cfg->xlat.hairpin = true;
-	cfg->xlat.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
+	dcx_settings_defaults(cfg);
 }
 
 struct dcx_config *dcx_config_new(void)
@@ -86,20 +83,6 @@ void dcx_config_destroy(struct dcx_config *cfg)
 		return;
 	dcx_tables_destroy((struct dcx_tables *)cfg->xlat.tables);
 	kfree(cfg);
-}
-
-/* The default space's prefix is pool6; the tables change it in place. */
-int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
-			 struct netlink_ext_ack *extack)
-{
-	struct dcx_tables *t = dcx_config_tables(cfg);
-	char why[DCX_WHY_LEN] = "";
-	int err;
-
-	err = dcx_space_set_pool6(t, t->def, p, why, &dcx_cfg_mutex);
-	if (err)
-		NL_SET_ERR_MSG_FMT_MOD(extack, "pool6: %s", why);
-	return err;
 }
 
 /* ---- instances --------------------------------------------------------- */

@@ -28,20 +28,8 @@
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 #include "core/tables.h"
+#include "config.h"
 #include "stats.h"
-
-/*
- * Immutable once published, except the tables it points to, which are
- * RCU-safe and change in place under dcx_cfg_mutex. A snapshot owns its
- * tables: a settings change hands them to the next snapshot; a whole-config
- * replacement frees them with the old snapshot.
- */
-struct dcx_config {
-	struct dcx_xlat_cfg xlat;
-	char ndp_proxy[IFNAMSIZ];	/* uplink of proxy NDP, "" = off */
-	int ndp_proxy_ifindex;		/* its ifindex when it exists; 0: off */
-	struct rcu_head rcu;
-};
 
 struct dcx_instance {
 	struct list_head list;		/* dcx_net.instances, RCU */
@@ -88,19 +76,10 @@ void dcx_instance_link(struct net *net, struct dcx_instance *inst);
  * after a grace period (packets in flight may still read it).
  */
 void dcx_instance_unlink(struct net *net, struct dcx_instance *inst);
-/* p == NULL unsets pool6 (the default space's prefix) of cfg. */
-int dcx_config_set_pool6(struct dcx_config *cfg, const struct dcx_prefix6 *p,
-			 struct netlink_ext_ack *extack);
 /* The current snapshot, for writers (lockdep-checked). */
 const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst);
 /* Its tables, for writers. */
 struct dcx_tables *dcx_instance_tables(const struct dcx_instance *inst);
-/* Writable tables of any snapshot a writer holds (live or staging). */
-static inline struct dcx_tables *dcx_config_tables(struct dcx_config *cfg)
-{
-	/* Writers own the tables: the snapshot's const is for readers. */
-	return (struct dcx_tables *)cfg->xlat.tables;
-}
 
 /* A new unpublished snapshot: default settings, empty tables; or NULL. */
 struct dcx_config *dcx_config_new(void);

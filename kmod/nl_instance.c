@@ -7,6 +7,7 @@
  */
 #include <net/genetlink.h>
 #include "stats.h"
+#include "netns.h"
 #include "nl_msg.h"
 #include "nl_handlers.h"
 #include "compat.h"
@@ -45,9 +46,9 @@ int dcx_nl_instance_change(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	if (add)
-		err = dcx_instance_add(r.net, r.name, extack);
+		err = dcx_netns_instance_add(r.net, r.name, extack);
 	else
-		err = dcx_instance_del(r.net, r.name, extack);
+		err = dcx_netns_instance_del(r.net, r.name, extack);
 	if (!err)
 		dcx_nl_notify(&r, NULL, NULL);
 	else if (err == (add ? -EEXIST : -ENOENT))

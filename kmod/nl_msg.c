@@ -8,7 +8,7 @@
 #include <linux/string.h>
 #include <net/genetlink.h>
 #include "stats.h"
-#include "txn.h"
+#include "instance.h"
 #include "nl_policy.h"
 #include "nl_msg.h"
 #include "compat.h"

@@ -6,7 +6,7 @@
 #include <linux/netlink.h>
 #include <linux/notifier.h>
 #include <net/genetlink.h>
-#include "txn.h"
+#include "instance.h"
 #include "nl_msg.h"
 #include "nl_handlers.h"
 #include "compat.h"

@@ -12,7 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/stddef.h>
 #include <linux/string.h>
-#include "instance.h"
+#include "config.h"
 #include "settings.h"
 
 #define DCX_SET_DESC(id, nm, tp, df, lo, hi, vl, doc, rfc, field)	\

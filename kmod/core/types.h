@@ -60,9 +60,6 @@ struct dcx_xlat_cfg {
 	struct dcx_prefix6 space_base;	/* base + ID = a space's /96 */
 };
 
-/* Defaults of a new instance. */
-#define DCX_DEFAULT_RFC6791V4	htonl(0xc0000008)	/* 192.0.0.8/32 */
-#define DCX_DEFAULT_LOWEST_MTU6	1280
 /* RFC 1812 4.3.2.3 (ICMPv4 errors), RFC 4443 2.4 (ICMPv6 errors). */
 #define DCX_ICMP4_ERR_MAX	576
 #define DCX_ICMP6_ERR_MAX	1280

@@ -109,9 +109,9 @@ static void setup(unsigned long neams)
 	free(all4);
 	free(all6);
 	cfg.tables = tables;
-	cfg.rfc6791v4.addr = DCX_DEFAULT_RFC6791V4;
+	cfg.rfc6791v4.addr = htonl(0xc0000008);	/* 192.0.0.8, the default */
 	cfg.rfc6791v4.len = 32;
-	cfg.lowest_ipv6_mtu = DCX_DEFAULT_LOWEST_MTU6;
+	cfg.lowest_ipv6_mtu = 1280;
 	cfg.hairpin = true;
 }
 

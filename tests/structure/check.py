@@ -26,7 +26,7 @@ separately:
             core include it; no other Makefile names two or more core
             sources, and Kbuild names none).
   coreinc   core files (kmod/core/*.[ch]) include only core headers and
-            kmod/uapi/*.h (env.h aside, which chooses kernel or shim), and
+            kmod/uapi/*.h (env.h and its userspace branch env_user.h aside), and
             never a <...> header.
 
 Rules of this file: python3 standard library only; reads, never writes; one
@@ -63,6 +63,9 @@ SOURCE_NAMES = ("Makefile", "Kbuild")
 
 # The one list of the core sources, and the builds that must include it.
 CORE_MK = "kmod/core/core.mk"
+# The environment of the core: env.h chooses, env_user.h is its userspace
+# branch (the CLI's types); only they may include system/kernel headers.
+CORE_ENV = ("kmod/core/env.h", "kmod/core/env_user.h")
 CORE_USERS = ("Kbuild", "tests/unit/Makefile", "tests/fuzz/Makefile",
               "tests/bench-core/Makefile")
 
@@ -128,8 +131,20 @@ def check_tests_include(kmod, out):
 
 def make_lines(path):
     """(line number, text without comments) of a Makefile."""
+    out, cont = [], None
     with open(path, encoding="utf-8", errors="replace") as f:
-        return [(ln, l.split("#", 1)[0]) for ln, l in enumerate(f, 1)]
+        for ln, l in enumerate(f, 1):
+            l = l.split("#", 1)[0].rstrip("\n")
+            if cont is not None:
+                cont = (cont[0], cont[1] + " " + l.rstrip("\\"))
+            else:
+                cont = (ln, l.rstrip("\\"))
+            if not l.endswith("\\"):
+                out.append(cont)
+                cont = None
+    if cont is not None:
+        out.append(cont)
+    return out
 
 
 def core_names(root, out):
@@ -140,7 +155,7 @@ def core_names(root, out):
         return None
     core = []
     for _, l in make_lines(os.path.join(root, mk)):
-        m = re.match(r"\s*DCX_CORE\s*:?=(.*)", l)
+        m = re.match(r"\s*DCX_CORE\s*[:+]?=(.*)", l)
         if m:
             core += m.group(1).split()
     have = sorted(f[:-2] for f in os.listdir(os.path.join(root, "kmod/core"))
@@ -190,7 +205,7 @@ def check_corelist(root, out):
 
 def check_coreinc(kmod, out):
     for rel, f in sorted(kmod.files.items()):
-        if not rel.startswith("kmod/core/") or rel == "kmod/core/env.h":
+        if not rel.startswith("kmod/core/") or rel in CORE_ENV:
             continue
         for line, kind, name in f.includes:
             if kind == "a":
