@@ -14,7 +14,7 @@ PKGS=(
 	pkg-config gcc make dkms
 	iproute2 socat netcat-openbsd python3-scapy tcpdump iperf3 ethtool
 	jq iputils-ping iputils-tracepath traceroute procps coreutils
-	valgrind
+	valgrind python3-yaml
 )
 
 missing=()
