@@ -168,7 +168,8 @@ static inline int lpm_test_teardown(void **state)
 	return 0;
 }
 
-#define lpm_unit_test(f) \
-	cmocka_unit_test_setup_teardown(f, lpm_test_setup, lpm_test_teardown)
+/* A test with the setup and teardown above. */
+#define T(f) cmocka_unit_test_setup_teardown(f, lpm_test_setup, \
+					     lpm_test_teardown)
 
 #endif /* DCX_LPM_HELPERS_H */

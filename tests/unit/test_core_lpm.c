@@ -401,14 +401,14 @@ static void test_walk_order(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		lpm_unit_test(test_v4_nested),
-		lpm_unit_test(test_v4_errors),
-		lpm_unit_test(test_v4_remove),
-		lpm_unit_test(test_v4_edges),
-		lpm_unit_test(test_v6),
-		lpm_unit_test(test_find_exact),
-		lpm_unit_test(test_unaligned_keys),
-		lpm_unit_test(test_walk_order),
+		T(test_v4_nested),
+		T(test_v4_errors),
+		T(test_v4_remove),
+		T(test_v4_edges),
+		T(test_v6),
+		T(test_find_exact),
+		T(test_unaligned_keys),
+		T(test_walk_order),
 	};
 
 	return cmocka_run_group_tests_name("lpm", tests, lpm_group_setup,

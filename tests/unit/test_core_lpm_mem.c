@@ -201,9 +201,9 @@ static void test_locking_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		lpm_unit_test(test_enomem),
-		lpm_unit_test(test_deferred_free),
-		lpm_unit_test(test_locking_rules),
+		T(test_enomem),
+		T(test_deferred_free),
+		T(test_locking_rules),
 	};
 
 	return cmocka_run_group_tests_name("lpm_mem", tests, lpm_group_setup,

@@ -336,10 +336,10 @@ static void test_lookup_cost_v6(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		lpm_unit_test(test_random_v4),
-		lpm_unit_test(test_random_v6),
-		lpm_unit_test(test_lookup_cost_v4),
-		lpm_unit_test(test_lookup_cost_v6),
+		T(test_random_v4),
+		T(test_random_v6),
+		T(test_lookup_cost_v4),
+		T(test_lookup_cost_v6),
 	};
 
 	return cmocka_run_group_tests_name("lpm_rand", tests, lpm_group_setup,

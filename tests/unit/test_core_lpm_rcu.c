@@ -311,10 +311,10 @@ static void test_concurrent_walk_v6(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		lpm_unit_test(test_concurrent_lookup_v4),
-		lpm_unit_test(test_concurrent_lookup_v6),
-		lpm_unit_test(test_concurrent_walk_v4),
-		lpm_unit_test(test_concurrent_walk_v6),
+		T(test_concurrent_lookup_v4),
+		T(test_concurrent_lookup_v6),
+		T(test_concurrent_walk_v4),
+		T(test_concurrent_walk_v6),
 	};
 
 	return cmocka_run_group_tests_name("lpm_rcu", tests, lpm_group_setup,
