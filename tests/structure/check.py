@@ -28,6 +28,9 @@ separately:
   coreinc   core files (kmod/core/*.[ch]) include only core headers and
             kmod/uapi/*.h (env.h and its userspace branch env_user.h aside), and
             never a <...> header.
+  filemap   docs/design.md's "## File map" section names every source file
+            of kmod/ and usr/ (.c .h .mk, the Makefiles, the spec .yaml)
+            and no file that does not exist (when docs/design.md exists).
 
 Rules of this file: python3 standard library only; reads, never writes; one
 line per problem (details indented under it), then "structure: N problems";
@@ -219,6 +222,50 @@ def check_coreinc(kmod, out):
                             % (rel, line, name, p or "not found"), []))
 
 
+FILEMAP_DOC = "docs/design.md"
+FILEMAP_HEAD = "## File map"
+FILEMAP_EXT = (".c", ".h", ".mk", ".yaml")
+
+
+def filemap_sources(root):
+    """The files of kmod/, usr/ and Documentation/ the file map must name."""
+    have = set()
+    for top in ("kmod", "usr", "Documentation"):
+        for dirpath, _, names in os.walk(os.path.join(root, top)):
+            for n in names:
+                if n.endswith(FILEMAP_EXT) or n == "Makefile":
+                    have.add(os.path.relpath(os.path.join(dirpath, n), root))
+    return have
+
+
+def check_filemap(root, out):
+    doc = os.path.join(root, FILEMAP_DOC)
+    if not os.path.exists(doc):
+        return
+    named, inside = {}, False
+    with open(doc, encoding="utf-8", errors="replace") as f:
+        for ln, line in enumerate(f, 1):
+            if line.startswith("## "):
+                inside = line.rstrip() == FILEMAP_HEAD
+                continue
+            if inside:
+                for m in re.finditer(r"`((?:kmod|usr|Documentation)/"
+                                     r"[^`\s]+)`", line):
+                    named.setdefault(m.group(1), ln)
+    if not named:
+        out.append(("filemap: %s has no \"%s\" section naming files"
+                    % (FILEMAP_DOC, FILEMAP_HEAD), []))
+        return
+    have = filemap_sources(root)
+    for f in sorted(have - set(named)):
+        out.append(("filemap: %s is not in %s's file map"
+                    % (f, FILEMAP_DOC), []))
+    for f, ln in sorted(named.items()):
+        if not os.path.exists(os.path.join(root, f)):
+            out.append(("filemap: %s:%d names %s, which does not exist"
+                        % (FILEMAP_DOC, ln, f), []))
+
+
 def load(root):
     """The kmod and usr trees of root, with their -I directories."""
     trees = []
@@ -265,6 +312,7 @@ def main():
             check_tests_include(t, out)
             check_coreinc(t, out)
     check_corelist(args.root, out)
+    check_filemap(args.root, out)
     for head, details in out:
         print(head)
         for d in details:

@@ -22,6 +22,8 @@
 #                  lists core sources, Kbuild naming a core object
 #   core_include   a core file includes <linux/...>, a non-core header and
 #                  a header that does not exist
+#   filemap        docs/design.md's file map forgets usr/a.c (named only
+#                  outside the section) and names usr/gone.c
 #
 #   bash tests/structure/selftest.sh     prints ok/not ok per case, then
 #                                        "selftest: N passed, N failed"
@@ -54,7 +56,8 @@ expect() {
 
 expect clean "$fx/clean" 0 "$fx/clean/expected"
 expect "clean --graph" "$fx/clean" 0 "$fx/clean/expected-graph" --graph
-for t in cycle_include cycle_call tests_include core_list core_include; do
+for t in cycle_include cycle_call tests_include core_list core_include \
+	filemap; do
 	expect "$t" "$fx/$t" 1 "$fx/$t/expected"
 done
 
