@@ -24,8 +24,8 @@
 #include <net/dsfield.h>
 #include <net/ip.h>
 #include <net/route.h>
+#include <net/l3mdev.h>
 #include "instance.h"
-#include "space.h"
 #include "ndp.h"
 #include "icmp_err.h"
 #include "frag.h"
@@ -330,6 +330,31 @@ replan:
 drop:
 	dcx_count(inst, x, x->stat);
 	return NF_DROP;
+}
+
+/*
+ * The space of an IPv4 packet that came in on dev for dst4: the longest
+ * destination-prefix binding of dev, else of its VRF master, else the
+ * default space, or NULL (not ours) when cfg->unbound says pass.
+ */
+static const struct dcx_space *dcx_space_select4(const struct dcx_xlat_cfg *cfg,
+						 const struct net_device *dev,
+						 __be32 dst4)
+{
+	const struct dcx_space *s;
+	int master;
+
+	s = dcx_space_bound(cfg->tables, dev->ifindex, dst4);
+	if (!s) {
+		master = l3mdev_master_ifindex_rcu(dev);
+		if (master && master != dev->ifindex)
+			s = dcx_space_bound(cfg->tables, master, dst4);
+	}
+	if (s)
+		return s;
+	if (cfg->unbound == DCXLAT_UNBOUND_PASS)
+		return NULL;
+	return cfg->tables->def;
 }
 
 int dcx_dispatch46(struct net *net, struct dcx_instance *inst,

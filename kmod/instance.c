@@ -108,7 +108,7 @@ struct dcx_instance *dcx_instance_new(const char *name,
 	cfg = dcx_config_new();
 	if (!inst || !cfg)
 		goto nomem;
-	inst->stats = dcx_stats_alloc();
+	inst->stats = dcx_stats_alloc(GFP_KERNEL);
 	if (!inst->stats)
 		goto nomem;
 	strscpy(inst->name, name, sizeof(inst->name));

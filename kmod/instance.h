@@ -29,7 +29,7 @@
 #include <net/netns/generic.h>
 #include "core/tables.h"
 #include "config.h"
-#include "stats.h"
+#include "core/stats.h"
 
 struct dcx_instance {
 	struct list_head list;		/* dcx_net.instances, RCU */

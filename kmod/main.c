@@ -4,7 +4,7 @@
  *
  * Registration order: the LPM node cache, pernet state (netns.c, so a
  * netns always has its dcx_net before anyone can reach it), the netdevice
- * notifier of spaces, then genetlink (the only way to create instances,
+ * notifier (netdev.c), then genetlink (the only way to create instances,
  * hence hooks). Exit undoes it in reverse and waits for every RCU
  * callback before the module text goes away.
  */
@@ -14,7 +14,8 @@
 #include "netns.h"
 #include "netlink.h"
 #include "core/lpm.h"
-#include "space.h"
+#include "netdev.h"
+#include "uapi/dcxlat.h"
 #include "compat.h"
 
 #ifdef DCX_NEED_EXTACK_BUF
@@ -31,18 +32,18 @@ static int __init dcx_init(void)
 	err = dcx_netns_init();
 	if (err)
 		goto err_lpm;
-	err = dcx_space_init();
+	err = dcx_netdev_init();
 	if (err)
 		goto err_pernet;
 	err = dcx_genl_register();
 	if (err)
-		goto err_space;
+		goto err_netdev;
 	pr_info("stateless IPv4/IPv6 translator loaded (ABI %d)\n",
 		DCXLAT_ABI_VERSION);
 	return 0;
 
-err_space:
-	dcx_space_exit();
+err_netdev:
+	dcx_netdev_exit();
 err_pernet:
 	dcx_netns_exit();
 err_lpm:
@@ -53,7 +54,7 @@ err_lpm:
 static void __exit dcx_exit(void)
 {
 	dcx_genl_unregister();
-	dcx_space_exit();
+	dcx_netdev_exit();
 	dcx_netns_exit();
 	/* Instances and snapshots are freed by RCU callbacks: wait for them. */
 	rcu_barrier();

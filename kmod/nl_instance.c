@@ -6,7 +6,7 @@
  * only turns requests into their calls and their results into messages.
  */
 #include <net/genetlink.h>
-#include "stats.h"
+#include "core/stats.h"
 #include "netns.h"
 #include "nl_msg.h"
 #include "nl_handlers.h"

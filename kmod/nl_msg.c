@@ -7,7 +7,7 @@
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <net/genetlink.h>
-#include "stats.h"
+#include "core/stats.h"
 #include "instance.h"
 #include "nl_policy.h"
 #include "nl_msg.h"

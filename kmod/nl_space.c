@@ -8,7 +8,7 @@
 #include <linux/netdevice.h>
 #include <net/genetlink.h>
 #include <net/ipv6.h>
-#include "space.h"
+#include "instance.h"
 #include "vrf.h"
 #include "nl_policy.h"
 #include "nl_msg.h"
@@ -211,9 +211,7 @@ static int dcx_put_space_bind_cb(void *ctx, int ifindex, __be32 v4, u8 len4)
 static int dcx_put_space_stats(struct sk_buff *skb,
 			       const struct dcx_space *s)
 {
-	struct dcx_stats __percpu *st = dcx_space_stats(s);
-
-	return st ? dcx_nl_put_stats(skb, DCXLAT_SPACE_STATS, st) : 0;
+	return dcx_nl_put_stats(skb, DCXLAT_SPACE_STATS, s->stats);
 }
 
 /* The whole SPACE_CFG of s. */
@@ -236,7 +234,7 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_tables *t,
 	    nla_put_u32(skb, DCXLAT_SPACE_EAM_COUNT,
 			dcx_lpm_count(&s->eam4)) ||
 	    dcx_put_space_stats(skb, s) ||
-	    dcx_bind_walk(t, s, dcx_put_space_bind_cb, skb)) {
+	    dcx_bind_walk(s, dcx_put_space_bind_cb, skb)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -264,30 +262,23 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 
 /*
  * Lock, find the instance and the tables the request edits (the sender's
- * transaction, else the live ones), attach the space bookkeeping and,
- * when s is given, find the space the request names. On error the lock
+ * transaction, else the live ones) and, when s is given, find the space
+ * the request names. On error the lock
  * is released and extack set.
  */
 static int dcx_space_begin(struct genl_info *info, struct dcx_space_req *r,
 			   struct dcx_space **s)
 {
-	char why[DCX_WHY_LEN] = "";
 	int err;
 
 	err = dcx_nl_begin(info, &r->req, DCX_REQ_EXISTS);
-	if (err)
+	if (err || !s)
 		return err;
-	err = dcx_space_attach(r->req.t, why, &dcx_cfg_mutex);
-	if (err) {
-		dcx_nl_why(info->extack, NULL, err, why);
-	} else if (s) {
-		*s = dcx_nl_find_space(&r->req, r->name_attr);
-		if (!*s)
-			err = -ENOENT;
-	}
-	if (err)
-		dcx_nl_end(&r->req);
-	return err;
+	*s = dcx_nl_find_space(&r->req, r->name_attr);
+	if (*s)
+		return 0;
+	dcx_nl_end(&r->req);
+	return -ENOENT;
 }
 
 int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
@@ -327,14 +318,13 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	}
 	s->table = table;
 	s->vrf_ifindex = vrf;
-	err = dcx_space_attach(r.req.t, why, &dcx_cfg_mutex);
-	if (!err && r.prefix.len)
+	if (r.prefix.len)
 		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
 	if (err) {
 		dcx_nl_whyf(extack, r.tb[DCXLAT_SPACE_PREFIX], err, why,
 			    "space %s", r.name);
-		dcx_space_remove(r.req.t, s, NULL, &dcx_cfg_mutex);
+		dcx_space_del(r.req.t, s, NULL, &dcx_cfg_mutex);
 		goto out;
 	}
 	r.s = s;
@@ -406,7 +396,7 @@ int dcx_nl_space_del(struct sk_buff *skb, struct genl_info *info)
 		err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	err = dcx_space_remove(r.req.t, s, why, &dcx_cfg_mutex);
+	err = dcx_space_del(r.req.t, s, why, &dcx_cfg_mutex);
 	if (err) {
 		dcx_nl_why(info->extack, r.name_attr, err, why);
 		goto out;
@@ -463,7 +453,6 @@ int dcx_nl_space_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	err = dcx_nl_begin_dump(cb, &r, DCX_REQ_EXISTS);
 	if (err)
 		return err;
-	dcx_space_attach(r.t, NULL, &dcx_cfg_mutex);
 	err = dcx_nl_dump_list(skb, cb, &r.t->spaces, dcx_dump_space, &r);
 	dcx_nl_end(&r);
 	return err;

@@ -2,7 +2,7 @@
 /*
  * Reading the spaces' RFC 6052 prefixes (struct dcx_pool6): one space's,
  * the longest match over every space (tables->pool6), and the clash test
- * a new prefix must pass. Setting a prefix is tables.c's (it must also
+ * a new prefix must pass. Setting a prefix is space.c's (it must also
  * look at the EAM entries, eamt.c, which itself uses this file).
  */
 #ifndef DCX_CORE_POOL6_H

@@ -1,58 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The tables of an instance and its address spaces (see tables.h): alloc
- * and free, spaces by name and ID, a space's RFC 6052 prefix.
+ * The tables of an instance (see tables.h): the tries they compose, made
+ * and freed together with the spaces (space.c) and bindings (bind.c).
  */
+#include "space.h"
 #include "tables.h"
-
-/* ---- spaces --------------------------------------------------------- */
-
-struct dcx_space *dcx_space_find(const struct dcx_tables *t,
-				 const char *name)
-{
-	struct dcx_space *s;
-
-	list_for_each_entry(s, &t->spaces, list)
-		if (!strcmp(s->name, name))
-			return s;
-	return NULL;
-}
-
-struct dcx_space *dcx_space_find_id(const struct dcx_tables *t, u32 id)
-{
-	struct dcx_space *s;
-
-	list_for_each_entry(s, &t->spaces, list)
-		if (s->id == id)
-			return s;
-	return NULL;
-}
-
-static struct dcx_space *dcx_space_new(const char *name, u32 id, gfp_t gfp)
-{
-	struct dcx_space *s = kzalloc(sizeof(*s), gfp);
-
-	if (!s)
-		return NULL;
-	strscpy(s->name, name, sizeof(s->name));
-	s->id = id;
-	dcx_lpm_init(&s->eam4, 32);
-	return s;
-}
-
-/* The space's own memory; its tries are empty or destroyed already. */
-static void dcx_space_release(struct dcx_space *s)
-{
-	if (s->priv_free)
-		s->priv_free(s->priv);
-	kfree(rcu_dereference_protected(s->pool6, 1));
-	kfree(s);
-}
-
-static void dcx_space_free_rcu(struct rcu_head *head)
-{
-	dcx_space_release(container_of(head, struct dcx_space, rcu));
-}
 
 struct dcx_tables *dcx_tables_alloc(gfp_t gfp)
 {
@@ -60,178 +12,23 @@ struct dcx_tables *dcx_tables_alloc(gfp_t gfp)
 
 	if (!t)
 		return NULL;
+	/* t->binds: zeroed, every bucket empty. */
 	dcx_lpm_init(&t->eam6, 128);
 	dcx_lpm_init(&t->pool6, 128);
-	INIT_LIST_HEAD(&t->spaces);
-	t->def = dcx_space_new(DCX_DEFAULT_SPACE, 0, gfp);
-	if (!t->def) {
+	if (dcx_spaces_init(t, gfp)) {
 		kfree(t);
 		return NULL;
 	}
-	list_add_tail(&t->def->list, &t->spaces);
-	t->nspaces = 1;
 	return t;
 }
 
 void dcx_tables_destroy(struct dcx_tables *t)
 {
-	struct dcx_space *s, *n;
-
 	if (!t)
 		return;
+	/* Values are freed with the spaces: eam4 owns EAMs, spaces pool6s. */
 	dcx_lpm_destroy(&t->eam6, NULL);
 	dcx_lpm_destroy(&t->pool6, NULL);
-	list_for_each_entry_safe(s, n, &t->spaces, list) {
-		dcx_eam_destroy(s);
-		list_del(&s->list);
-		dcx_space_release(s);
-	}
-	if (t->priv_free)
-		t->priv_free(t->priv);
+	dcx_spaces_destroy(t);
 	kfree(t);
-}
-
-/* A space prefix must not overlap another space's prefix or EAM entries. */
-static int dcx_pool6_check(const struct dcx_tables *t,
-			   const struct dcx_space *self,
-			   const struct dcx_prefix6 *p, char *why)
-{
-	const struct dcx_space *s;
-	const struct dcx_eam *e;
-
-	if (!dcx_prefix6_valid_len(p->len)) {
-		dcx_why(why, "prefix length %u is not an RFC 6052 length",
-			p->len);
-		return -EINVAL;
-	}
-	if (!dcx_prefix_host_bits_zero(p->addr.s6_addr, p->len, 128)) {
-		dcx_why(why, DCX_P6_FMT " has bits set after the length",
-			DCX_P6_ARG(&p->addr, p->len));
-		return -EINVAL;
-	}
-	s = dcx_pool6_clash(t, self, p->addr.s6_addr, p->len);
-	if (s) {
-		dcx_why(why, DCX_P6_FMT " overlaps the prefix of space %s",
-			DCX_P6_ARG(&p->addr, p->len), s->name);
-		return -EEXIST;
-	}
-	rcu_read_lock();
-	e = dcx_eam6_clash(t, p->addr.s6_addr, p->len, self);
-	rcu_read_unlock();
-	if (e) {
-		dcx_why(why, DCX_P6_FMT " overlaps EAM " DCX_P6_FMT
-			" of space %s", DCX_P6_ARG(&p->addr, p->len),
-			DCX_P6_ARG(&e->v6, e->len6), e->space->name);
-		return -EEXIST;
-	}
-	return 0;
-}
-
-int dcx_space_set_pool6(struct dcx_tables *t, struct dcx_space *s,
-			const struct dcx_prefix6 *p, char *why,
-			struct mutex *lock)
-{
-	struct dcx_pool6 *old = rcu_dereference_protected(s->pool6,
-						lockdep_is_held(lock));
-	struct dcx_pool6 *n = NULL;
-	int err;
-
-	if (p && p->len) {
-		if (old && old->p.len == p->len &&
-		    !memcmp(&old->p.addr, &p->addr, sizeof(p->addr)))
-			return 0;
-		err = dcx_pool6_check(t, s, p, why);
-		if (err)
-			return err;
-		n = kzalloc(sizeof(*n), GFP_KERNEL);
-		if (!n)
-			goto nomem;
-		n->p = *p;
-		n->space = s;
-		/* New prefix in first: no moment where neither translates. */
-		err = dcx_lpm_insert(&t->pool6, p->addr.s6_addr, p->len, n,
-				     GFP_KERNEL, lock);
-		if (err) {
-			kfree(n);
-			if (err == -ENOMEM)
-				goto nomem;
-			dcx_why(why, "cannot insert the prefix (%d)", err);
-			return err;
-		}
-	}
-	rcu_assign_pointer(s->pool6, n);
-	if (old) {
-		dcx_lpm_remove(&t->pool6, old->p.addr.s6_addr, old->p.len,
-			       lock);
-		kfree_rcu(old, rcu);
-	}
-	return 0;
-
-nomem:
-	dcx_why(why, "out of memory");
-	return -ENOMEM;
-}
-
-struct dcx_space *dcx_space_add(struct dcx_tables *t, const char *name,
-				u32 id, const struct dcx_prefix6 *pool6,
-				char *why, struct mutex *lock)
-{
-	struct dcx_space *s;
-	int err;
-
-	lockdep_assert_held(lock);
-	if (!name[0] || strnlen(name, DCXLAT_NAME_MAX) >= DCXLAT_NAME_MAX) {
-		dcx_why(why, "space name must be 1..%d bytes",
-			DCXLAT_NAME_MAX - 1);
-		return ERR_PTR(-EINVAL);
-	}
-	if (dcx_space_find(t, name)) {
-		dcx_why(why, "space \"%s\" already exists", name);
-		return ERR_PTR(-EEXIST);
-	}
-	if (!id || id > 0xffff) {
-		dcx_why(why, "space ID %u is out of range 1..65535", id);
-		return ERR_PTR(-EINVAL);
-	}
-	s = dcx_space_find_id(t, id);
-	if (s) {
-		dcx_why(why, "space ID %u is taken by space %s", id, s->name);
-		return ERR_PTR(-EEXIST);
-	}
-	if (pool6 && pool6->len) {
-		err = dcx_pool6_check(t, NULL, pool6, why);
-		if (err)
-			return ERR_PTR(err);
-	}
-	s = dcx_space_new(name, id, GFP_KERNEL);
-	if (!s) {
-		dcx_why(why, "out of memory");
-		return ERR_PTR(-ENOMEM);
-	}
-	if (pool6 && pool6->len) {
-		err = dcx_space_set_pool6(t, s, pool6, why, lock);
-		if (err) {
-			kfree(s);
-			return ERR_PTR(err);
-		}
-	}
-	list_add_tail(&s->list, &t->spaces);
-	t->nspaces++;
-	return s;
-}
-
-int dcx_space_del(struct dcx_tables *t, struct dcx_space *s, char *why,
-		  struct mutex *lock)
-{
-	lockdep_assert_held(lock);
-	if (s == t->def) {
-		dcx_why(why, "the default space cannot be deleted");
-		return -EINVAL;
-	}
-	dcx_eam_flush(t, s, lock);
-	dcx_space_set_pool6(t, s, NULL, NULL, lock);
-	list_del(&s->list);
-	t->nspaces--;
-	call_rcu(&s->rcu, dcx_space_free_rcu);
-	return 0;
 }

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The mapping tables of an instance (struct dcx_tables, types.h) and its
- * address spaces: this file composes the tries (eam6, pool6, each space's
- * eam4) and owns the spaces for now (a later step moves them to
- * kmod/space.c). EAM entries are eamt.h's, prefix reads pool6.h's.
+ * The mapping tables of an instance (struct dcx_tables, types.h): this
+ * file composes the tries (eam6, pool6, each space's eam4, the interface
+ * bindings) and makes and frees them as one. The objects in them have
+ * one owner each: spaces space.h, bindings bind.h, EAM entries eamt.h,
+ * prefix reads pool6.h. This header gathers those for the module.
  * Pure code (no sk_buff): built into the module and into the unit tests.
  *
  * Lookups:
  *   IPv4 -> IPv6: the caller picks the space (interface binding,
- *       kmod/space.c), then space->eam4 (longest match), else the
- *       space's pool6.
+ *       bind.h, chosen by kmod/dispatch.c), then space->eam4 (longest
+ *       match), else the space's pool6.
  *   IPv6 -> IPv4: tables->eam6 (the EAM entries of every space by IPv6
  *       prefix, longest match) first, then tables->pool6 (every space's
  *       prefix). Two lookups, not one over a merged trie, because RFC 7757
@@ -39,25 +40,12 @@
 #include "addr.h"
 #include "pool6.h"
 #include "eamt.h"
+#include "bind.h"
+#include "space.h"
 
-/* New tables with an empty default space (no pool6, no EAM). */
+/* New tables with an empty default space (no pool6, no EAM, no binding). */
 struct dcx_tables *dcx_tables_alloc(gfp_t gfp);
 /* Free now: never published, or a grace period has passed. */
 void dcx_tables_destroy(struct dcx_tables *t);
-
-/* Spaces. Names: DCXLAT_NAME_MAX rules; IDs 1..65535, unique. */
-struct dcx_space *dcx_space_find(const struct dcx_tables *t,
-				 const char *name);
-struct dcx_space *dcx_space_find_id(const struct dcx_tables *t, u32 id);
-struct dcx_space *dcx_space_add(struct dcx_tables *t, const char *name,
-				u32 id, const struct dcx_prefix6 *pool6,
-				char *why, struct mutex *lock);
-/* Removes the space with its EAM entries; the default space cannot go. */
-int dcx_space_del(struct dcx_tables *t, struct dcx_space *s, char *why,
-		  struct mutex *lock);
-/* Set (p != NULL, p->len != 0) or unset the space's RFC 6052 prefix. */
-int dcx_space_set_pool6(struct dcx_tables *t, struct dcx_space *s,
-			const struct dcx_prefix6 *p, char *why,
-			struct mutex *lock);
 
 #endif /* DCX_CORE_TABLES_H */

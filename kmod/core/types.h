@@ -8,8 +8,10 @@
  *    (struct dcx_xlat);
  *  - what a plan decides (enum dcx_action);
  *  - the mapping tables of an instance: struct dcx_tables, its spaces
- *    (struct dcx_space), their RFC 6052 prefixes (struct dcx_pool6) and
- *    RFC 7757 entries (struct dcx_eam). Who may touch them: tables.h.
+ *    (struct dcx_space, with their counters and interface bindings),
+ *    their RFC 6052 prefixes (struct dcx_pool6) and RFC 7757 entries
+ *    (struct dcx_eam). Who may touch them: tables.h (the tries), space.h
+ *    (spaces and bindings), eamt.h (EAM entries), pool6.h (prefixes).
  *
  * Translation is two steps so that packets that are not ours cost nothing:
  *   plan  - read-only: validate headers, map addresses, decide the action,
@@ -27,6 +29,9 @@
 #include "uapi/dcxlat.h"
 
 #define DCX_DEFAULT_SPACE	"default"
+#define DCX_BIND_BITS		6	/* hash of the bound interfaces */
+
+struct dcx_stats;			/* stats.h */
 
 struct dcx_prefix6 {
 	struct in6_addr addr;
@@ -162,8 +167,8 @@ struct dcx_space {
 	/* Routing domain of the IPv4 packets translated into this space. */
 	u32 table;			/* 0: the netns' main routing */
 	int vrf_ifindex;		/* 0: none; else route via this l3mdev */
-	void *priv;			/* kmod/space.c: bindings, counters */
-	void (*priv_free)(void *priv);	/* called when the space is freed */
+	struct dcx_stats __percpu *stats;	/* always there (space.c) */
+	struct list_head binds;		/* its struct dcx_bind, writers */
 	struct rcu_head rcu;
 };
 
@@ -174,8 +179,8 @@ struct dcx_tables {
 	struct list_head spaces;	/* every space, def first */
 	unsigned int nspaces;
 	unsigned int neams;		/* over all spaces */
-	void *priv;			/* kmod/space.c: interface bindings */
-	void (*priv_free)(void *priv);
+	/* Interface bindings: struct dcx_bind_dev by ifindex, RCU. */
+	struct hlist_head binds[1 << DCX_BIND_BITS];
 	struct rcu_head rcu;
 };
 

@@ -4,7 +4,7 @@
  * kmod/core/env.h includes when DCX_KSHIM is set (the unit tests, fuzzers
  * and benchmark), with the kernel's names and semantics. Two parts:
  *   kshim_types.h  types, bytes, checksums, packet-header constants, lists
- *   kshim_sync.h   WARN, allocation, mutexes, RCU
+ *   kshim_sync.h   WARN, allocation, per-CPU data, mutexes, RCU
  * Build with -D_GNU_SOURCE.
  */
 #ifndef DCX_KSHIM_H

@@ -87,6 +87,15 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 	kmem_cache_create(#__struct, sizeof(struct __struct),		\
 			  __alignof__(struct __struct), (__flags), NULL)
 
+/* ---- per-CPU data: one CPU, allocated like kzalloc ------------------ */
+
+#define __percpu
+#define alloc_percpu_gfp(type, gfp) ((type *)kzalloc(sizeof(type), (gfp)))
+#define free_percpu(p) kfree(p)
+#define per_cpu_ptr(p, cpu) ((void)(cpu), (p))
+#define this_cpu_inc(x) ((x)++)
+#define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < 1; (cpu)++)
+
 /* ---- sleeping, locks ------------------------------------------------ */
 
 extern int kshim_rcu_nesting;
@@ -171,6 +180,21 @@ static inline void rcu_read_unlock(void)
 	WRITE_ONCE(p, v);						\
 } while (0)
 #define RCU_INIT_POINTER(p, v) WRITE_ONCE(p, v)
+
+/*
+ * As with CONFIG_PROVE_RCU_LIST: outside rcu_read_lock() the optional
+ * lockdep condition (the writer's lock) must hold.
+ */
+#define hlist_for_each_entry_rcu(pos, head, member, ...)		\
+	for (kshim_rcu_check(kshim_rcu_nesting > 0			\
+			     __VA_OPT__(|| (__VA_ARGS__)),		\
+			     "hlist_for_each_entry_rcu(" #head ")",	\
+			     __FILE__, __LINE__),			\
+	     pos = hlist_entry_safe(READ_ONCE((head)->first),		\
+				    __typeof__(*pos), member);		\
+	     pos;							\
+	     pos = hlist_entry_safe(READ_ONCE(pos->member.next),	\
+				    __typeof__(*pos), member))
 
 /* Callbacks run at the next grace period the test lets happen. */
 void call_rcu(struct rcu_head *head, rcu_callback_t func);

@@ -223,4 +223,42 @@ static inline void list_del(struct list_head *e)
 	     &pos->member != (head);					\
 	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
+/* ---- hash lists (linux/list.h; the _rcu ones are the same here) ----- */
+
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+static inline void hlist_add_head_rcu(struct hlist_node *n,
+				      struct hlist_head *h)
+{
+	n->next = h->first;
+	n->pprev = &h->first;
+	if (h->first)
+		h->first->pprev = &n->next;
+	WRITE_ONCE(h->first, n);
+}
+
+static inline void hlist_del_rcu(struct hlist_node *n)
+{
+	*n->pprev = n->next;
+	if (n->next)
+		n->next->pprev = n->pprev;
+	n->pprev = NULL;
+}
+
+#define hlist_entry_safe(ptr, type, member) ({					__typeof__(ptr) ____ptr = (ptr);					____ptr ? container_of(____ptr, type, member) : NULL;		})
+#define hlist_for_each_entry_safe(pos, n, head, member)				for (pos = hlist_entry_safe((head)->first, __typeof__(*pos),					    member);					     pos && ({ n = pos->member.next; 1; });				     pos = hlist_entry_safe(n, __typeof__(*pos), member))
+
+/* linux/hash.h */
+#define GOLDEN_RATIO_32 0x61C88647
+static inline u32 hash_32(u32 val, unsigned int bits)
+{
+	return (val * GOLDEN_RATIO_32) >> (32 - bits);
+}
+
 #endif /* DCX_KSHIM_TYPES_H */

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Per-CPU counters: the packet path only ever touches its own CPU's copy.
+ * Per-CPU counters (see stats.h): the packet path only ever touches its
+ * own CPU's copy.
  */
-#include <linux/percpu.h>
-#include <linux/string.h>
 #include "stats.h"
 
-struct dcx_stats __percpu *dcx_stats_alloc(void)
+struct dcx_stats __percpu *dcx_stats_alloc(gfp_t gfp)
 {
-	return alloc_percpu(struct dcx_stats);
+	return alloc_percpu_gfp(struct dcx_stats, gfp);
 }
 
 void dcx_stats_free(struct dcx_stats __percpu *s)
