@@ -215,8 +215,7 @@ static int dcx_put_space_stats(struct sk_buff *skb,
 }
 
 /* The whole SPACE_CFG of s. */
-static int dcx_fill_space(struct sk_buff *skb, const struct dcx_tables *t,
-			  const struct dcx_space *s)
+static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 {
 	const struct dcx_prefix6 *p = dcx_space_pool6(s);
 	int vrf = READ_ONCE(s->vrf_ifindex);
@@ -249,7 +248,7 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 	struct dcx_space_req *r = arg;
 
 	if (r->s && !r->bind)
-		return dcx_fill_space(skb, req->t, r->s);
+		return dcx_fill_space(skb, r->s);
 	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
 		return -EMSGSIZE;
 	if (r->bind)
@@ -263,8 +262,7 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 /*
  * Lock, find the instance and the tables the request edits (the sender's
  * transaction, else the live ones) and, when s is given, find the space
- * the request names. On error the lock
- * is released and extack set.
+ * the request names. On error the lock is released and extack set.
  */
 static int dcx_space_begin(struct genl_info *info, struct dcx_space_req *r,
 			   struct dcx_space **s)
@@ -411,7 +409,7 @@ out:
 static int dcx_space_reply_fill(struct sk_buff *skb, struct dcx_req *req,
 				void *arg)
 {
-	return dcx_fill_space(skb, req->t, arg);
+	return dcx_fill_space(skb, arg);
 }
 
 int dcx_nl_space_get(struct sk_buff *skb, struct genl_info *info)
@@ -437,8 +435,7 @@ static int dcx_dump_space(struct sk_buff *skb, struct list_head *pos,
 
 	if (nla_put_string(skb, DCXLAT_A_INSTANCE, r->name))
 		return -EMSGSIZE;
-	return dcx_fill_space(skb, r->t,
-			      list_entry(pos, struct dcx_space, list));
+	return dcx_fill_space(skb, list_entry(pos, struct dcx_space, list));
 }
 
 /*
