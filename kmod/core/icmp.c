@@ -79,9 +79,10 @@ bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6)
 	case ICMP_DEST_UNREACH:
 		return dcx_unreach_46(code, type6, code6);
 	case ICMP_TIME_EXCEEDED:
+		/* "The Code is unchanged", whatever it is. */
 		*type6 = ICMPV6_TIME_EXCEED;
 		*code6 = code;
-		return code <= ICMP_EXC_FRAGTIME;
+		return true;
 	case ICMP_PARAMETERPROB:
 		*type6 = ICMPV6_PARAMPROB;
 		*code6 = ICMPV6_HDR_FIELD;
@@ -124,9 +125,10 @@ bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4)
 		*code4 = ICMP_FRAG_NEEDED;
 		return true;
 	case ICMPV6_TIME_EXCEED:
+		/* "The Code is unchanged", whatever it is. */
 		*type4 = ICMP_TIME_EXCEEDED;
 		*code4 = code;
-		return code <= ICMPV6_EXC_FRAGTIME;
+		return true;
 	case ICMPV6_PARAMPROB:
 		if (code == ICMPV6_HDR_FIELD) {
 			*type4 = ICMP_PARAMETERPROB;
