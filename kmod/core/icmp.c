@@ -79,9 +79,10 @@ bool dcx_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6)
 	case ICMP_DEST_UNREACH:
 		return dcx_unreach_46(code, type6, code6);
 	case ICMP_TIME_EXCEEDED:
+		/* "The Code is unchanged", whatever it is. */
 		*type6 = ICMPV6_TIME_EXCEED;
 		*code6 = code;
-		return code <= ICMP_EXC_FRAGTIME;
+		return true;
 	case ICMP_PARAMETERPROB:
 		*type6 = ICMPV6_PARAMPROB;
 		*code6 = ICMPV6_HDR_FIELD;
@@ -124,9 +125,10 @@ bool dcx_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4)
 		*code4 = ICMP_FRAG_NEEDED;
 		return true;
 	case ICMPV6_TIME_EXCEED:
+		/* "The Code is unchanged", whatever it is. */
 		*type4 = ICMP_TIME_EXCEEDED;
 		*code4 = code;
-		return code <= ICMPV6_EXC_FRAGTIME;
+		return true;
 	case ICMPV6_PARAMPROB:
 		if (code == ICMPV6_HDR_FIELD) {
 			*type4 = ICMP_PARAMETERPROB;
@@ -177,7 +179,8 @@ int dcx_icmp_ptr_64(u32 ptr6)
  * Fragmentation Needed -> Packet Too Big (RFC 7915 4.2):
  * min(advertised + 20, IPv6 next-hop MTU, IPv4 next-hop MTU + 20); an MTU
  * of 0 (pre-RFC 1191 router) is replaced by the greatest plateau below the
- * inner packet's total length, but not below 1280.
+ * inner packet's total length. Whatever the formula and the caps give,
+ * never below 1280: IPv6 has no path MTU under it (RFC 7915 5 and 6).
  */
 u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out)
 {
@@ -188,7 +191,7 @@ u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out)
 		mtu = 1280;
 		for (i = 0; i < ARRAY_SIZE(dcx_plateaus); i++) {
 			if (dcx_plateaus[i] < inner_len) {
-				mtu = max_t(u32, dcx_plateaus[i], 1280);
+				mtu = dcx_plateaus[i];
 				break;
 			}
 		}
@@ -198,7 +201,7 @@ u32 dcx_icmp_mtu_46(u16 mtu4, u16 inner_len, u32 mtu_in, u32 mtu_out)
 		mtu = min(mtu, mtu_out);
 	if (mtu_in)
 		mtu = min(mtu, mtu_in + 20);
-	return mtu;
+	return max_t(u32, mtu, IPV6_MIN_MTU);
 }
 
 /* Packet Too Big -> Fragmentation Needed (RFC 7915 5.2). */

@@ -31,7 +31,7 @@ static enum dcx_action dcx_inner_plan_46(struct dcx_xlat *x, const u8 *in,
 	/* No error about an error (RFC 1122 3.2.2). */
 	if (iph->protocol == IPPROTO_ICMP && len >= ihl + 1 &&
 	    !(ntohs(iph->frag_off) & IP_OFFSET) && dcx_icmp_is_err4(in[ihl]))
-		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 	x->inner_old_hl = ihl;
 	x->inner_new_hl = sizeof(struct ipv6hdr) +
 		(ntohs(iph->frag_off) & (IP_MF | IP_OFFSET) ?
@@ -48,7 +48,7 @@ enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 
 	if (!dcx_icmp_map_46(icmp->type, icmp->code, &x->icmp_type,
 			     &x->icmp_code))
-		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 	if (!dcx_icmp_is_err4(icmp->type))
 		return DCX_XLAT;
 	/* Errors are small and rare: they are translated linear. */
@@ -59,7 +59,7 @@ enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 	if (icmp->type == ICMP_PARAMETERPROB) {
 		ptr = dcx_icmp_ptr_46(ntohl(icmp->un.gateway) >> 24);
 		if (ptr < 0)
-			return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+			return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 		x->icmp_info = ptr;
 	} else if (x->icmp_type == ICMPV6_PARAMPROB) {
 		/* Protocol unreachable points at the next header field. */

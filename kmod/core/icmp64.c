@@ -43,7 +43,7 @@ static enum dcx_action dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 		return DCX_DROP;	/* the whole packet is linear */
 	if (e.proto == IPPROTO_ICMPV6 && len > e.hlen &&
 	    !(e.frag_off & IP6_OFFSET) && dcx_icmp_is_err6(in[e.hlen]))
-		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 	x->inner_old_hl = e.hlen;
 	x->inner_new_hl = sizeof(struct iphdr);
 	x->inner_frag = e.frag_hdr;
@@ -60,7 +60,7 @@ enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 
 	if (!dcx_icmp_map_64(icmp6->icmp6_type, icmp6->icmp6_code,
 			     &x->icmp_type, &x->icmp_code))
-		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+		return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 	if (!dcx_icmp_is_err6(icmp6->icmp6_type))
 		return DCX_XLAT;
 	if (linear < total)
@@ -71,7 +71,7 @@ enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 	    x->icmp_type == ICMP_PARAMETERPROB) {
 		ptr = dcx_icmp_ptr_64(ntohl(icmp6->icmp6_pointer));
 		if (ptr < 0)
-			return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_PROTO);
+			return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 		x->icmp_info = ptr;
 	}
 	return dcx_inner_plan_64(x, nh + off, total - off);

@@ -256,7 +256,7 @@ enum dcxlat_bind_attr {
 	X(UNTRANS_SRC6,		"untranslatable-src6", "IPv6 source has no IPv4 mapping") \
 	X(TRUNCATED,		"truncated",	"packet shorter than its headers say")	\
 	X(BAD_HDR,		"bad-header",	"malformed IP or transport header")	\
-	X(UNSUPP_PROTO,		"unsupported-l4", "upper-layer protocol or ICMP type without a mapping") \
+	X(UNSUPP_PROTO,		"unsupported-l4", "upper-layer protocol without a mapping (IGMP) or ICMP error quoting an untranslatable packet") \
 	X(FRAGMENT,		"fragment-unsupported", "fragment this build cannot translate") \
 	X(TTL_EXPIRED,		"ttl-expired",	"TTL/hop limit ran out at the translator") \
 	X(NO_ROUTE,		"no-route",	"no route for the translated packet")	\
@@ -275,7 +275,8 @@ enum dcxlat_bind_attr {
 	X(HAIRPIN,		"hairpinned",	"IPv6 packets translated twice and sent back into IPv6 (RFC 7757 4.2)") \
 	X(ICMP_REASM,		"icmp-reassembled", "fragmented ICMP messages reassembled and translated") \
 	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
-	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched")
+	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched") \
+	X(UNSUPP_ICMP,		"unsupported-icmp", "ICMP type, code or pointer RFC 7915 says to drop, or an error about an error")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {

@@ -192,6 +192,12 @@ check "ping -M "do" -s 1360 ns6 -> ns4: Frag Needed 1300 from r4 -> PTB 1320" \
 	"From 2001:db8:64::c633:64fe .*Packet too big: mtu=1320"
 check "ping -M "do" -s 1272 ns6 -> ns4 fits" \
 	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 10 -M "do" -s 1272 "$H4_6"
+# r4's link down to 1000: 1308 -> 1288 (> 1280 of IPv6: DF 1); Frag Needed
+# 1000 + 20 is below the IPv6 minimum: PTB 1280 (RFC 7915 5, 6), not 1020.
+set_mtu "$R4" b4 1000 && set_mtu "$NS4" v4 1000
+check "ping -M "do" -s 1260 ns6 -> ns4: Frag Needed 1000 from r4 -> PTB 1280" \
+	ping_mtu "$NS6" -6 "$H4_6" 1260 \
+	"From 2001:db8:64::c633:64fe .*Packet too big: mtu=1280"
 check "kernel log clean" dmesg_clean
 
 ksft_exit

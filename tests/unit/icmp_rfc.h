@@ -62,11 +62,12 @@ static inline int rfc_46(int t, int c, int *t6, int *c6)
 	case 4:
 		return R4_SRC_QUENCH;
 	case 11:
-		/* "The Code is unchanged": codes 0 and 1 exist. */
-		if (c <= 1) {
-			*t6 = 3;
-			*c6 = c;
-		}
+		/*
+		 * "The Code is unchanged": every code, not only the 0 and 1
+		 * RFC 792 defines (this table used to drop the others).
+		 */
+		*t6 = 3;
+		*c6 = c;
 		return R4_TIME_EXC;
 	case 12:
 		if (c == 0 || c == 2) {
@@ -172,10 +173,9 @@ static inline int rfc_64(int t, int c, int *t4, int *c4)
 		*c4 = 4;
 		return R6_PTB;
 	case 3:
-		if (c <= 1) {
-			*t4 = 11;
-			*c4 = c;
-		}
+		/* "The Code is unchanged", every code (as in 4.2). */
+		*t4 = 11;
+		*c4 = c;
 		return R6_TIME_EXC;
 	case 4:
 		if (c == 0) {

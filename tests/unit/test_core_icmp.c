@@ -100,8 +100,17 @@ static void test_mtu(void **state __maybe_unused)
 	/* min(MTU4 + 20, MTU6 next hop, MTU4 next hop + 20) */
 	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 1500, 1500), 1420);
 	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 1500, 1300), 1300);
-	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 1200, 1500), 1220);
 	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 0, 0), 1420);
+	/* Never below 1280 (RFC 7915 5, 6), after the caps too. */
+	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 1200, 1500), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(1000, 1500, 9000, 9000), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(576, 1500, 0, 0), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(68, 1500, 1500, 1500), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(1260, 1500, 9000, 9000), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(1261, 1500, 9000, 9000), 1281);
+	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 576, 9000), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(1400, 1500, 9000, 1000), 1280);
+	assert_int_equal(dcx_icmp_mtu_46(0, 600, 68, 9000), 1280);
 	/* MTU 0: greatest plateau below the total length, >= 1280 */
 	assert_int_equal(dcx_icmp_mtu_46(0, 1500, 9000, 9000), 1492);
 	assert_int_equal(dcx_icmp_mtu_46(0, 1492, 9000, 9000), 1280);

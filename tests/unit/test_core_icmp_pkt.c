@@ -64,7 +64,7 @@ static void err46(int t, int c, u32 r4, int t6, int c6, u32 r6, u32 mtu_in,
 	x.mtu_out = mtu_out;
 	v = xv_plan_apply(&x, true, in, len, got, sizeof(got), &got_len);
 	if (t6 < 0) {
-		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_PROTO)
+		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_ICMP)
 			fail_msg("ICMPv4 %d/%d: %s (stat %d), want drop", t, c,
 				 xv_verdict_name(v), x.stat);
 		return;
@@ -104,9 +104,16 @@ static void test_errors_46(void **state __maybe_unused)
 	err46(3, 4, 1400, 2, 0, 1420, 9000, 9000);
 	err46(3, 4, 1400, 2, 0, 1300, 9000, 1300);
 	err46(3, 4, 0, 2, 0, 1280, 9000, 9000);	/* plateau below 52 */
+	/* Below 1280 after + 20, or after a cap: 1280 (RFC 7915 5, 6). */
+	err46(3, 4, 1000, 2, 0, 1280, 9000, 9000);
+	err46(3, 4, 576, 2, 0, 1280, 9000, 9000);
+	err46(3, 4, 68, 2, 0, 1280, 0, 0);
+	err46(3, 4, 1400, 2, 0, 1280, 576, 9000);
 	err46(11, 0, 0, 3, 0, 0, 0, 0);
 	err46(11, 1, 0, 3, 1, 0, 0, 0);
-	err46(11, 2, 0, -1, 0, 0, 0, 0);
+	/* Time Exceeded: "The Code is unchanged", whatever it is. */
+	err46(11, 2, 0, 3, 2, 0, 0, 0);
+	err46(11, 255, 0, 3, 255, 0, 0, 0);
 	for (i = 0; i < ARRAY_SIZE(pp_ptr); i++) {
 		p6 = rfc_ptr46(pp_ptr[i], &r);
 		err46(12, 0, pp_ptr[i] << 24, 4, 0, p6, 0, 0);
@@ -213,7 +220,7 @@ static void err64(int t, int c, u32 r6, int t4, int c4, u32 r4, u32 mtu_in,
 	x.mtu_out = mtu_out;
 	v = xv_plan_apply(&x, false, in, len, got, sizeof(got), &got_len);
 	if (t4 < 0) {
-		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_PROTO)
+		if (v != DCX_DROP || x.stat != DCXLAT_STAT_UNSUPP_ICMP)
 			fail_msg("ICMPv6 %d/%d: %s (stat %d), want drop", t, c,
 				 xv_verdict_name(v), x.stat);
 		return;
@@ -251,7 +258,8 @@ static void test_errors_64(void **state __maybe_unused)
 	err64(2, 0, 1500, 3, 4, 1260, 1280, 9000);
 	err64(3, 0, 0, 11, 0, 0, 0, 0);
 	err64(3, 1, 0, 11, 1, 0, 0, 0);
-	err64(3, 2, 0, -1, 0, 0, 0, 0);
+	err64(3, 2, 0, 11, 2, 0, 0, 0);
+	err64(3, 255, 0, 11, 255, 0, 0, 0);
 	xv_teardown(NULL);
 	for (i = 0; i < ARRAY_SIZE(pp_ptr); i++) {
 		p4 = rfc_ptr64(pp_ptr[i], &r);
@@ -311,6 +319,49 @@ static void test_ptb_inner_fragment(void **state __maybe_unused)
 	assert_int_equal(pb_fold(pb_sum(got + 20, got_len - 20, 0)), 0);
 }
 
+/*
+ * An error quoting an error (RFC 1122 3.2.2) is dropped and counted as an
+ * ICMP matter (unsupported-icmp), not as an unknown protocol.
+ */
+static void test_error_about_error(void **state __maybe_unused)
+{
+	u8 in[PB_MAX], got[PB_MAX], inner[PB_MAX], l4[PB_MAX], q[PB_MAX];
+	unsigned int len, ilen, qlen, got_len, k;
+	struct dcx_xlat_cfg cfg;
+	struct dcx_xlat x;
+
+	xv_cfg(&cfg, nsp, 96);
+	for (k = 0; k < 2; k++) {
+		if (!k) {
+			qlen = udp4(q, "198.51.101.7", "192.0.3.1", 60, 8);
+			ilen = pb_ip4(inner, "192.0.3.1", "198.51.101.7", 1, 0,
+				      60, 7, 0, l4,
+				      pb_icmp(l4, 3, 3, 0, q, 28));
+			len = pb_ip4(in, "198.51.101.7", "192.0.3.1", 1, 0, 64,
+				     9, 0, l4,
+				     pb_icmp(l4, 3, 1, 0, inner, ilen));
+			pb_l4_csum4(in, 0);
+		} else {
+			qlen = udp6(q, "2001:db8:64::c633:6507",
+				    "2001:db8:64::c000:301", 60, 8);
+			ilen = pb_ip6(inner, "2001:db8:64::c000:301",
+				      "2001:db8:64::c633:6507", 58, 0, 60, l4,
+				      pb_icmp(l4, 1, 4, 0, q, 48));
+			len = pb_ip6(in, "2001:db8:64::c633:6507",
+				     "2001:db8:64::c000:301", 58, 0, 64, l4,
+				     pb_icmp(l4, 1, 0, 0, inner, ilen));
+			pb_l4_csum6(in);
+		}
+		assert_true(qlen >= 28);
+		memset(&x, 0, sizeof(x));
+		x.cfg = &cfg;
+		assert_int_equal(xv_plan_apply(&x, !k, in, len, got,
+					       sizeof(got), &got_len),
+				 DCX_DROP);
+		assert_int_equal(x.stat, DCXLAT_STAT_UNSUPP_ICMP);
+	}
+}
+
 /* Runs last: every RFC row was also exercised by a whole packet. */
 static void test_row_coverage(void **state __maybe_unused)
 {
@@ -340,6 +391,7 @@ int main(void)
 		xv_unit_test(test_errors_46),
 		xv_unit_test(test_echo),
 		xv_unit_test(test_errors_64),
+		xv_unit_test(test_error_about_error),
 		xv_unit_test(test_row_coverage),
 	};
 

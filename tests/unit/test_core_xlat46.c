@@ -139,17 +139,17 @@ static void test_drop_ttl0(void **state __maybe_unused)
 
 static void test_drop_icmp_timestamp(void **state __maybe_unused)
 {
-	expect46(&xvin46_icmp_ts, DCX_DROP, DCXLAT_STAT_UNSUPP_PROTO);
+	expect46(&xvin46_icmp_ts, DCX_DROP, DCXLAT_STAT_UNSUPP_ICMP);
 }
 
 static void test_drop_icmp_router_adv(void **state __maybe_unused)
 {
-	expect46(&xvin46_icmp_rtadv, DCX_DROP, DCXLAT_STAT_UNSUPP_PROTO);
+	expect46(&xvin46_icmp_rtadv, DCX_DROP, DCXLAT_STAT_UNSUPP_ICMP);
 }
 
 static void test_drop_icmp_mask_request(void **state __maybe_unused)
 {
-	expect46(&xvin46_icmp_mask, DCX_DROP, DCXLAT_STAT_UNSUPP_PROTO);
+	expect46(&xvin46_icmp_mask, DCX_DROP, DCXLAT_STAT_UNSUPP_ICMP);
 }
 
 static void test_drop_icmp_first_fragment(void **state __maybe_unused)

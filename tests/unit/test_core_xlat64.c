@@ -149,12 +149,12 @@ static void test_drop_hlim0(void **state __maybe_unused)
 
 static void test_drop_icmp6_neighbour_solicit(void **state __maybe_unused)
 {
-	expect64(&xvin64_icmp6_ns, DCX_DROP, DCXLAT_STAT_UNSUPP_PROTO);
+	expect64(&xvin64_icmp6_ns, DCX_DROP, DCXLAT_STAT_UNSUPP_ICMP);
 }
 
 static void test_drop_icmp6_mld_query(void **state __maybe_unused)
 {
-	expect64(&xvin64_icmp6_mld, DCX_DROP, DCXLAT_STAT_UNSUPP_PROTO);
+	expect64(&xvin64_icmp6_mld, DCX_DROP, DCXLAT_STAT_UNSUPP_ICMP);
 }
 
 static void test_drop_icmp6_first_fragment(void **state __maybe_unused)
