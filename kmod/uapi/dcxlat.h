@@ -275,7 +275,8 @@ enum dcxlat_bind_attr {
 	X(HAIRPIN,		"hairpinned",	"IPv6 packets translated twice and sent back into IPv6 (RFC 7757 4.2)") \
 	X(ICMP_REASM,		"icmp-reassembled", "fragmented ICMP messages reassembled and translated") \
 	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
-	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched")
+	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched") \
+	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
