@@ -46,6 +46,13 @@ static unsigned int err6(u8 *p)
 	return IP6_HL + 8 + ilen;
 }
 
+/* Folded ICMPv6 sum of an IPv6 packet with its pseudo-header: 0 if valid. */
+static u16 icmp6_sum(const u8 *p, unsigned int len)
+{
+	return pb_fold(pb_sum(p + 8, 32, pb_sum(p + IP6_HL, len - IP6_HL,
+						len - IP6_HL + 58)));
+}
+
 /*
  * Run in (len bytes) through plan + apply with the given checksum state;
  * the verdict must be want (and a drop counted as bad-icmp-checksum).
@@ -77,11 +84,7 @@ static void run(const char *what, bool v4, const u8 *in, unsigned int len,
 		return;
 	/* 4 -> 6: ICMPv6 with its pseudo-header; 6 -> 4: ICMPv4 alone. */
 	if (v4)
-		assert_int_equal(pb_fold(pb_sum(got + 8, 32,
-						pb_sum(got + IP6_HL,
-						       got_len - IP6_HL,
-						       got_len - IP6_HL +
-						       58))), 0);
+		assert_int_equal(icmp6_sum(got, got_len), 0);
 	else
 		assert_int_equal(pb_fold(pb_sum(got + IP4_HL,
 						got_len - IP4_HL, 0)), 0);
@@ -162,11 +165,7 @@ static void test_bad_echo_untouched(void **state __maybe_unused)
 	p[IP4_HL + CSUM] ^= 0x01;
 	assert_int_equal(xv_plan_apply(&x, true, p, len, got, sizeof(got),
 				       &got_len), DCX_XLAT);
-	assert_int_not_equal(pb_fold(pb_sum(got + 8, 32,
-					    pb_sum(got + IP6_HL,
-						   got_len - IP6_HL,
-						   got_len - IP6_HL + 58))),
-			     0);
+	assert_int_not_equal(icmp6_sum(got, got_len), 0);
 }
 
 int main(void)
