@@ -99,6 +99,7 @@ dcx_plan_skb(struct dcx_xlat *x, struct sk_buff *skb, const struct dcx_dir *d)
 	 * chain is walked header by header): go on while it asks for more
 	 * than it had, which bounds the rounds by the packet's length.
 	 */
+	dcx_skb_csum_in(skb, x);
 	for (;;) {
 		v = d->plan(x, skb->data, skb_headlen(skb), skb->len);
 		if (v != DCX_PULL)

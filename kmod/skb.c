@@ -15,6 +15,10 @@
  *                field itself is updated, so the packet stays correct).
  *   UNNECESSARY  the field was verified: it is updated and stays right.
  *   NONE         the field is updated like any complete checksum.
+ *
+ * Before plan, dcx_skb_csum_in() tells the core which checksums the stack
+ * has verified (CHECKSUM_UNNECESSARY, or a sum already validated): ICMP
+ * errors, which get a fresh checksum, are verified in software otherwise.
  */
 #include <linux/skbuff.h>
 #include <linux/netdevice.h>

@@ -12,6 +12,18 @@
 #include "core/xlat.h"
 
 /*
+ * Before plan: what the stack already knows of the L4 checksum
+ * (x->csum_partial: not final yet; x->csum_valid: verified, e.g. by the
+ * device), so the core verifies in software only what nobody has.
+ */
+static inline void dcx_skb_csum_in(const struct sk_buff *skb,
+				   struct dcx_xlat *x)
+{
+	x->csum_partial = skb->ip_summed == CHECKSUM_PARTIAL;
+	x->csum_valid = skb_csum_unnecessary(skb);
+}
+
+/*
  * Before apply: writable headers with headroom for the header growth
  * (x->new_nhlen - x->old_nhlen, plus the egress device out's), the
  * tailroom the core asked for, and a checksum state the core can update

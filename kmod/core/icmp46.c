@@ -54,6 +54,13 @@ enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 	/* Errors are small and rare: they are translated linear. */
 	if (linear < total)
 		return dcx_verdict_pull(x, total);
+	/*
+	 * The translation gets a fresh checksum: check the old one first,
+	 * or a corrupted error would leave as a valid one.
+	 */
+	if (!x->csum_partial && !x->csum_valid &&
+	    ip_compute_csum(icmp, total - x->old_nhlen))
+		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_ICMP_CSUM);
 	x->icmp_err = true;
 	x->icmp_info = 0;
 	if (icmp->type == ICMP_PARAMETERPROB) {

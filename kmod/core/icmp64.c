@@ -53,6 +53,7 @@ static enum dcx_action dcx_inner_plan_64(struct dcx_xlat *x, const u8 *in,
 enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total)
 {
+	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)nh;
 	const struct icmp6hdr *icmp6 =
 		(const struct icmp6hdr *)(nh + x->old_nhlen);
 	unsigned int off = x->old_nhlen + sizeof(*icmp6);
@@ -65,6 +66,12 @@ enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 		return DCX_XLAT;
 	if (linear < total)
 		return dcx_verdict_pull(x, total);
+	/* As in icmp46.c, with the pseudo-header of RFC 8200 8.1. */
+	if (!x->csum_partial && !x->csum_valid &&
+	    csum_ipv6_magic(&ip6->saddr, &ip6->daddr, total - x->old_nhlen,
+			    IPPROTO_ICMPV6,
+			    csum_partial(icmp6, total - x->old_nhlen, 0)))
+		return dcx_verdict_drop(x, DCXLAT_STAT_BAD_ICMP_CSUM);
 	x->icmp_err = true;
 	x->icmp_info = 0;
 	if (icmp6->icmp6_type == ICMPV6_PARAMPROB &&

@@ -93,6 +93,7 @@ struct dcx_xlat {
 	 */
 	const struct dcx_space *space;
 	bool csum_partial;	/* in: L4 checksum is CHECKSUM_PARTIAL */
+	bool csum_valid;	/* in: L4 checksum already verified */
 	/*
 	 * RFC 7757 4.2 hairpinning. Out of dcx_plan_64: the IPv4 result
 	 * is for an address of an EAM entry of x->space (cfg->hairpin set),

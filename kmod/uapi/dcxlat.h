@@ -276,7 +276,8 @@ enum dcxlat_bind_attr {
 	X(ICMP_REASM,		"icmp-reassembled", "fragmented ICMP messages reassembled and translated") \
 	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
 	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched") \
-	X(UNSUPP_ICMP,		"unsupported-icmp", "ICMP type, code or pointer RFC 7915 says to drop, or an error about an error")
+	X(UNSUPP_ICMP,		"unsupported-icmp", "ICMP type, code or pointer RFC 7915 says to drop, or an error about an error") \
+	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
