@@ -34,7 +34,7 @@ MODDIR := $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/$(KVER)/extra
 LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
 .PHONY: all kmod usr unit test deps demo install uninstall dist clean \
-	check-kdir check-kver check-dkms print-kver print-version
+	check-kdir check-kver check-kver-set check-dkms print-kver print-version
 
 all: kmod usr
 
@@ -66,10 +66,12 @@ test:
 demo:
 	bash tests/demo.sh
 
-# The module must have been built for KVER (its vermagic names the release).
-check-kver:
+check-kver-set:
 	@test -n "$(KVER)" || { echo "error: no kernel with headers;" \
 		"set KVER=" >&2; exit 1; }
+
+# The module must have been built for KVER (its vermagic names the release).
+check-kver: check-kver-set
 	@v=$$(modinfo -F vermagic ./dcxlat.ko | cut -d' ' -f1); \
 	test "$$v" = "$(KVER)" || { echo "error: dcxlat.ko is built for" \
 		"'$$v', not KVER=$(KVER): run 'make clean all KVER=$(KVER)'" >&2; \
@@ -81,7 +83,7 @@ install: all check-kver
 	$(if $(LIVE_ROOT),depmod -a $(KVER))
 	$(MAKE) -C usr install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 
-uninstall:
+uninstall: check-kver-set
 	@echo "uninstalling dcxlat for kernel $(KVER)"
 	rm -f $(MODDIR)/dcxlat.ko
 	$(if $(LIVE_ROOT),depmod -a $(KVER))

@@ -33,7 +33,7 @@ static const char dcx_help_top[] =
 "  -n, --netns NETNS   act in network namespace /run/netns/NETNS\n"
 "  -i, --instance NAME act on instance NAME (default \"default\")\n"
 "  -v, --verbose       more detail (stats show: what each counter means)\n"
-"  -V, --version       print the CLI version and netlink ABI\n"
+"  -V, --version       print the CLI, netlink ABI and loaded module versions\n"
 "  -h, --help          this help (\"dcxlat OBJECT help\" for an object)\n"
 "\n"
 "  --file FILE         eamt add / apply: read FILE (\"-\" = stdin)\n"
