@@ -15,7 +15,8 @@
 #   - `make uninstall` with the same variables leaves no file behind
 #   - `make dist` (in a git checkout) makes dcxlat-VERSION.tar.gz holding
 #     exactly the files of HEAD (no build output, no tests/vm/out), and
-#     the unpacked tarball builds the module and the CLI
+#     the unpacked tarball builds the module and the CLI, and DKMS builds
+#     it too (in a temporary dkms tree, when dkms is installed)
 #
 #   KVER=<kver> bash tests/install/check.sh   (KVER: default `make print-kver`)
 # Prints "ok"/"not ok" per assertion, then "install: N passed, N failed";
@@ -78,6 +79,29 @@ is() {
 	[ "$got" = "$want" ]
 }
 
+# dkms_build SRCTREE: DKMS adds and builds SRCTREE/dcxlat-VERSION (a fresh
+# copy of the tarball) for KVER
+# in a temporary dkms tree (--sourcetree/--dkmstree; unsigned, so that no
+# signing key is made in /var/lib/dkms). Skipped without dkms or when
+# /etc/dkms configures signing.
+dkms_build() {
+	local d=(--sourcetree "$1" --dkmstree "$tmp/dkms") ko
+	if ! command -v dkms >/dev/null ||
+	   grep -qs '^[^#]*\(sign_file\|mok_\)' /etc/dkms/framework.conf \
+		/etc/dkms/framework.conf.d/*.conf; then
+		echo "# dkms missing or signing configured: dkms build not checked"
+		return
+	fi
+	mkdir -p "$tmp/dkms"
+	export sign_file=/nonexistent
+	check "dkms add from the unpacked tarball" dkms add "dcxlat/$VERSION" "${d[@]}"
+	check "dkms build for KVER" dkms build "dcxlat/$VERSION" -k "$KVER" "${d[@]}"
+	ko=$(find "$tmp/dkms" -name 'dcxlat.ko*' -path "*/$KVER/*" | head -n 1)
+	check "the DKMS-built module's version is VERSION" \
+		is "$VERSION" modinfo -F version "$ko"
+	unset sign_file
+}
+
 MOD=lib/modules/$KVER/extra/dcxlat.ko
 CLI_FILES=(usr/sbin/dcxlat usr/share/man/man8/dcxlat.8
 	   usr/share/bash-completion/completions/dcxlat)
@@ -136,11 +160,14 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 			'\\.(ko|o|mod|mod\\.c|cmd)\$|/usr/dcxlat\$|tests/vm/out/'"
 	mkdir -p "$tmp/dist"
 	tar -C "$tmp/dist" -xzf "$tar"
+	mkdir -p "$tmp/dkms-src"
+	tar -C "$tmp/dkms-src" -xzf "$tar"
 	rm -f "$tar"
 	check "the unpacked tarball builds (make)" \
 		make -C "$tmp/dist/dcxlat-$VERSION" -j"$(nproc)" KVER="$KVER"
 	check "the unpacked tarball's module is for KVER, CLI built" \
 		built "$tmp/dist/dcxlat-$VERSION"
+	dkms_build "$tmp/dkms-src"
 else
 	echo "# not a git checkout: make dist not checked"
 fi
