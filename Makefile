@@ -4,6 +4,18 @@
 # the newest /lib/modules/<kver>/build that has a matching /boot/vmlinuz,
 # never `uname -r` (the build host may run a kernel that cannot load
 # modules). Override with KVER=<kver> or KDIR=<path>.
+#
+# make            module (dcxlat.ko) + CLI (usr/dcxlat)
+# make install    module into $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/KVER/
+#                 extra, CLI, man page and bash completion under
+#                 $(DESTDIR)$(PREFIX); depmod -a KVER only into the live root
+#                 (DESTDIR and INSTALL_MOD_PATH empty)
+# make uninstall  removes exactly those files (depmod again in the live root)
+# make dist       dcxlat-VERSION.tar.gz: `git archive` of HEAD (no build
+#                 output), the source tree DKMS builds from
+# The release is the VERSION file, the only place it is written: MODULE_VERSION
+# (Kbuild), the CLI's -V (usr/Makefile); dkms.conf's PACKAGE_VERSION must
+# equal it (checked by `make dist` and tests/install/check.sh).
 
 ifneq ($(KERNELRELEASE),)
 include $(src)/Kbuild
@@ -15,13 +27,22 @@ KVER ?= $(shell for k in $$(ls /lib/modules 2>/dev/null | sort -V); do \
 KDIR ?= /lib/modules/$(KVER)/build
 PREFIX ?= /usr/local
 DESTDIR ?=
+INSTALL_MOD_PATH ?=
+VERSION := $(shell cat $(CURDIR)/VERSION)
+MODDIR := $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/$(KVER)/extra
+# depmod only when the module goes into the live root.
+LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
-.PHONY: all kmod usr unit test deps demo install clean check-kdir print-kver
+.PHONY: all kmod usr unit test deps demo install uninstall dist clean \
+	check-kdir check-kver check-kver-set check-dkms print-kver print-version
+
+all: kmod usr
 
 print-kver:
 	@echo $(KVER)
 
-all: kmod usr
+print-version:
+	@echo $(VERSION)
 
 check-kdir:
 	@test -d "$(KDIR)" || { echo "error: no kernel headers at '$(KDIR)';" \
@@ -45,9 +66,40 @@ test:
 demo:
 	bash tests/demo.sh
 
-install: all
-	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=extra modules_install
+check-kver-set:
+	@test -n "$(KVER)" || { echo "error: no kernel with headers;" \
+		"set KVER=" >&2; exit 1; }
+
+# The module must have been built for KVER (its vermagic names the release).
+check-kver: check-kver-set
+	@v=$$(modinfo -F vermagic ./dcxlat.ko | cut -d' ' -f1); \
+	test "$$v" = "$(KVER)" || { echo "error: dcxlat.ko is built for" \
+		"'$$v', not KVER=$(KVER): run 'make clean all KVER=$(KVER)'" >&2; \
+		exit 1; }
+
+install: all check-kver
+	@echo "installing dcxlat $(VERSION) for kernel $(KVER)"
+	install -D -m 0644 dcxlat.ko $(MODDIR)/dcxlat.ko
+	$(if $(LIVE_ROOT),depmod -a $(KVER))
 	$(MAKE) -C usr install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+
+uninstall: check-kver-set
+	@echo "uninstalling dcxlat for kernel $(KVER)"
+	rm -f $(MODDIR)/dcxlat.ko
+	$(if $(LIVE_ROOT),depmod -a $(KVER))
+	$(MAKE) -C usr uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+
+check-dkms:
+	@grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || { echo \
+		"error: dkms.conf's PACKAGE_VERSION is not VERSION ($(VERSION))" \
+		>&2; exit 1; }
+
+dist: check-dkms
+	@git diff --quiet HEAD -- 2>/dev/null || echo "warning: uncommitted" \
+		"changes are not in the tarball (it is HEAD)" >&2
+	git archive --format=tar.gz --prefix=dcxlat-$(VERSION)/ \
+		-o dcxlat-$(VERSION).tar.gz HEAD
+	@echo "dcxlat-$(VERSION).tar.gz"
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null

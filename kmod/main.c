@@ -64,5 +64,6 @@ static void __exit dcx_exit(void)
 module_init(dcx_init);
 module_exit(dcx_exit);
 MODULE_LICENSE("GPL");
+MODULE_VERSION(DCXLAT_VERSION);
 MODULE_DESCRIPTION("dcxlat: stateless IPv4/IPv6 translator (SIIT)");
 MODULE_ALIAS_GENL_FAMILY(DCXLAT_GENL_NAME);

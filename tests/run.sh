@@ -15,7 +15,7 @@
 # default "basic_xlat module_lifecycle seed_002_clat space_tenants"), SELFTESTS (subset of selftests, by
 # name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
 # KSFT_TIMEOUT (per selftest script, default 900).
-# Logs: tests/vm/out/{build,unit,vm}.log, selftests.tap, console-KVER.log,
+# Logs: tests/vm/out/{build,unit,install,vm}.log, selftests.tap, console-KVER.log,
 # dmesg-KVER.log.
 
 set -uo pipefail
@@ -201,6 +201,26 @@ done
 passed=$((passed + np))
 failed=$((failed + nf))
 phase_end "passed $np, failed $nf: $(tail -n 1 "$OUT/netlink-spec.log")"
+
+# make / install / uninstall / dist on the host (tests/install/check.sh):
+# installs only into a temporary staging directory (DESTDIR,
+# INSTALL_MOD_PATH), one assertion per "ok"/"not ok" line.
+if [ "$BUILD_OK" = 1 ]; then
+	phase_start "install (host, staging dir)"
+	bash tests/install/check.sh >"$OUT/install.log" 2>&1
+	ip=$(grep -c '^ok ' "$OUT/install.log")
+	ifl=$(grep -c '^not ok ' "$OUT/install.log")
+	if [ "$ip" -eq 0 ] && [ "$ifl" -eq 0 ]; then
+		ifl=1	# died before its first assertion
+	fi
+	if [ "$ifl" -gt 0 ]; then
+		grep -A 20 '^not ok ' "$OUT/install.log" | head -n 40
+		notes+=("install: see tests/vm/out/install.log")
+	fi
+	passed=$((passed + ip))
+	failed=$((failed + ifl))
+	phase_end "passed $ip, failed $ifl"
+fi
 
 # ---------------------------------------------------------------------------
 # run_vm KVER LABEL: every selftest (or $SELFTESTS) in a VM booting KVER.

@@ -4,6 +4,7 @@
  * command. The settings' table comes from settings.c. Keep in step with
  * docs/cli.md and docs/dcxlat.8.
  */
+#include <string.h>
 #include "uapi/dcxlat.h"
 #include "help.h"
 #include "settings.h"
@@ -32,7 +33,7 @@ static const char dcx_help_top[] =
 "  -n, --netns NETNS   act in network namespace /run/netns/NETNS\n"
 "  -i, --instance NAME act on instance NAME (default \"default\")\n"
 "  -v, --verbose       more detail (stats show: what each counter means)\n"
-"  -V, --version       print the CLI version and netlink ABI\n"
+"  -V, --version       print the CLI, netlink ABI and loaded module versions\n"
 "  -h, --help          this help (\"dcxlat OBJECT help\" for an object)\n"
 "\n"
 "  --file FILE         eamt add / apply: read FILE (\"-\" = stdin)\n"
@@ -157,7 +158,17 @@ void dcx_help(FILE *out, enum dcx_obj obj)
 
 void dcx_version(FILE *out)
 {
+	char mod[64] = "";
+	FILE *f = fopen(DCXLAT_MODULE_VERSION_FILE, "r");
+
 	fprintf(out, "dcxlat %s, netlink ABI %d (family \"%s\" version %d)\n",
 		DCXLAT_CLI_VERSION, DCXLAT_ABI_VERSION, DCXLAT_GENL_NAME,
 		DCXLAT_GENL_VERSION);
+	if (f) {
+		if (!fgets(mod, sizeof(mod), f))
+			mod[0] = '\0';
+		fclose(f);
+		mod[strcspn(mod, "\n")] = '\0';
+	}
+	fprintf(out, "module %s\n", mod[0] ? mod : "not loaded");
 }

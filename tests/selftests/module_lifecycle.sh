@@ -112,11 +112,38 @@ cli_after_unload() {
 	[ "$rc" -eq 1 ]
 }
 
+# The release is the VERSION file: in the module (modinfo, sysfs) and in
+# the CLI's -V, which also names the loaded module's version.
+DCX_VERSION=$(cat "$DCX_REPO/VERSION")
+
+# version_is CMD...: CMD prints exactly the VERSION.
+version_is() {
+	local v
+	v=$("$@")
+	echo "got '$v', want '$DCX_VERSION'"
+	[ "$v" = "$DCX_VERSION" ]
+}
+
+# cli_version MODULE: dcxlat -V shows the CLI's VERSION and "module MODULE".
+cli_version() {
+	local out
+	out=$("$dcx_cli" -V) || return 1
+	echo "$out"
+	echo "$out" | grep -q "^dcxlat $DCX_VERSION, netlink ABI " &&
+		echo "$out" | grep -qx "module $1"
+}
+
 dmesg_mark
 
 # Start from an unloaded module (an earlier test may have left it loaded).
 check "initial unload" dcx_unload_module || ksft_exit
 check "dcxlat module loads" dcx_load_module || ksft_exit
+check "modinfo -F version dcxlat is VERSION" \
+	version_is modinfo -F version dcxlat
+check "/sys/module/dcxlat/version is VERSION" \
+	version_is cat /sys/module/dcxlat/version
+check "dcxlat -V: CLI version, ABI and the loaded module's version" \
+	cli_version "$DCX_VERSION"
 setup_all() {
 	dcx_topo_basic && setup_ns XLAT2
 }
@@ -136,6 +163,8 @@ UNLOADED=0
 check "rmmod with instances under traffic is clean" unload_clean
 traffic_stop
 if [ "$UNLOADED" = 1 ]; then
+	check "dcxlat -V after unload: module not loaded" \
+		cli_version "not loaded"
 	check "no translation after unload" ping6_fails
 	check "CLI after unload: autoload with no instances, or exit 1" \
 		cli_after_unload

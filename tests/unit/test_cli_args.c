@@ -13,6 +13,7 @@
 #include "help.h"
 #include "name.h"
 #include "uapi/dcxlat.h"
+#include "version.h"
 
 #define MAXW 64
 
@@ -350,8 +351,10 @@ static void test_version_text(void **state)
 	fclose(f);
 	snprintf(want, sizeof(want), "netlink ABI %d (family \"%s\" version %d)",
 		 DCXLAT_ABI_VERSION, DCXLAT_GENL_NAME, DCXLAT_GENL_VERSION);
-	has(buf, "dcxlat ");
+	has(buf, "dcxlat " DCXLAT_CLI_VERSION ", ");
 	has(buf, want);
+	/* The loaded module's version, or "not loaded" (the host's case). */
+	has(buf, "\nmodule ");
 	free(buf);
 }
 

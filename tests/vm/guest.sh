@@ -7,6 +7,7 @@
 # and the kernel log in RUNDIR, then powers off.
 # Usage: guest.sh REPO RUNDIR (REPO is where the repo is mounted)
 
+REPO=$1
 RUN=$2
 
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -27,7 +28,21 @@ mkdir -p /dev/pts /dev/shm
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
 mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp
+# A repo cloned under /tmp would be hidden by the tmpfs over /tmp: move
+# its 9p mount aside, mount the tmpfs, then move the repo back to its
+# host path (a virtio 9p tag cannot be mounted twice).
+case "$REPO/" in
+/tmp/*)
+	mkdir -p /mnt/dcxrepo
+	mount --move "$REPO" /mnt/dcxrepo
+	mount -t tmpfs tmpfs /tmp
+	mkdir -p "$REPO"
+	mount --move /mnt/dcxrepo "$REPO"
+	;;
+*)
+	mount -t tmpfs tmpfs /tmp
+	;;
+esac
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
 mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
