@@ -279,7 +279,7 @@ if [ "$DO_VM" = 1 ]; then
 		# Built in a copy, so the tree's dcxlat.ko stays the one for $KVER.
 		phase_start "build (KVER=$KVER2)"
 		kb=$OUT/kbuild-$KVER2
-		rm -rf "$kb" && mkdir -p "$kb" && cp -r Makefile Kbuild kmod "$kb"/
+		rm -rf "$kb" && mkdir -p "$kb" && cp -r Makefile Kbuild VERSION kmod "$kb"/
 		if make -C "$kb" -j"$(nproc)" KVER="$KVER2" kmod \
 			>"$OUT/build-$KVER2.log" 2>&1
 		then
