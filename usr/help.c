@@ -36,10 +36,11 @@ static const char dcx_help_top[] =
 "  -V, --version       print the CLI, netlink ABI and loaded module versions\n"
 "  -h, --help          this help (\"dcxlat OBJECT help\" for an object)\n"
 "\n"
-"  --file FILE         eamt add / apply: read FILE (\"-\" = stdin)\n"
+"  --file FILE         eamt add, eamt del, apply: read FILE (\"-\" = stdin)\n"
 "\n"
-"Exit status: 0 success, 1 the kernel or system refused, 2 usage error\n"
-"(including an invalid apply or bulk file: nothing was sent).\n";
+"Exit status: 0 success, 1 the kernel or system refused (also: a FILE that\n"
+"cannot be read), 2 usage error (including an invalid apply or bulk file:\n"
+"nothing was sent).\n";
 
 static const char dcx_help_instance[] =
 "Usage: dcxlat instance add [NAME]     create NAME (default \"default\")\n"
@@ -73,6 +74,7 @@ static const char dcx_help_eamt[] =
 "Usage: dcxlat [-i NAME] eamt add [space SPACE] PREFIX4 PREFIX6\n"
 "       dcxlat [-i NAME] eamt add [space SPACE] - | --file FILE\n"
 "       dcxlat [-i NAME] eamt del [space SPACE] PREFIX4 | PREFIX6\n"
+"       dcxlat [-i NAME] eamt del [space SPACE] - | --file FILE\n"
 "       dcxlat [-i NAME] eamt show [space SPACE]\n"
 "       dcxlat [-i NAME] eamt flush [space SPACE]\n"
 "\n"
@@ -88,14 +90,15 @@ static const char dcx_help_eamt[] =
 
 static const char dcx_help_space[] =
 "Usage: dcxlat [-i NAME] space add SPACE id ID [prefix PREFIX] [table T] [vrf DEV]\n"
-"       dcxlat [-i NAME] space set SPACE [id ID] [prefix PREFIX|none] [table T] [vrf DEV|none]\n"
+"       dcxlat [-i NAME] space set SPACE [prefix PREFIX|none] [table T] [vrf DEV|none]\n"
 "       dcxlat [-i NAME] space del SPACE\n"
 "       dcxlat [-i NAME] space show [SPACE]\n"
 "       dcxlat [-i NAME] space bind SPACE dev IFNAME [prefix4 PREFIX4]\n"
 "       dcxlat [-i NAME] space unbind SPACE dev IFNAME [prefix4 PREFIX4]\n"
 "\n"
-"ID: 1 to 65535, unique. PREFIX: the space's RFC 6052 prefix (/32 /40 /48\n"
-"/56 /64 /96); without it the space uses the \"space-base\" setting + ID.\n"
+"ID: 1 to 65535, unique; it cannot change (delete and add the space).\n"
+"PREFIX: the space's RFC 6052 prefix (/32 /40 /48 /56 /64 /96); without it\n"
+"the space uses the \"space-base\" setting + ID.\n"
 "T: the routing table of translated IPv4 packets; DEV: a VRF device.\n"
 "IPv4 from IFNAME (with a destination in PREFIX4, default all) belongs to\n"
 "SPACE; the longest PREFIX4 wins. The space \"default\" (ID 0) always exists.\n"
