@@ -14,7 +14,8 @@
 #
 #  pool6 2001:db8:46::/96 everywhere; BR eamt {192.0.2.1, 2001:db8:a::},
 #  {192.0.2.2, 2001:db8:b::}; ER A {192.0.2.1, 2001:db8:a::}; ER B
-#  {192.0.2.2, 2001:db8:b::}.
+#  {192.0.2.2, 2001:db8:b::}: the operator guide's files docs/guides/
+#  examples/edge-relay-{br,node,network}.json (docs/guides/edge-relay.md).
 #
 # Checks: the IPv4 client reaches both IPv4-only apps and they see its
 # address (end-to-end IPv4 transparency); intra-DC IPv4 from app A to
@@ -32,6 +33,7 @@ A6=2001:db8:a::
 B4=192.0.2.2
 B6=2001:db8:b::
 PY=/usr/bin/python3
+GUIDE=$DCX_REPO/docs/guides/examples
 
 cleanup() {
 	stop_bg
@@ -97,20 +99,15 @@ topo() {
 	er_attach "$APPB" "$ERB" "$B4"
 }
 
+# config NS FILE ROLE EAM...: the guide's file applied, then what it
+# says read back (role, pool6, the EAM table exactly).
 config() {
-	dcx "$BR" instance add default &&
-	dcx "$BR" -i default pool6 set "$P46/96" &&
-	dcx_global_set "$BR" default role br &&
-	dcx_eam_add "$BR" default "$A4" "$A6" &&
-	dcx_eam_add "$BR" default "$B4" "$B6" || return 1
-	dcx "$ERA" instance add default &&
-	dcx "$ERA" -i default pool6 set "$P46/96" &&
-	dcx_global_set "$ERA" default role er &&
-	dcx_eam_add "$ERA" default "$A4" "$A6" || return 1
-	dcx "$ERB" instance add default &&
-	dcx "$ERB" -i default pool6 set "$P46/96" &&
-	dcx_global_set "$ERB" default role er &&
-	dcx_eam_add "$ERB" default "$B4" "$B6"
+	local ns=$1 file=$2 role=$3
+	shift 3
+	dcx "$ns" apply "$GUIDE/$file" &&
+	dcx "$ns" -j global show | jq -e --arg r "$role" '.role == $r' &&
+	dcx "$ns" -j pool6 show | jq -e --arg p "$P46/96" '.pool6 == $p' &&
+	[ "$(dcx "$ns" eamt show)" = "$(printf '%s\n' "$@")" ]
 }
 
 st() {	# NS COUNTER
@@ -151,7 +148,12 @@ dcx_cli_has eamt && dcx_cli_has global ||
 	ksft_skip_all "the CLI has no eamt/global objects yet"
 check "topology set up (client, BR, IDC, node-based and network-based ER)" \
 	topo || ksft_exit
-check "BR and ERs configured" config || ksft_exit
+check "BR: the guide's edge-relay-br.json" config "$BR" edge-relay-br.json \
+	br "$A4/32 $A6/128" "$B4/32 $B6/128" || ksft_exit
+check "ER A (node-based): the guide's edge-relay-node.json" \
+	config "$ERA" edge-relay-node.json er "$A4/32 $A6/128" || ksft_exit
+check "ER B (network-based): the guide's edge-relay-network.json" \
+	config "$ERB" edge-relay-network.json er "$B4/32 $B6/128" || ksft_exit
 check "app A listens on $A4:80 (node-based ER)" tcp_peer_server "$NODEA" "$A4" 80
 check "app B listens on $B4:80 (network-based ER)" tcp_peer_server "$APPB" "$B4" 80
 dmesg_mark

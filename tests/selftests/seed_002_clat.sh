@@ -16,7 +16,9 @@
 #         come back fragmented, as a NAT64 does with DF=0 IPv4 replies.
 #
 # The blog's GCE addresses are replaced by documentation ones of the same
-# shape (the VM's /96 and its first address + 1).
+# shape (the VM's /96 and its first address + 1). The translator's
+# configuration is the operator guide's file, docs/guides/examples/
+# clat.json (docs/guides/clat.md), applied as the dcxlat@ unit does.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -27,6 +29,7 @@ SRV4=198.51.100.7
 SRV6=2001:db8:2b::1:c633:6407
 HOST6=2001:db8:173:0:1::
 CLAT6=2001:db8:173:0:1::1
+CFG=$DCX_REPO/docs/guides/examples/clat.json
 
 cleanup() {
 	stop_bg
@@ -96,13 +99,14 @@ dcx_cli_has eamt && dcx_cli_has global ||
 	ksft_skip_all "the CLI has no eamt/global objects yet"
 check "topology set up (netns clat, veth jool/world, PLAT)" topo ||
 	ksft_exit
-check "instance add" dcx "$CLAT" instance add default || ksft_exit
-check "pool6 $NAT64/96 (the NAT64 prefix)" \
-	dcx "$CLAT" -i default pool6 set "$NAT64/96"
-check "eamt add 192.0.0.2 $CLAT6" \
-	dcx_eam_add "$CLAT" default 192.0.0.2 "$CLAT6"
-check "global set rfc6791v4 192.0.0.8/32" \
-	dcx_global_set "$CLAT" default rfc6791v4 192.0.0.8/32
+check "apply the guide's config (docs/guides/examples/clat.json)" \
+	dcx "$CLAT" apply "$CFG" || ksft_exit
+check "pool6 $NAT64/96 (the NAT64 prefix)" bash -c \
+	"'$dcx_cli' -j -n '$CLAT' -i default pool6 show |
+	 jq -e '.pool6 == \"$NAT64/96\"'"
+check "eamt 192.0.0.2 $CLAT6" bash -c \
+	"'$dcx_cli' -n '$CLAT' -i default eamt show |
+	 grep -qx '192.0.0.2/32 $CLAT6/128'"
 check "the instance shows rfc6791v4 192.0.0.8" bash -c \
 	"'$dcx_cli' -n '$CLAT' -i default global show | grep -F 192.0.0.8"
 dmesg_mark

@@ -15,6 +15,9 @@
 #                           eamt 192.0.2.20 2001:db8:aaaa::20.
 #  client routes 192.0.2.0/24 via one BR, dc routes 2001:db8:46::/96 via the
 #  other, then the other way round.
+#
+# The BRs' configuration is the operator guide's file, docs/guides/
+# examples/border-relay.json (docs/guides/border-relay.md).
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -25,6 +28,7 @@ SRV1_4=192.0.2.10
 SRV1_6=2001:db8:aaaa::10
 SRV2_4=192.0.2.20
 SRV2_6=2001:db8:aaaa::20
+CFG=$DCX_REPO/docs/guides/examples/border-relay.json
 
 cleanup() {
 	stop_bg
@@ -80,15 +84,14 @@ route_via() {
 	ip -n "$DC" -6 route replace 2001:db8:46::/96 via "2001:db8:f$2::1"
 }
 
-# The same EAM config pushed to both BRs.
+# The same config file pushed to both BRs.
 br_config() {
 	local br
 	for br in "$BR1" "$BR2"; do
-		dcx "$br" instance add default &&
-		dcx "$br" -i default pool6 set 2001:db8:46::/96 &&
-		dcx_global_set "$br" default role br &&
-		dcx_eam_add "$br" default "$SRV1_4" "$SRV1_6" &&
-		dcx_eam_add "$br" default "$SRV2_4" "$SRV2_6" &&
+		dcx "$br" apply "$CFG" &&
+		dcx "$br" -j -i default global show | jq -e '.role == "br"' &&
+		dcx "$br" -j -i default pool6 show |
+			jq -e '.pool6 == "2001:db8:46::/96"' &&
 		dcx "$br" -i default stats reset || return 1
 	done
 }
@@ -128,7 +131,8 @@ check "dcxlat module loads" dcx_load_module || ksft_exit
 dcx_cli_has eamt && dcx_cli_has global ||
 	ksft_skip_all "the CLI has no eamt/global objects yet"
 check "topology set up (client, 2 BRs, dc, 2 servers)" topo || ksft_exit
-check "the same EAM config pushed to both BRs" br_config || ksft_exit
+check "the guide's border-relay.json applied on both BRs (role br, pool6)" \
+	br_config || ksft_exit
 check "eamt show on br2 lists both servers" bash -c \
 	"'$dcx_cli' -n '$BR2' -i default eamt show | grep -F '$SRV1_6' | grep -qF '$SRV1_4' &&
 	 '$dcx_cli' -n '$BR2' -i default eamt show | grep -F '$SRV2_6' | grep -qF '$SRV2_4'"

@@ -18,6 +18,10 @@
 #
 # vmA is 2001:db8:1::23:a0a:2 for the router; i is 192.0.2.1 for vmA
 # (EAM entry of space A: 192.0.2.1 <-> 2001:db8:99::1).
+#
+# The host's configuration is the operator guide's file, docs/guides/
+# examples/proxy-ndp.json (docs/guides/proxy-ndp.md); the test switches
+# ndp-proxy off and on again to show what it does.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -37,6 +41,7 @@ dcx_require_built
 
 VM6=2001:db8:1::23:a0a:2
 VM6_3=2001:db8:1::23:a0a:3
+CFG=$DCX_REPO/docs/guides/examples/proxy-ndp.json
 
 topo() {
 	setup_ns I U || return 1
@@ -55,11 +60,10 @@ topo() {
 }
 
 dcx_setup() {
-	dcx "$H" instance add "$SP_INST" &&
-	dcx "$H" -i "$SP_INST" global set space-base 2001:db8:1::/80 &&
-	sp_space_add "$H" A 0x23 vrf-a &&
-	sp_bind "$H" A vrf-a &&
-	dcx "$H" -i "$SP_INST" eamt add space A 192.0.2.1 2001:db8:99::1
+	dcx "$H" apply "$CFG" &&
+	dcx "$H" -i "$SP_INST" eamt show space A |
+		grep -qx '192.0.2.1/32 2001:db8:99::1/128' &&
+	sp_space_json "$H" A | jq -e '.bindings[0].dev == "vrf-a"'
 }
 
 ping_i() {
@@ -95,8 +99,14 @@ no_static_neigh() {
 check "dcxlat module loads" dcx_load_module || ksft_exit
 check "topology: internet, on-link /64 router, host, two VMs" topo ||
 	ksft_exit
-check "dcxlat: space A in 2001:db8:1::23:0:0/96, EAM for the client" \
+check "dcxlat: space A in 2001:db8:1::23:0:0/96, EAM for the client (the guide's file)" \
 	dcx_setup || ksft_exit
+check "the guide's file sets ndp-proxy uplink" bash -c \
+	"'$dcx_cli' -j -n '$H' -i '$SP_INST' global show |
+	 jq -e '.\"ndp-proxy\" == \"uplink\"'"
+check "global set ndp-proxy unset (to see the difference)" \
+	dcx "$H" -i "$SP_INST" global set ndp-proxy unset
+ip -n "$U" -6 neigh flush dev eth0
 check "space A's prefix is inside the on-link /64" bash -c \
 	"'$dcx_cli' -j -n '$H' -i '$SP_INST' space show A |
 	 jq -e '.prefix == \"2001:db8:1::23:0:0/96\"'"

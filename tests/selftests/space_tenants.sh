@@ -11,6 +11,10 @@
 # traffic); the two local VMs with the same address each get only their
 # own replies; cross-space sources are refused; unbinding a TAP stops its
 # translation; a deleted VRF leaves its space routing nowhere.
+#
+# Both hosts load the operator guide's file, docs/guides/examples/
+# hypervisor.json (docs/guides/hypervisor.md), and host 1's "space show"
+# must print the sample of docs/spaces.md.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -27,6 +31,28 @@ trap cleanup EXIT
 require_root
 require_cmd ip ping socat tcpdump jq sha256sum
 dcx_require_built
+
+CFG=$DCX_REPO/docs/guides/examples/hypervisor.json
+SPACES_MD=$DCX_REPO/docs/spaces.md
+
+# doc_sample FILE NAME: the lines of the fenced block after the marker
+# "<!-- sample: NAME -->" in FILE, without its "$ command" line.
+doc_sample() {
+	awk -v m="<!-- sample: $2 " 'index($0, m) == 1 { f = 1; next }
+		f && /^```/ { if (in_b) exit; in_b = 1; next }
+		in_b && !/^\$ / { print }' "$1"
+}
+
+# same_as_doc HOST: host's "space show" is docs/spaces.md's sample.
+same_as_doc() {
+	local want got
+	want=$(doc_sample "$SPACES_MD" "space show") || return 1
+	got=$(dcx "$1" -i "$SP_INST" space show) || return 1
+	[ -n "$want" ] || { echo "no sample in $SPACES_MD"; return 1; }
+	[ "$got" = "$want" ] && return 0
+	diff <(echo "$want") <(echo "$got")
+	return 1
+}
 
 # tcp_send NAME LISTEN_VM ADDR CLIENT_VM PORT: 2 MB, sha256 compared.
 tcp_send() {
@@ -110,10 +136,11 @@ refused_with() {
 
 check "dcxlat module loads" dcx_load_module || ksft_exit
 check "seed topology: 2 hosts, IPv6 core, 4 VMs" sp_topo_seed || ksft_exit
-check "host 1: instance, spaces A and B, bindings" sp_dcx_seed "$H1" ||
-	ksft_exit
-check "host 2: instance, spaces A and B, bindings" sp_dcx_seed "$H2" ||
-	ksft_exit
+check "host 1: instance, spaces A and B, bindings (the guide's file)" \
+	dcx "$H1" apply "$CFG" || ksft_exit
+check "host 2: instance, spaces A and B, bindings (the guide's file)" \
+	dcx "$H2" apply "$CFG" || ksft_exit
+check "host 1's space show is docs/spaces.md's sample" same_as_doc "$H1"
 space_a_shows() {
 	sp_space_json "$H1" A | jq -e '.id == 35 and
 		.prefix == "2001:db8:a41:23::/96" and .vrf == "vrf-a" and
