@@ -202,6 +202,21 @@ passed=$((passed + np))
 failed=$((failed + nf))
 phase_end "passed $np, failed $nf: $(tail -n 1 "$OUT/netlink-spec.log")"
 
+# The command synopses of docs/cli.md and of the help are accepted by the
+# CLI's parser (tests/docs/check_cli.py, host, no kernel), after its
+# --self-test showed that it catches a bogus line: one assertion.
+phase_start "docs synopsis"
+if { python3 tests/docs/check_cli.py --self-test &&
+	python3 tests/docs/check_cli.py; } >"$OUT/docs-cli.log" 2>&1; then
+	passed=$((passed + 1))
+	phase_end "ok: $(tail -n 1 "$OUT/docs-cli.log")"
+else
+	failed=$((failed + 1))
+	tail -n 20 "$OUT/docs-cli.log"
+	notes+=("docs synopsis: see tests/vm/out/docs-cli.log")
+	phase_end FAILED
+fi
+
 # make / install / uninstall / dist on the host (tests/install/check.sh):
 # installs only into a temporary staging directory (DESTDIR,
 # INSTALL_MOD_PATH), one assertion per "ok"/"not ok" line.

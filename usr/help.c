@@ -90,7 +90,7 @@ static const char dcx_help_eamt[] =
 
 static const char dcx_help_space[] =
 "Usage: dcxlat [-i NAME] space add SPACE id ID [prefix PREFIX] [table T] [vrf DEV]\n"
-"       dcxlat [-i NAME] space set SPACE [prefix PREFIX|none] [table T] [vrf DEV|none]\n"
+"       dcxlat [-i NAME] space set SPACE [prefix PREFIX|none] [table T] [vrf DEV|none]  (at least one)\n"
 "       dcxlat [-i NAME] space del SPACE\n"
 "       dcxlat [-i NAME] space show [SPACE]\n"
 "       dcxlat [-i NAME] space bind SPACE dev IFNAME [prefix4 PREFIX4]\n"
