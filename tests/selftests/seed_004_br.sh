@@ -131,7 +131,7 @@ check "dcxlat module loads" dcx_load_module || ksft_exit
 dcx_cli_has eamt && dcx_cli_has global ||
 	ksft_skip_all "the CLI has no eamt/global objects yet"
 check "topology set up (client, 2 BRs, dc, 2 servers)" topo || ksft_exit
-check "the guide's border-relay.json applied on both BRs (role br, pool6)" \
+check "the same EAM config pushed to both BRs (the guide's border-relay.json)" \
 	br_config || ksft_exit
 check "eamt show on br2 lists both servers" bash -c \
 	"'$dcx_cli' -n '$BR2' -i default eamt show | grep -F '$SRV1_6' | grep -qF '$SRV1_4' &&
