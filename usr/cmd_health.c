@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * "dcxlat health" (see cmd_health.h). Each check adds one member to the
- * JSON report ({"ok": bool, ...details}) and one line to the text one;
+ * report's "checks" ({"ok": bool, "text", ...details}), one line of text;
  * the first failed check ends the run (what follows would only repeat
  * it). A module that is not loaded never reaches this file: main.c
  * reports it and exits 1, which is the same answer.
@@ -28,7 +28,7 @@
 #define DCX_TRAFFIC_MAX 600.0
 
 struct dcx_health {
-	json_object *report;
+	json_object *checks;	/* name -> {"ok", "text", details...} */
 	bool ok;
 };
 
@@ -69,7 +69,7 @@ static bool dcx_check(struct dcx_health *h, const char *name, bool ok,
 	va_end(ap);
 	json_object_object_add(o, "ok", json_object_new_boolean(ok));
 	json_object_object_add(o, "text", json_object_new_string(line));
-	json_object_object_add(h->report, name, o);
+	json_object_object_add(h->checks, name, o);
 	h->ok &= ok;
 	return ok;
 }
@@ -192,11 +192,11 @@ static int dcx_health_checks(struct dcx_health *h, const struct dcx_args *a,
 	return 0;
 }
 
-static void dcx_health_text(FILE *out, json_object *report)
+static void dcx_health_text(FILE *out, json_object *checks)
 {
 	json_object *v;
 
-	json_object_object_foreach(report, key, c) {
+	json_object_object_foreach(checks, key, c) {
 		if (!json_object_object_get_ex(c, "ok", &v))
 			continue;
 		fprintf(out, "%-4s %-8s %s\n",
@@ -212,6 +212,7 @@ int dcx_health_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 	struct dcx_health h = { json_object_new_object(), true };
 	const char *inst = a->name;
 	struct dcx_uconfig want;
+	json_object *o;
 	int r = 0;
 
 	dcx_config_init(&want);
@@ -223,20 +224,22 @@ int dcx_health_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 		r = dcx_health_checks(&h, a, nl, inst, &want, e);
 	dcx_config_free(&want);
 	if (r) {
-		json_object_put(h.report);
+		json_object_put(h.checks);
 		return r;
 	}
-	json_object_object_add(h.report, "instance",
-			       json_object_new_string(inst));
-	json_object_object_add(h.report, "healthy",
-			       json_object_new_boolean(h.ok));
 	if (a->json) {
-		if (dcx_json_print(stdout, h.report, a->pretty))
+		o = json_object_new_object();
+		json_object_object_add(o, "instance",
+				       json_object_new_string(inst));
+		json_object_object_add(o, "healthy",
+				       json_object_new_boolean(h.ok));
+		json_object_object_add(o, "checks", h.checks);
+		if (dcx_json_print(stdout, o, a->pretty))
 			return dcx_err_set(e, -EIO, "cannot write the output");
 	} else {
-		dcx_health_text(stdout, h.report);
+		dcx_health_text(stdout, h.checks);
 		printf("%s\n", h.ok ? "healthy" : "NOT healthy");
-		json_object_put(h.report);
+		json_object_put(h.checks);
 	}
 	return h.ok ? 0 : DCX_RUN_NO;
 }

@@ -187,7 +187,7 @@ same_digest() {
 
 health_digest_is_show_digest() {
 	local h s
-	h=$(dcx "$BR2" -j health --expect "$CONF" | jq -r .config.digest) &&
+	h=$(dcx "$BR2" -j health --expect "$CONF" | jq -r .checks.config.digest) &&
 	s=$(dcx "$BR2" -j show --digest | jq -r .digest) || return 1
 	echo "health $h, show $s"
 	[ "$h" = "$s" ]
@@ -310,8 +310,8 @@ check "br3 gets a configuration without 192.0.2.30" \
 expect 1 'config.*1 difference' "health --expect on br3 fails: 1 difference" \
 	dcx "$BR3" health --expect "$CONF"
 expect_json "health -j names the missing entry" \
-	'.healthy == false and .config.ok == false and
-	 (.config.changes[0] | .op == "add" and .what == "eam" and
+	'.healthy == false and .checks.config.ok == false and
+	 (.checks.config.changes[0] | .op == "add" and .what == "eam" and
 	  (.new | startswith("192.0.2.30/32")))' \
 	bash -c "'$dcx_cli' -n '$BR3' -j health --expect '$CONF'; true"
 expect 1 '^\+ eam 192\.0\.2\.30/32 2001:db8:aaaa::30/128$' \
