@@ -37,11 +37,7 @@ INTERVAL=1			# dcxlat-bird-health rounds, seconds
 DETECT_MAX_MS=$(((INTERVAL + 4) * 1000))
 T_START=$(date +%s)
 
-cleanup() {
-	stop_bg
-	cleanup_all_ns
-	cleanup_tmp
-}
+cleanup() { stop_bg; cleanup_all_ns; cleanup_tmp; }
 trap cleanup EXIT
 
 require_root
