@@ -161,6 +161,18 @@ wait_routes() {
 	echo $(($(date +%s%3N) - t0))
 }
 
+# fleet_diag: BIRD's and the health loops' view, as TAP diagnostics.
+fleet_diag() {
+	local d
+	for d in "$TMPD"/core "$TMPD"/br?; do
+		diag "== ${d##*/}: $(birdc -s "$d/ctl" show protocols 2>&1)"
+		[ -f "$d/bird.log" ] && diag "$(tail -n 15 "$d/bird.log")"
+		[ -f "$d/health.log" ] && diag "$(tail -n 5 "$d/health.log")"
+	done
+	[ -f "$TMPD/bg.log" ] && diag "bg: $(tail -n 20 "$TMPD/bg.log")"
+	diag "$(ip -n "$CORE" route; ip -n "$CORE" -6 route)"
+}
+
 apply_all() {
 	local i
 	dcx "${BRS[0]}" apply "$CONF" &&
@@ -259,8 +271,10 @@ for i in 1 2 3; do
 	check "BIRD on br$i (dist/bird/bird.conf)" bird_br "$i" || ksft_exit
 	health_loop "$i"
 done
-check "core: every prefix ECMP over br1 br2 br3" wait_routes "1 2 3" ||
+check "core: every prefix ECMP over br1 br2 br3" wait_routes "1 2 3" || {
+	fleet_diag
 	ksft_exit
+}
 
 BG_LOG=$TMPD/server.log run_bg ip netns exec "$SRV" python3 "$FLOWS_PY" \
 	server :: "$PORT" "$TMPD/status.json"
