@@ -14,11 +14,23 @@
 #include "config_digest.h"
 #include "format.h"
 
+int dcx_diff_configs(const struct dcx_uconfig *cur,
+		     const struct dcx_uconfig *want, json_object **changes,
+		     struct dcx_err *e)
+{
+	json_object *old = dcx_config_canon(cur);
+	json_object *new_ = dcx_config_canon(want);
+
+	*changes = old && new_ ? dcx_config_diff(old, new_) : NULL;
+	json_object_put(old);
+	json_object_put(new_);
+	return *changes ? 0 : dcx_err_set(e, -ENOMEM, "out of memory");
+}
+
 int dcx_diff_running(struct dcx_nl *nl, const char *inst,
 		     const struct dcx_uconfig *want, json_object **changes,
 		     bool *exists, struct dcx_err *e)
 {
-	json_object *old = NULL, *new_ = NULL;
 	struct dcx_uconfig cur;
 	int r;
 
@@ -32,15 +44,8 @@ int dcx_diff_running(struct dcx_nl *nl, const char *inst,
 		dcx_err_clear(e);
 		r = 0;
 	}
-	if (!r) {
-		old = dcx_config_canon(&cur);
-		new_ = dcx_config_canon(want);
-		*changes = old && new_ ? dcx_config_diff(old, new_) : NULL;
-		if (!*changes)
-			r = dcx_err_set(e, -ENOMEM, "out of memory");
-	}
-	json_object_put(old);
-	json_object_put(new_);
+	if (!r)
+		r = dcx_diff_configs(&cur, want, changes, e);
 	dcx_config_free(&cur);
 	return r;
 }

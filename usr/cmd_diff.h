@@ -18,6 +18,10 @@ dcx_run_fn dcx_diff_run;
  * array) into *changes; *exists says whether the instance exists (when
  * not, the changes are against a new instance's defaults). 0 or error.
  */
+/* The changes from cur to want (a new array into *changes). 0 or -ENOMEM. */
+int dcx_diff_configs(const struct dcx_uconfig *cur,
+		     const struct dcx_uconfig *want, json_object **changes,
+		     struct dcx_err *e);
 int dcx_diff_running(struct dcx_nl *nl, const char *inst,
 		     const struct dcx_uconfig *want, json_object **changes,
 		     bool *exists, struct dcx_err *e);

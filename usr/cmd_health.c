@@ -83,17 +83,17 @@ static int dcx_health_expect(struct dcx_health *h, struct dcx_nl *nl,
 	char have[DCX_DIGEST_STRLEN], exp[DCX_DIGEST_STRLEN];
 	json_object *changes = NULL, *d;
 	struct dcx_uconfig cur;
-	bool exists;
 	size_t n;
 	int r;
 
+	/* One dump for both the digest and the differences. */
 	r = dcx_config_running(nl, inst, &cur, e);
 	if (!r && (dcx_config_digest(&cur, have) ||
 		   dcx_config_digest(want, exp)))
 		r = dcx_err_set(e, -ENOMEM, "out of memory");
-	dcx_config_free(&cur);
 	if (!r)
-		r = dcx_diff_running(nl, inst, want, &changes, &exists, e);
+		r = dcx_diff_configs(&cur, want, &changes, e);
+	dcx_config_free(&cur);
 	if (r)
 		return r;
 	n = json_object_array_length(changes);

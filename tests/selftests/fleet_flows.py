@@ -8,12 +8,12 @@
       a flow's end (EOF) the server answers "BYTES SHA256\\n" of all it got.
   fleet_flows.py client DESTS PORT FLOWS STOPFILE
       FLOWS flows, flow i to DESTS[i % len] (comma-separated IPv4
-      addresses), each sending 512 pseudo-random bytes every 0.1 s until
+      addresses), each sending 512 pseudo-random bytes every 0.2 s until
       STOPFILE exists; then it half-closes and compares the server's
       answer with what it sent. Prints one line per bad flow and
       "flows N ok K"; exit 0 only when K == N.
 
-The flows are slow on purpose (the test VM is TCG): 5 KB/s each.
+The flows are slow on purpose (the test VM is TCG): 2.5 KB/s each.
 """
 import hashlib
 import json
@@ -25,7 +25,7 @@ import threading
 import time
 
 CHUNK = 512
-PERIOD = 0.1
+PERIOD = 0.2
 
 
 def serve(addr, port, status):
