@@ -51,7 +51,8 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
 	const char *val = eq ? eq + 1 : NULL;
 	static const char *const flags[] = {
-		"json", "pretty", "verbose", "explain", "help", "version", NULL,
+		"json", "pretty", "verbose", "explain", "help", "version",
+		"digest", NULL,
 	};
 	int k;
 
@@ -78,6 +79,9 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 		case 4:
 			f->help = true;
 			break;
+		case 6:
+			a->digest = true;
+			break;
 		default:
 			f->version = true;
 		}
@@ -92,6 +96,12 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 	if (n == 4 && !strncmp(arg, "file", 4))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--file", &a->file, err, errlen);
+	if (n == 6 && !strncmp(arg, "expect", 6))
+		return dcx_opt_value(argc, argv, i, val,
+				     "--expect", &a->expect, err, errlen);
+	if (n == 7 && !strncmp(arg, "traffic", 7))
+		return dcx_opt_value(argc, argv, i, val,
+				     "--traffic", &a->traffic, err, errlen);
 	snprintf(err, errlen, "unknown option \"%s\"; try \"dcxlat help\"",
 		 argv[*i]);
 	return -1;
@@ -152,6 +162,22 @@ static int dcx_words(struct dcx_args *a, int nw, const char **w,
 	}
 	snprintf(ctx, sizeof(ctx), "%s %s", obj, nw > 1 ? w[1] : "show");
 	return c->parse(a, nw > 2 ? nw - 2 : 0, w + 2, ctx, err, errlen);
+}
+
+/* Options that belong to one object only. */
+static int dcx_args_owned(const struct dcx_args *a, char *err, size_t errlen)
+{
+	const char *opt = NULL, *obj = NULL;
+
+	if (a->digest && a->obj != DCX_OBJ_CONFIG)
+		opt = "--digest", obj = "show";
+	else if ((a->expect || a->traffic) && a->obj != DCX_OBJ_HEALTH)
+		opt = a->expect ? "--expect" : "--traffic", obj = "health";
+	if (!opt)
+		return 0;
+	snprintf(err, errlen, "%s: option %s is for \"dcxlat %s\" only",
+		 dcx_obj_name(a->obj), opt, obj);
+	return -1;
 }
 
 int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
@@ -254,6 +280,8 @@ int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 		return DCX_EXIT_OK;
 	}
 	if (dcx_words(a, nw, w, err, errlen))
+		return DCX_EXIT_USAGE;
+	if (dcx_args_owned(a, err, errlen))
 		return DCX_EXIT_USAGE;
 	if (a->name && !a->skip_checks &&
 	    dcx_name_check(a->name, err, errlen))

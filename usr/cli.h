@@ -31,6 +31,8 @@ enum dcx_obj {
 	DCX_OBJ_SPACE,
 	DCX_OBJ_APPLY,		/* dcxlat apply FILE */
 	DCX_OBJ_CONFIG,		/* dcxlat show: the whole configuration */
+	DCX_OBJ_DIFF,		/* dcxlat diff FILE */
+	DCX_OBJ_HEALTH,		/* dcxlat health */
 	DCX_OBJ_COUNT
 };
 
@@ -47,6 +49,8 @@ enum dcx_verb {
 	DCX_CMD_BIND,
 	DCX_CMD_UNBIND,
 	DCX_CMD_APPLY,
+	DCX_CMD_DIFF,
+	DCX_CMD_CHECK,		/* health */
 };
 
 struct dcx_args {
@@ -75,7 +79,18 @@ struct dcx_args {
 	struct dcx_uspace sp;	/* space add/set (no lists) */
 	unsigned int sp_mask;	/* DCX_SP_* given to space add/set */
 	struct dcx_ubind bind;	/* space bind/unbind (dev name, prefix4) */
+
+	/* show --digest; health --expect FILE --traffic SECONDS */
+	bool digest;
+	const char *expect;
+	const char *traffic;
 };
+
+/*
+ * A run that answers "no" without an error (diff: the configurations
+ * differ; health: not healthy) returns this: exit status 1, no message.
+ */
+#define DCX_RUN_NO	1
 
 /* Maximum words (OBJECT COMMAND ARGS...) on a command line. */
 #define DCX_MAX_WORDS 40

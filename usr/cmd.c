@@ -8,8 +8,10 @@
 #include <string.h>
 #include "cmd.h"
 #include "cmd_apply.h"
+#include "cmd_diff.h"
 #include "cmd_eamt.h"
 #include "cmd_global.h"
+#include "cmd_health.h"
 #include "cmd_instance.h"
 #include "cmd_monitor.h"
 #include "cmd_pool6.h"
@@ -48,6 +50,8 @@ static const struct dcx_cmd dcx_cmds[] = {
 		dcx_space_unbind),
 	DCX_ROW(APPLY, APPLY, NULL, NULL, dcx_apply_parse, dcx_apply_run),
 	DCX_ROW(CONFIG, SHOW, NULL, NULL, dcx_show_parse, dcx_show_run),
+	DCX_ROW(DIFF, DIFF, NULL, NULL, dcx_apply_parse, dcx_diff_run),
+	DCX_ROW(HEALTH, CHECK, NULL, NULL, dcx_health_parse, dcx_health_run),
 };
 
 #define DCX_NCMDS (sizeof(dcx_cmds) / sizeof(dcx_cmds[0]))
@@ -71,6 +75,10 @@ static const struct {
 			    DCX_CMD_APPLY },
 	[DCX_OBJ_CONFIG] = { "show", "none (just \"dcxlat show\")",
 			     DCX_CMD_SHOW },
+	[DCX_OBJ_DIFF] = { "diff", "none (\"dcxlat diff FILE\")",
+			   DCX_CMD_DIFF },
+	[DCX_OBJ_HEALTH] = { "health", "none (just \"dcxlat health\")",
+			     DCX_CMD_CHECK },
 };
 
 const struct dcx_cmd *dcx_cmd_find(enum dcx_obj obj, enum dcx_verb verb)
@@ -131,5 +139,6 @@ enum dcx_verb dcx_obj_default(enum dcx_obj obj)
 
 bool dcx_obj_takes_args(enum dcx_obj obj)
 {
-	return obj == DCX_OBJ_APPLY || obj == DCX_OBJ_CONFIG;
+	return obj == DCX_OBJ_APPLY || obj == DCX_OBJ_CONFIG ||
+	       obj == DCX_OBJ_DIFF || obj == DCX_OBJ_HEALTH;
 }

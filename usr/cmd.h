@@ -25,7 +25,7 @@ struct dcx_cmd {
 const struct dcx_cmd *dcx_cmd_find(enum dcx_obj obj, enum dcx_verb verb);
 
 /* For messages: "instance, pool6, eamt, ..." */
-#define DCX_OBJ_LIST "instance, pool6, eamt, space, global, stats, monitor, apply, show"
+#define DCX_OBJ_LIST "instance, pool6, eamt, space, global, stats, monitor, apply, show, diff, health"
 
 /* OBJECT word to enum, or -1. */
 int dcx_obj_lookup(const char *word);
@@ -37,7 +37,7 @@ int dcx_verb_lookup(enum dcx_obj obj, const char *word);
 const char *dcx_obj_verbs(enum dcx_obj obj);
 /* The verb of "dcxlat OBJECT" alone. */
 enum dcx_verb dcx_obj_default(enum dcx_obj obj);
-/* apply, show: the word after OBJECT is an argument, not a command. */
+/* apply, show, diff, health: the word after OBJECT is an argument, not a command. */
 bool dcx_obj_takes_args(enum dcx_obj obj);
 
 #endif /* DCXLAT_USR_CMD_H */

@@ -19,6 +19,7 @@
 #include "cmd_instance.h"
 #include "cmd_space.h"
 #include "config.h"
+#include "config_digest.h"
 #include "config_parse.h"
 #include "config_print.h"
 #include "msg.h"
@@ -51,6 +52,8 @@ int dcx_show_parse(struct dcx_args *a, int n, const char **w,
 	dcx_word_name(a, NULL, DCX_DEFAULT_INSTANCE, ctx, err, errlen);
 	if (a->file)
 		return DCX_ERR("%s: --file is for eamt add and apply", ctx);
+	if (a->expect)
+		return DCX_ERR("%s: --expect is for health", ctx);
 	return dcx_word_none(n, w, "", ctx, err, errlen);
 }
 
@@ -93,6 +96,34 @@ static int dcx_read_all(const char *path, char **out, size_t *len,
 	*out = buf;
 	*len = n;
 	return 0;
+}
+
+int dcx_config_load(const char *file, struct dcx_uconfig *c, bool *usage,
+		    struct dcx_err *e)
+{
+	const char *fname = strcmp(file, "-") ? file : "stdin";
+	size_t len = 0;
+	char *text = NULL;
+	int r;
+
+	dcx_config_init(c);
+	r = dcx_read_all(file, &text, &len, e);
+	if (r)
+		return r;
+	r = dcx_config_parse(text, len, fname, c, e->msg, sizeof(e->msg));
+	free(text);
+	if (r) {
+		*usage = true;
+		return e->code = -EINVAL;
+	}
+	return 0;
+}
+
+const char *dcx_config_target(const struct dcx_args *a,
+			      const struct dcx_uconfig *c)
+{
+	return a->instance ? a->instance : *c->instance ? c->instance :
+	       a->name;
 }
 
 /* Every device of c to its ifindex, errors naming the field. */
@@ -197,29 +228,17 @@ static int dcx_apply_txn(struct dcx_nl *nl, const char *inst,
 int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 		  struct dcx_err *e)
 {
-	const char *fname = strcmp(a->file, "-") ? a->file : "stdin";
 	struct dcx_inst_info info;
 	struct dcx_uconfig c;
 	struct dcx_err ign;
 	bool created = false;
 	const char *inst;
-	size_t len = 0;
-	char *text = NULL;
 	int r;
 
-	r = dcx_read_all(a->file, &text, &len, e);
+	r = dcx_config_load(a->file, &c, usage, e);
 	if (r)
-		return r;
-	dcx_config_init(&c);
-	r = dcx_config_parse(text, len, fname, &c, e->msg, sizeof(e->msg));
-	free(text);
-	if (r) {
-		*usage = true;
-		e->code = -EINVAL;
 		goto out;
-	}
-	inst = a->instance ? a->instance : *c.instance ? c.instance :
-	       a->name;
+	inst = dcx_config_target(a, &c);
 	r = dcx_resolve(&c, e);
 	if (r)
 		goto out;
@@ -319,29 +338,49 @@ out:
 	return r;
 }
 
-int dcx_show_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
-		 struct dcx_err *e)
+int dcx_config_running(struct dcx_nl *nl, const char *inst,
+		       struct dcx_uconfig *c, struct dcx_err *e)
 {
-	struct dcx_uconfig c;
 	bool intr = false;
 	int tries, r;
 
-	(void)usage;
 	for (tries = 0; tries < DCX_SHOW_TRIES; tries++) {
-		dcx_config_init(&c);
-		memset(&c.settings, 0, sizeof(c.settings));
+		dcx_config_init(c);
+		memset(&c->settings, 0, sizeof(c->settings));
 		intr = false;
-		r = dcx_config_get(nl, a->name, &c, &intr, e);
+		r = dcx_config_get(nl, inst, c, &intr, e);
 		if (r || !intr)
 			break;
-		dcx_config_free(&c);
+		dcx_config_free(c);
 	}
 	if (!r && intr)
 		fputs("dcxlat: warning: the configuration kept changing during the dump; it may mix old and new state\n",
 		      stderr);
-	if (!r)
+	return r;
+}
+
+int dcx_show_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
+		 struct dcx_err *e)
+{
+	char hex[DCX_DIGEST_STRLEN];
+	struct dcx_uconfig c;
+	int r;
+
+	(void)usage;
+	r = dcx_config_running(nl, a->name, &c, e);
+	if (!r && a->digest) {
+		if (dcx_config_digest(&c, hex))
+			r = dcx_err_set(e, -ENOMEM, "out of memory");
+		else if (a->json)
+			r = dcx_json_print(stdout,
+					   dcx_digest_json(a->name, hex),
+					   a->pretty) ? -EIO : 0;
+		else
+			printf("%s\n", hex);
+	} else if (!r) {
 		r = dcx_json_print(stdout, dcx_config_to_json(&c),
 				   a->pretty || !a->json) ? -EIO : 0;
+	}
 	dcx_config_free(&c);
 	return r;
 }

@@ -14,7 +14,7 @@ static const char dcx_help_top[] =
 "Usage: dcxlat [OPTIONS] OBJECT [COMMAND [ARGS]]\n"
 "       dcxlat help [OBJECT]\n"
 "\n"
-"       dcxlat apply FILE | dcxlat show\n"
+"       dcxlat apply FILE | dcxlat show | dcxlat diff FILE | dcxlat health\n"
 "\n"
 "Objects:\n"
 "  instance   translator instances of the network namespace\n"
@@ -26,6 +26,8 @@ static const char dcx_help_top[] =
 "  monitor    print configuration changes as they happen\n"
 "  apply FILE replace the whole configuration atomically (JSON, \"-\" = stdin)\n"
 "  show       print the whole configuration as apply reads it\n"
+"  diff FILE  what \"apply FILE\" would change (exit 0 same, 1 different)\n"
+"  health     is the instance fit to carry traffic (exit 0 yes, 1 no)\n"
 "\n"
 "Options:\n"
 "  -j, --json          JSON output\n"
@@ -37,6 +39,9 @@ static const char dcx_help_top[] =
 "  -h, --help          this help (\"dcxlat OBJECT help\" for an object)\n"
 "\n"
 "  --file FILE         eamt add, eamt del, apply: read FILE (\"-\" = stdin)\n"
+"  --digest            show: print the configuration's SHA-256 digest\n"
+"  --expect FILE       health: the configuration the instance must have\n"
+"  --traffic SECONDS   health: counters must grow within SECONDS\n"
 "\n"
 "Exit status: 0 success, 1 the kernel or system refused (also: a FILE that\n"
 "cannot be read), 2 usage error (including an invalid apply or bulk file:\n"
@@ -117,6 +122,27 @@ static const char dcx_help_apply[] =
 "Missing settings take their defaults; missing lists are empty.\n"
 "Example: dcxlat show > cfg.json && dcxlat apply cfg.json\n";
 
+static const char dcx_help_diff[] =
+"Usage: dcxlat [-j] [-i NAME] diff FILE     (FILE \"-\": standard input)\n"
+"       dcxlat [-j] [-i NAME] show --digest\n"
+"\n"
+"\"diff\" prints what \"apply FILE\" would change, changing nothing: \"+\"\n"
+"added, \"-\" removed, \"~\" changed (settings, pool6, spaces, bindings, EAM\n"
+"entries matched by their IPv4 prefix). Exit 0 the same, 1 different,\n"
+"2 trouble. \"show --digest\" prints the SHA-256 of the configuration in\n"
+"canonical form (lists sorted, no instance name): the same on every host\n"
+"that applied the same file, whatever the order of its entries.\n"
+"Example: dcxlat diff new.json && echo nothing to do\n";
+
+static const char dcx_help_health[] =
+"Usage: dcxlat [-j] [-i NAME] health [--expect FILE] [--traffic SECONDS]\n"
+"\n"
+"Checks, in order, stopping at the first failure: the module answers, the\n"
+"instance exists, its configuration's digest is the one FILE gives\n"
+"(--expect), it translates packets within SECONDS (--traffic). Exit 0\n"
+"healthy, 1 not, 2 a bad command line or FILE; -j gives every check.\n"
+"Example: dcxlat health --expect /etc/dcxlat/default.json\n";
+
 static void dcx_help_global(FILE *out)
 {
 	fputs("Usage: dcxlat [-i NAME] global show\n"
@@ -141,6 +167,12 @@ void dcx_help(FILE *out, enum dcx_obj obj)
 	case DCX_OBJ_APPLY:
 	case DCX_OBJ_CONFIG:
 		fputs(dcx_help_apply, out);
+		break;
+	case DCX_OBJ_DIFF:
+		fputs(dcx_help_diff, out);
+		break;
+	case DCX_OBJ_HEALTH:
+		fputs(dcx_help_health, out);
 		break;
 	case DCX_OBJ_INSTANCE:
 		fputs(dcx_help_instance, out);

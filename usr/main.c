@@ -63,7 +63,7 @@ int main(int argc, char **argv)
 	struct dcx_args a;
 	struct dcx_err e;
 	char err[512];
-	int r;
+	int r, fail;
 
 	dcx_args_init(&a);
 	a.skip_checks = skip && *skip && strcmp(skip, "0");
@@ -80,16 +80,20 @@ int main(int argc, char **argv)
 		dcx_version(stdout);
 		return DCX_EXIT_OK;
 	}
+	/* diff answers 1 for "different": its trouble is 2, as diff(1). */
+	fail = a.obj == DCX_OBJ_DIFF ? DCX_EXIT_USAGE : DCX_EXIT_RUNTIME;
 	if (a.netns && dcx_netns_enter(a.netns, err, sizeof(err))) {
 		fprintf(stderr, "dcxlat: %s\n", err);
-		return DCX_EXIT_RUNTIME;
+		return fail;
 	}
 	if (dcx_nl_open(&nl, &e)) {
 		fprintf(stderr, "dcxlat: %s\n", e.msg);
-		return DCX_EXIT_RUNTIME;
+		return fail;
 	}
 	r = dcx_run(&a, &nl, &usage, &e);
 	dcx_nl_close(&nl);
+	if (r == DCX_RUN_NO && !fflush(stdout))
+		return DCX_EXIT_RUNTIME;
 	if (r) {
 		fprintf(stderr, "dcxlat: %s\n", e.msg);
 		return usage ? DCX_EXIT_USAGE : DCX_EXIT_RUNTIME;
