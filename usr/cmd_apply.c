@@ -95,31 +95,21 @@ static int dcx_read_all(const char *path, char **out, size_t *len,
 	return 0;
 }
 
-/* Every device of c to its ifindex, errors naming the field. */
+/*
+ * Every VRF device of c to its ifindex, errors naming the field. Bindings
+ * go by name: the module keeps those whose device does not exist yet.
+ */
 static int dcx_resolve(struct dcx_uconfig *c, struct dcx_err *e)
 {
 	char what[96];
-	size_t k, i;
+	size_t k;
 
-	for (k = 0; k <= c->nspaces; k++) {
-		struct dcx_uspace *s = k ? &c->spaces[k - 1] : &c->def;
-		const char *base = k ? "spaces[" : "";
+	for (k = 1; k <= c->nspaces; k++) {
+		struct dcx_uspace *s = &c->spaces[k - 1];
 
 		if (*s->vrf) {
 			snprintf(what, sizeof(what), "spaces[%zu].vrf", k - 1);
 			if (dcx_space_ifindex(what, s->vrf, &s->vrf_ifindex, e))
-				return e->code;
-		}
-		for (i = 0; i < s->nbinds; i++) {
-			if (k)
-				snprintf(what, sizeof(what),
-					 "%s%zu].bindings[%zu].dev", base,
-					 k - 1, i);
-			else
-				snprintf(what, sizeof(what),
-					 "bindings[%zu].dev", i);
-			if (dcx_space_ifindex(what, s->binds[i].dev,
-					      &s->binds[i].ifindex, e))
 				return e->code;
 		}
 	}
