@@ -89,6 +89,10 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 	if (n == 8 && !strncmp(arg, "instance", 8))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--instance", &a->instance, err, errlen);
+	if (n == 5 && !strncmp(arg, "check", 5) && !eq) {
+		a->check = true;	/* apply --check */
+		return 0;
+	}
 	if (n == 4 && !strncmp(arg, "file", 4))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--file", &a->file, err, errlen);
@@ -255,6 +259,10 @@ int dcx_args_parse(struct dcx_args *a, int argc, char *const argv[],
 	}
 	if (dcx_words(a, nw, w, err, errlen))
 		return DCX_EXIT_USAGE;
+	if (a->check && a->obj != DCX_OBJ_APPLY) {
+		snprintf(err, errlen, "%s: --check is for apply", w[0]);
+		return DCX_EXIT_USAGE;
+	}
 	if (a->name && !a->skip_checks &&
 	    dcx_name_check(a->name, err, errlen))
 		return DCX_EXIT_USAGE;
