@@ -1,0 +1,162 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Boot-time configuration through dist/systemd/dcxlat@.service. systemd is
+# not PID 1 in the VM, so unit_run reads the unit's own ExecStartPre,
+# ExecStart, ExecReload and ExecStop lines and runs them the way systemd
+# does (Environment=, EnvironmentFile= with /etc/dcxlat mapped to a
+# temporary directory, also in Environment= values; %i, quotes, $$): the
+# test cannot drift from the unit.
+# Instance boot0 binds dev x4, which is created only after the start:
+#   - "waiting" (text, JSON, counted) before x4 exists; translated pings once
+#     it does; waiting again when it is deleted; translated again when it
+#     is re-created (a hypervisor's TAP across a VM restart)
+#   - translation needs no forwarding sysctl (what dist/dcxlat/README says)
+#   - reload applies a changed file; apply --check of a good and of a bad
+#     file changes nothing; stop removes the instance
+#
+#   NS6 (2001:db8:6::2) --- XLAT (boot0: pool6 2001:db8:64::/96, unbound
+#        pass, binding dev x4) --- x4 (created later) --- NS4 198.51.100.2
+
+source "$(dirname "$0")/lib.sh"
+
+UNIT=$DCX_REPO/dist/systemd/dcxlat@.service
+INST=boot0
+CONF=$TMPD/etc-dcxlat
+
+cleanup() {
+	cleanup_all_ns
+	cleanup_tmp
+}
+trap cleanup EXIT
+
+require_root
+require_cmd ip jq ping python3 modprobe
+dcx_require_built
+
+# unit_run KEY: every KEY= line of the unit, in order, as systemd runs it;
+# the exit status of the first that fails. Refuses what it cannot emulate.
+unit_run() {
+	PATH="$DCX_REPO/usr:$PATH" python3 - "$UNIT" "$1" "$INST" "$CONF" <<'PY'
+import os, re, shlex, subprocess, sys
+unit, key, inst, conf = sys.argv[1:]
+lines = [l.rstrip('\n') for l in open(unit) if '=' in l and l[0] != '#']
+val = lambda k: [l.split('=', 1)[1] for l in lines if l.split('=', 1)[0] == k]
+etc = lambda v: re.sub('^/etc/dcxlat(?=/|$)', conf, v.replace('%i', inst))
+env = dict(os.environ)
+for a in val('Environment'):
+    for w in shlex.split(a):
+        k, v = w.split('=', 1)
+        env[k] = etc(v)
+for f in val('EnvironmentFile'):
+    path = etc(f.lstrip('-'))
+    if not os.path.exists(path) and f.startswith('-'):
+        continue
+    for l in open(path):
+        if l.strip() and not l.startswith('#'):
+            k, v = l.strip().split('=', 1)
+            env[k] = v
+cmds = val(key)
+if not cmds:
+    sys.exit('no %s= line in %s' % (key, unit))
+for c in cmds:
+    if re.search(r'%[^i]', c) or '$' in c.replace('$$', ''):
+        sys.exit('%s: a specifier or $VAR unit_run does not emulate' % c)
+    argv = [w.replace('$$', '$') for w in shlex.split(c.replace('%i', inst))]
+    r = subprocess.run(argv, env=env)
+    if r.returncode:
+        sys.exit(r.returncode)
+PY
+}
+
+# make_x4: the XLAT - NS4 link, as a hypervisor would create a TAP.
+make_x4() {
+	veth_pair "$XLAT" x4 "$NS4" v4 &&
+	ip -n "$XLAT" addr add 198.51.100.1/24 dev x4 &&
+	ip -n "$NS4" addr add "$DCX_H4/24" dev v4 &&
+	ip -n "$NS4" route add default via 198.51.100.1
+}
+
+ping4() {
+	ip netns exec "$NS4" ping -n -c 2 -i 0.3 -W 2 -w 10 "$DCX_H6_4"
+}
+
+space_json() {
+	dcx "$XLAT" -j -i "$INST" space show default
+}
+
+# conf DEV: boot0's file, binding DEV; unbound interfaces pass.
+conf() {
+	cat >"$CONF/$INST.json" <<EOF
+{"settings": {"unbound": "pass"}, "pool6": "${DCX_PFX}/96",
+ "bindings": [{"dev": "$1", "prefix4": null}]}
+EOF
+}
+
+dcx_load_module >"$TMPD/load.log" 2>&1 ||
+	ksft_bail "module installed for modprobe: $(cat "$TMPD/load.log")"
+dcx_unload_module || ksft_bail "rmmod dcxlat before the unit starts"
+dcx_topo_basic && ip -n "$XLAT" link del x4 || ksft_bail "topology"
+mkdir -p "$CONF" && conf x4 &&
+	echo "DCXLAT_NETNS=$XLAT" >"$CONF/$INST.env" || ksft_bail "config"
+
+# ---------------------------------------------------------------------------
+# start: module, apply, a binding that waits for its device
+
+expect 0 '' "ExecStartPre loads the module" unit_run ExecStartPre
+expect 0 '' "... it is loaded" dcx_module_loaded
+expect 0 '^$' "ExecStart applies /etc/dcxlat/$INST.json (x4 missing)" \
+	unit_run ExecStart
+expect 0 '    bind dev x4  waiting' "space show: the binding waits (text)" \
+	dcx "$XLAT" -i "$INST" space show default
+expect_json "space show -j: waiting, counted" \
+	'.bindings == [{"dev": "x4", "prefix4": null, "waiting": true}] and
+	 .["bindings-waiting"] == 1' space_json
+
+expect 0 '' "x4 created" make_x4
+expect_json "space show -j: x4 bound once it exists" \
+	'.bindings == [{"dev": "x4", "prefix4": null}] and
+	 .["bindings-waiting"] == 0' space_json
+x0=$(dcx_stat "$XLAT" "$INST" xlat-46)
+expect 0 '' "ping through x4 is translated" ping4
+expect 0 '' "... counted as translated" \
+	test "$(dcx_stat "$XLAT" "$INST" xlat-46)" -gt "$x0"
+ip netns exec "$XLAT" sysctl -qw net.ipv4.ip_forward=0 \
+	net.ipv6.conf.all.forwarding=0
+expect 0 '' "translation needs no forwarding sysctl" ping4
+ip netns exec "$XLAT" sysctl -qw net.ipv4.ip_forward=1 \
+	net.ipv6.conf.all.forwarding=1
+
+expect 0 '' "x4 deleted" ip -n "$XLAT" link del x4
+expect_json "space show -j: waiting again" \
+	'.bindings == [{"dev": "x4", "prefix4": null, "waiting": true}] and
+	 .["bindings-waiting"] == 1' space_json
+expect 0 '' "x4 re-created" make_x4
+expect_json "space show -j: bound again" \
+	'.bindings[0].waiting == null and .["bindings-waiting"] == 0' space_json
+expect 0 '' "ping through the new x4 is translated" ping4
+
+# ---------------------------------------------------------------------------
+# apply --check, reload, stop
+
+dcx "$XLAT" -i "$INST" show >"$TMPD/before.json"
+conf x4b
+expect 0 '^$' "apply --check of a good changed file: exit 0" \
+	dcx "$XLAT" -i "$INST" apply --check "$CONF/$INST.json"
+echo '{"spaces": [{"name": "t", "id": 7, "table": 200}]}' >"$TMPD/bad.json"
+expect 1 'spaces\[0\]: .*no VRF device uses table 200' \
+	"apply --check of a bad file: the module's refusal, exit 1" \
+	dcx "$XLAT" -i "$INST" apply --check "$TMPD/bad.json"
+expect 0 '' "... neither changed anything" \
+	cmp "$TMPD/before.json" <(dcx "$XLAT" -i "$INST" show)
+
+expect 0 '^$' "ExecReload applies the changed file" unit_run ExecReload
+expect_json "space show -j: now x4b, waiting" \
+	'.bindings == [{"dev": "x4b", "prefix4": null, "waiting": true}]' \
+	space_json
+check_fail "x4 unbound: its IPv4 passes, untranslated" ping4
+
+expect 0 '^$' "ExecStop removes the instance" unit_run ExecStop
+expect 1 "no instance \"$INST\"" "... it is gone" dcx "$XLAT" -i "$INST" show
+
+ksft_exit
