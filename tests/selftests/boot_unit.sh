@@ -120,10 +120,10 @@ expect 0 '' "x4 created" make_x4
 expect_json "space show -j: x4 bound once it exists" \
 	'.bindings == [{"dev": "x4", "prefix4": null}] and
 	 .["bindings-waiting"] == 0' space_json
-x0=$(dcx_stat "$XLAT" "$INST" xlat-46)
+x0=$(dcx_stat "$XLAT" "$INST" xlat-4to6)
 expect 0 '' "ping through x4 is translated" ping4
 expect 0 '' "... counted as translated" \
-	test "$(dcx_stat "$XLAT" "$INST" xlat-46)" -gt "$x0"
+	test "$(dcx_stat "$XLAT" "$INST" xlat-4to6)" -gt "$x0"
 ip netns exec "$XLAT" sysctl -qw net.ipv4.ip_forward=0 \
 	net.ipv6.conf.all.forwarding=0
 expect 0 '' "translation needs no forwarding sysctl" ping4
