@@ -8,7 +8,8 @@
 # make            module (dcxlat.ko) + CLI (usr/dcxlat)
 # make install    module into $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/KVER/
 #                 extra, CLI, man page and bash completion under
-#                 $(DESTDIR)$(PREFIX); depmod -a KVER only into the live root
+#                 $(DESTDIR)$(PREFIX), dist/'s dcxlat@.service in UNITDIR
+#                 and its README.etc and examples in DOCDIR; depmod -a KVER only into the live root
 #                 (DESTDIR and INSTALL_MOD_PATH empty)
 # make uninstall  removes exactly those files (depmod again in the live root)
 # make dist       dcxlat-VERSION.tar.gz: `git archive` of HEAD (no build
@@ -30,6 +31,12 @@ DESTDIR ?=
 INSTALL_MOD_PATH ?=
 VERSION := $(shell cat $(CURDIR)/VERSION)
 MODDIR := $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/$(KVER)/extra
+# Boot-time configuration (dist/): the unit, /etc/dcxlat's README, examples.
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+DOCDIR ?= $(PREFIX)/share/doc/dcxlat
+BOOT_FILES := $(DESTDIR)$(UNITDIR)/dcxlat@.service \
+	$(DESTDIR)$(DOCDIR)/README.etc \
+	$(DESTDIR)$(DOCDIR)/examples/modules-load.d/dcxlat.conf
 # depmod only when the module goes into the live root.
 LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
@@ -82,12 +89,16 @@ install: all check-kver
 	install -D -m 0644 dcxlat.ko $(MODDIR)/dcxlat.ko
 	$(if $(LIVE_ROOT),depmod -a $(KVER))
 	$(MAKE) -C usr install PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	install -D -m 0644 dist/systemd/dcxlat@.service $(word 1,$(BOOT_FILES))
+	install -D -m 0644 dist/dcxlat/README $(word 2,$(BOOT_FILES))
+	install -D -m 0644 dist/modules-load.d/dcxlat.conf $(word 3,$(BOOT_FILES))
 
 uninstall: check-kver-set
 	@echo "uninstalling dcxlat for kernel $(KVER)"
 	rm -f $(MODDIR)/dcxlat.ko
 	$(if $(LIVE_ROOT),depmod -a $(KVER))
 	$(MAKE) -C usr uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
+	rm -f $(BOOT_FILES)
 
 check-dkms:
 	@grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || { echo \

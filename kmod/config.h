@@ -14,7 +14,8 @@
 
 /*
  * Immutable once published, except the tables it points to, which are
- * RCU-safe and change in place under dcx_cfg_mutex. A snapshot owns its
+ * RCU-safe and change in place under dcx_cfg_mutex, and ndp_proxy_ifindex,
+ * which follows its device (netdev.c, WRITE_ONCE). A snapshot owns its
  * tables: a settings change hands them to the next snapshot; a whole-config
  * replacement frees them with the old snapshot.
  */

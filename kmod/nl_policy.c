@@ -63,11 +63,14 @@ const struct nla_policy dcx_space_cfg_policy[DCXLAT_SPACE_MAX + 1] = {
 		.type = NLA_REJECT,
 		.reject_message = "bindings are added with DCXLAT_CMD_BIND_ADD" },
 	[DCXLAT_SPACE_PAD] = DCX_REPLY_ONLY(DCXLAT_SPACE_PAD),
+	[DCXLAT_SPACE_WAITING] = DCX_REPLY_ONLY(DCXLAT_SPACE_WAITING),
 };
 
 const struct nla_policy dcx_bind_policy[DCXLAT_BIND_MAX + 1] = {
 	[DCXLAT_BIND_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[DCXLAT_BIND_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
+	[DCXLAT_BIND_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+	[DCXLAT_BIND_WAITING] = DCX_REPLY_ONLY(DCXLAT_BIND_WAITING),
 };
 
 const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {

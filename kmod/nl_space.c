@@ -27,7 +27,8 @@ struct dcx_space_req {
 	struct dcx_space *s;		/* after the change; NULL: deleted */
 	/* BIND */
 	bool bind;
-	int ifindex;
+	char dev[IFNAMSIZ];		/* the bound interface's name */
+	int ifindex;			/* 0: no such device (waiting) */
 	__be32 v4;
 	u8 len4;
 };
@@ -143,17 +144,26 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
 			       extack);
 	if (err)
 		return err;
-	if (!tb[DCXLAT_BIND_IFINDEX]) {
+	if (!tb[DCXLAT_BIND_IFINDEX] == !tb[DCXLAT_BIND_IFNAME]) {
 		NL_SET_BAD_ATTR(extack, nest);
 		DCX_ERR(extack,
-			"binding lacks its interface (DCXLAT_BIND_IFINDEX)");
+			"a binding names its interface once (DCXLAT_BIND_IFNAME or _IFINDEX)");
 		return -EINVAL;
 	}
-	r->ifindex = nla_get_u32(tb[DCXLAT_BIND_IFINDEX]);
-	if (r->ifindex <= 0) {
-		NL_SET_BAD_ATTR(extack, tb[DCXLAT_BIND_IFINDEX]);
-		DCX_ERR(extack, "interface index out of range");
-		return -EINVAL;
+	if (tb[DCXLAT_BIND_IFNAME]) {
+		if (nla_strscpy(r->dev, tb[DCXLAT_BIND_IFNAME],
+				sizeof(r->dev)) <= 0 || !dev_valid_name(r->dev)) {
+			NL_SET_BAD_ATTR(extack, tb[DCXLAT_BIND_IFNAME]);
+			DCX_ERR(extack, "not a valid interface name");
+			return -EINVAL;
+		}
+	} else {
+		r->ifindex = nla_get_u32(tb[DCXLAT_BIND_IFINDEX]);
+		if (r->ifindex <= 0) {
+			NL_SET_BAD_ATTR(extack, tb[DCXLAT_BIND_IFINDEX]);
+			DCX_ERR(extack, "interface index out of range");
+			return -EINVAL;
+		}
 	}
 	r->bind = true;
 	if (!tb[DCXLAT_BIND_PREFIX4])
@@ -186,14 +196,16 @@ static int dcx_space_domain(struct genl_info *info, struct nlattr **tb,
 
 /* ---- replies --------------------------------------------------------- */
 
-static int dcx_put_bind(struct sk_buff *skb, int type, int ifindex,
-			__be32 v4, u8 len4)
+static int dcx_put_bind(struct sk_buff *skb, int type, const char *dev,
+			int ifindex, __be32 v4, u8 len4)
 {
 	struct nlattr *nest = nla_nest_start(skb, type);
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex) ||
+	if (nla_put_string(skb, DCXLAT_BIND_IFNAME, dev) ||
+	    (ifindex > 0 && nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex)) ||
+	    (!ifindex && nla_put_flag(skb, DCXLAT_BIND_WAITING)) ||
 	    dcx_nl_put_prefix(skb, DCXLAT_BIND_PREFIX4, &v4, sizeof(v4),
 			      len4)) {
 		nla_nest_cancel(skb, nest);
@@ -203,9 +215,10 @@ static int dcx_put_bind(struct sk_buff *skb, int type, int ifindex,
 	return 0;
 }
 
-static int dcx_put_space_bind_cb(void *ctx, int ifindex, __be32 v4, u8 len4)
+static int dcx_put_space_bind_cb(void *ctx, const char *dev, int ifindex,
+				 __be32 v4, u8 len4)
 {
-	return dcx_put_bind(ctx, DCXLAT_SPACE_BIND, ifindex, v4, len4);
+	return dcx_put_bind(ctx, DCXLAT_SPACE_BIND, dev, ifindex, v4, len4);
 }
 
 static int dcx_put_space_stats(struct sk_buff *skb,
@@ -233,6 +246,7 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 	    nla_put_u32(skb, DCXLAT_SPACE_EAM_COUNT,
 			dcx_lpm_count(&s->eam4)) ||
 	    dcx_put_space_stats(skb, s) ||
+	    nla_put_u32(skb, DCXLAT_SPACE_WAITING, dcx_bind_waiting(s)) ||
 	    dcx_bind_walk(s, dcx_put_space_bind_cb, skb)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
@@ -252,8 +266,8 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
 		return -EMSGSIZE;
 	if (r->bind)
-		return dcx_put_bind(skb, DCXLAT_A_BIND, r->ifindex, r->v4,
-				    r->len4);
+		return dcx_put_bind(skb, DCXLAT_A_BIND, r->dev, r->ifindex,
+				    r->v4, r->len4);
 	return 0;
 }
 
@@ -455,15 +469,42 @@ int dcx_nl_space_dump(struct sk_buff *skb, struct netlink_callback *cb)
 	return err;
 }
 
+/*
+ * The device a binding names, in the request's netns: by name, the
+ * ifindex of the device of that name (0: none, the binding waits); by
+ * ifindex, the name of that device, which must exist.
+ */
+static int dcx_bind_resolve(struct genl_info *info, struct dcx_space_req *r)
+{
+	struct net *net = genl_info_net(info);
+	struct net_device *dev;
+
+	rcu_read_lock();
+	if (*r->dev) {
+		dev = dev_get_by_name_rcu(net, r->dev);
+		r->ifindex = dev ? dev->ifindex : 0;
+	} else {
+		dev = dev_get_by_index_rcu(net, r->ifindex);
+		if (dev)
+			strscpy(r->dev, dev->name, sizeof(r->dev));
+	}
+	rcu_read_unlock();
+	if (*r->dev)
+		return 0;
+	NL_SET_BAD_ATTR(info->extack, info->attrs[DCXLAT_A_BIND]);
+	NL_SET_ERR_MSG_FMT_MOD(info->extack,
+			       "no interface with index %d in this netns",
+			       r->ifindex);
+	return -ENODEV;
+}
+
 /* BIND_ADD and BIND_DEL. */
 int dcx_nl_bind(struct sk_buff *skb, struct genl_info *info)
 {
 	bool add = info->genlhdr->cmd == DCXLAT_CMD_BIND_ADD;
-	struct netlink_ext_ack *extack = info->extack;
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
 	struct dcx_space *s;
-	bool exists;
 	int err;
 
 	err = dcx_bind_parse(info, &r);
@@ -472,39 +513,19 @@ int dcx_nl_bind(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
-	if (add) {
-		rcu_read_lock();
-		exists = dev_get_by_index_rcu(genl_info_net(info), r.ifindex);
-		rcu_read_unlock();
-		if (!exists) {
-			NL_SET_BAD_ATTR(extack, info->attrs[DCXLAT_A_BIND]);
-			NL_SET_ERR_MSG_FMT_MOD(extack,
-					       "no interface with index %d in this netns",
-					       r.ifindex);
-			err = -ENODEV;
-			goto out;
-		}
-		err = dcx_bind_add(r.req.t, s, r.ifindex, r.v4, r.len4, why,
+	/* Under the lock: the notifier (netdev.c) sees the binding made. */
+	err = dcx_bind_resolve(info, &r);
+	if (err)
+		goto out;
+	if (add)
+		err = dcx_bind_add(r.req.t, s, r.dev, r.ifindex, r.v4, r.len4,
+				   why, &dcx_cfg_mutex);
+	else
+		err = dcx_bind_del(r.req.t, s, r.dev, r.v4, r.len4, why,
 				   &dcx_cfg_mutex);
-	} else {
-		err = dcx_bind_del(r.req.t, s, r.ifindex, r.v4, r.len4, why,
-				   &dcx_cfg_mutex);
-	}
 	if (err) {
-		char ifname[IFNAMSIZ] = "";
-		struct net_device *dev;
-
-		rcu_read_lock();
-		dev = dev_get_by_index_rcu(genl_info_net(info), r.ifindex);
-		if (dev)
-			strscpy(ifname, dev->name, sizeof(ifname));
-		rcu_read_unlock();
-		if (*ifname)
-			dcx_nl_whyf(extack, info->attrs[DCXLAT_A_BIND], err,
-				    why, "%s", ifname);
-		else
-			dcx_nl_whyf(extack, info->attrs[DCXLAT_A_BIND], err,
-				    why, "interface %d", r.ifindex);
+		dcx_nl_whyf(info->extack, info->attrs[DCXLAT_A_BIND], err, why,
+			    "%s", r.dev);
 		goto out;
 	}
 	r.s = s;

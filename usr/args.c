@@ -93,6 +93,10 @@ static int dcx_long_opt(struct dcx_args *a, struct dcx_flags *f, int argc,
 	if (n == 8 && !strncmp(arg, "instance", 8))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--instance", &a->instance, err, errlen);
+	if (n == 5 && !strncmp(arg, "check", 5) && !eq) {
+		a->check = true;	/* apply --check */
+		return 0;
+	}
 	if (n == 4 && !strncmp(arg, "file", 4))
 		return dcx_opt_value(argc, argv, i, val,
 				     "--file", &a->file, err, errlen);
@@ -173,6 +177,8 @@ static int dcx_args_owned(const struct dcx_args *a, char *err, size_t errlen)
 		opt = "--digest", obj = "show";
 	else if ((a->expect || a->traffic) && a->obj != DCX_OBJ_HEALTH)
 		opt = a->expect ? "--expect" : "--traffic", obj = "health";
+	else if (a->check && a->obj != DCX_OBJ_APPLY)
+		opt = "--check", obj = "apply";
 	if (!opt)
 		return 0;
 	snprintf(err, errlen, "%s: option %s is for \"dcxlat %s\" only",

@@ -75,6 +75,7 @@ struct dcx_args {
 	struct dcx_ueam eam;	/* eamt add/del of one entry */
 	bool bulk;		/* eamt add - | --file F */
 	const char *file;	/* --file F ("-" = stdin); apply FILE */
+	bool check;		/* apply --check: stage, then abort */
 	struct dcx_settings set;	/* global set */
 	struct dcx_uspace sp;	/* space add/set (no lists) */
 	unsigned int sp_mask;	/* DCX_SP_* given to space add/set */

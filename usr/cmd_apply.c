@@ -5,11 +5,15 @@
  * every device, creates the instance if needed, then builds the new
  * configuration in a transaction (TXN_BEGIN ... COMMIT) so that it
  * replaces the old one in one step or not at all; on a refusal it aborts
- * and deletes an instance it created. show reads the running
+ * and deletes an instance it created. apply --check does all of that but
+ * aborts instead of committing: the module checks every part, nothing
+ * changes; without the instance it stages into a scratch instance
+ * ("check-PID", deleted again). show reads the running
  * configuration back with dumps, retried when a change interrupts them.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include "uapi/dcxlat.h"
@@ -126,31 +130,21 @@ const char *dcx_config_target(const struct dcx_args *a,
 	       a->name;
 }
 
-/* Every device of c to its ifindex, errors naming the field. */
+/*
+ * Every VRF device of c to its ifindex, errors naming the field. Bindings
+ * go by name: the module keeps those whose device does not exist yet.
+ */
 static int dcx_resolve(struct dcx_uconfig *c, struct dcx_err *e)
 {
 	char what[96];
-	size_t k, i;
+	size_t k;
 
-	for (k = 0; k <= c->nspaces; k++) {
-		struct dcx_uspace *s = k ? &c->spaces[k - 1] : &c->def;
-		const char *base = k ? "spaces[" : "";
+	for (k = 1; k <= c->nspaces; k++) {
+		struct dcx_uspace *s = &c->spaces[k - 1];
 
 		if (*s->vrf) {
 			snprintf(what, sizeof(what), "spaces[%zu].vrf", k - 1);
 			if (dcx_space_ifindex(what, s->vrf, &s->vrf_ifindex, e))
-				return e->code;
-		}
-		for (i = 0; i < s->nbinds; i++) {
-			if (k)
-				snprintf(what, sizeof(what),
-					 "%s%zu].bindings[%zu].dev", base,
-					 k - 1, i);
-			else
-				snprintf(what, sizeof(what),
-					 "bindings[%zu].dev", i);
-			if (dcx_space_ifindex(what, s->binds[i].dev,
-					      &s->binds[i].ifindex, e))
 				return e->code;
 		}
 	}
@@ -201,9 +195,9 @@ static int dcx_apply_space(struct dcx_nl *nl, const char *inst,
 	return 0;
 }
 
-/* Inside TXN_BEGIN: settings, pool6, every space; then COMMIT. */
+/* Inside TXN_BEGIN: settings, pool6, every space; then COMMIT (ABORT). */
 static int dcx_apply_txn(struct dcx_nl *nl, const char *inst,
-			 struct dcx_uconfig *c, struct dcx_err *e)
+			 struct dcx_uconfig *c, bool commit, struct dcx_err *e)
 {
 	struct nl_msg *m;
 	size_t k;
@@ -222,7 +216,8 @@ static int dcx_apply_txn(struct dcx_nl *nl, const char *inst,
 		if (dcx_apply_space(nl, inst, k ? &c->spaces[k - 1] : &c->def,
 				    k, e))
 			return e->code;
-	return dcx_nl_simple(nl, DCXLAT_CMD_TXN_COMMIT, inst, NULL, e);
+	return dcx_nl_simple(nl, commit ? DCXLAT_CMD_TXN_COMMIT :
+			     DCXLAT_CMD_TXN_ABORT, inst, NULL, e);
 }
 
 int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
@@ -232,6 +227,7 @@ int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 	struct dcx_uconfig c;
 	struct dcx_err ign;
 	bool created = false;
+	char scratch[DCXLAT_NAME_MAX];
 	const char *inst;
 	int r;
 
@@ -243,6 +239,10 @@ int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 	if (r)
 		goto out;
 	r = dcx_instance_get(nl, DCXLAT_CMD_INSTANCE_GET, inst, &info, e);
+	if (r == -ENOENT && a->check) {
+		snprintf(scratch, sizeof(scratch), "check-%d", (int)getpid());
+		inst = scratch;
+	}
 	if (r == -ENOENT) {
 		r = dcx_instance_change(nl, DCXLAT_CMD_INSTANCE_ADD, inst, NULL,
 					e);
@@ -253,7 +253,9 @@ int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 	r = dcx_nl_simple(nl, DCXLAT_CMD_TXN_BEGIN, inst, NULL, e);
 	if (r)
 		goto undo;
-	r = dcx_apply_txn(nl, inst, &c, e);
+	r = dcx_apply_txn(nl, inst, &c, !a->check, e);
+	if (!r && a->check && created)
+		goto undo;
 	if (r) {
 		/* Closing the socket would abort it too; say it now. */
 		dcx_nl_simple(nl, DCXLAT_CMD_TXN_ABORT, inst, NULL, &ign);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Spaces and bindings (see cmd_space.h). Device names are resolved to
- * ifindexes here, in the CLI's netns, before a request is sent; replies
- * carry ifindexes, named back with if_indextoname ("ifN" when gone).
+ * Spaces and bindings (see cmd_space.h). A VRF device is resolved to its
+ * ifindex here, in the CLI's netns, before a request is sent; a binding
+ * goes by name (the module keeps it waiting while no device has that
+ * name). Replies name bindings; a VRF ifindex is named back with
+ * if_indextoname ("ifN" when gone).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -160,7 +162,7 @@ static void dcx_space_names(struct dcx_uspace *s)
 					      s->vrf))
 		snprintf(s->vrf, sizeof(s->vrf), "if%d", s->vrf_ifindex);
 	for (i = 0; i < s->nbinds; i++)
-		if (!if_indextoname((unsigned int)s->binds[i].ifindex,
+		if (!*s->binds[i].dev && !if_indextoname((unsigned int)s->binds[i].ifindex,
 				    s->binds[i].dev))
 			snprintf(s->binds[i].dev, sizeof(s->binds[i].dev),
 				 "if%d", s->binds[i].ifindex);
@@ -270,15 +272,13 @@ static int dcx_space_put(const struct dcx_args *a, struct dcx_nl *nl,
 	return dcx_nl_send(nl, m, e);
 }
 
-/* space bind/unbind: the device resolved, then the binding. */
+/* space bind/unbind: the binding, by device name. */
 static int dcx_space_bind_cmd(const struct dcx_args *a, struct dcx_nl *nl,
 			      uint8_t cmd, struct dcx_err *e)
 {
 	struct dcx_ubind b = a->bind;
 	struct nl_msg *m;
 
-	if (dcx_space_ifindex("dev", b.dev, &b.ifindex, e))
-		return e->code;
 	m = dcx_nl_new(nl, cmd, 0, a->name, a->space, e);
 	if (!m)
 		return e->code;

@@ -161,7 +161,9 @@ static int dcx_j_eamt(struct dcx_jctx *x, const char *base, json_object *a,
 static int dcx_j_bindings(struct dcx_jctx *x, const char *base,
 			  json_object *a, struct dcx_uspace *s)
 {
-	static const char *const keys[] = { "dev", "prefix4", NULL };
+	/* "waiting" is what show prints; apply ignores it. */
+	static const char *const keys[] = { "dev", "prefix4", "waiting",
+					    NULL };
 	char path[96], msg[400];
 	json_object *j, *v;
 	struct dcx_ubind b;

@@ -107,10 +107,12 @@ static const char dcx_help_space[] =
 "T: the routing table of translated IPv4 packets; DEV: a VRF device.\n"
 "IPv4 from IFNAME (with a destination in PREFIX4, default all) belongs to\n"
 "SPACE; the longest PREFIX4 wins. The space \"default\" (ID 0) always exists.\n"
+"A binding to a device that does not exist waits for it (\"waiting\" in\n"
+"space show) and waits again when the device goes.\n"
 "Example: dcxlat space add tenant-a id 0x23 && dcxlat space bind tenant-a dev tap0\n";
 
 static const char dcx_help_apply[] =
-"Usage: dcxlat [-i NAME] apply FILE     (FILE \"-\": standard input)\n"
+"Usage: dcxlat [-i NAME] apply [--check] FILE   (FILE \"-\": stdin)\n"
 "       dcxlat [-i NAME] show [-j]\n"
 "\n"
 "\"show\" prints the running configuration of the instance as JSON:\n"
@@ -120,6 +122,8 @@ static const char dcx_help_apply[] =
 "the instance's whole configuration in one step (creating the instance if\n"
 "needed): traffic sees the old or the new configuration, never a mix.\n"
 "Missing settings take their defaults; missing lists are empty.\n"
+"--check: do all of it but abort instead of committing: exit 0 when apply\n"
+"would succeed, else its message; nothing changes.\n"
 "Example: dcxlat show > cfg.json && dcxlat apply cfg.json\n";
 
 static const char dcx_help_diff[] =

@@ -37,7 +37,8 @@ int dcx_msg_put_bind(struct nl_msg *m, const struct dcx_ubind *b)
 {
 	struct nlattr *n = nla_nest_start(m, DCXLAT_A_BIND | NLA_F_NESTED);
 
-	if (!n || nla_put_u32(m, DCXLAT_BIND_IFINDEX, (uint32_t)b->ifindex))
+	/* By name: the module keeps it waiting while no such device exists. */
+	if (!n || nla_put_string(m, DCXLAT_BIND_IFNAME, b->dev))
 		return -EMSGSIZE;
 	if (b->has_p4 && dcx_msg_put_prefix(m, DCXLAT_BIND_PREFIX4, &b->p4.addr, 4,
 					b->p4.len))
@@ -53,9 +54,17 @@ static int dcx_get_bind(struct nlattr *a, struct dcx_uspace *s)
 
 	memset(&b, 0, sizeof(b));
 	if (nla_parse_nested(tb, DCXLAT_BIND_MAX, a, NULL) ||
-	    !tb[DCXLAT_BIND_IFINDEX] || nla_len(tb[DCXLAT_BIND_IFINDEX]) != 4)
+	    (tb[DCXLAT_BIND_IFINDEX] &&
+	     nla_len(tb[DCXLAT_BIND_IFINDEX]) != 4) ||
+	    (!tb[DCXLAT_BIND_IFINDEX] && !tb[DCXLAT_BIND_IFNAME]))
 		return -EINVAL;
-	b.ifindex = (int)nla_get_u32(tb[DCXLAT_BIND_IFINDEX]);
+	if (tb[DCXLAT_BIND_IFINDEX])
+		b.ifindex = (int)nla_get_u32(tb[DCXLAT_BIND_IFINDEX]);
+	if (tb[DCXLAT_BIND_IFNAME] &&
+	    nla_strlcpy(b.dev, tb[DCXLAT_BIND_IFNAME], sizeof(b.dev)) >=
+	    sizeof(b.dev))
+		return -EINVAL;
+	b.waiting = tb[DCXLAT_BIND_WAITING] != NULL;
 	if (tb[DCXLAT_BIND_PREFIX4]) {
 		if (dcx_msg_get_prefix(tb[DCXLAT_BIND_PREFIX4], &b.p4.addr, 4,
 				   &b.p4.len))
@@ -107,6 +116,11 @@ int dcx_msg_parse_space(struct nlmsghdr *nlh, struct dcx_uspace *s)
 			if (dcx_msg_get_u32(a, &s->eam_count))
 				return -EINVAL;
 			s->has_eam_count = true;
+			break;
+		case DCXLAT_SPACE_WAITING:
+			if (dcx_msg_get_u32(a, &s->waiting))
+				return -EINVAL;
+			s->has_waiting = true;
 			break;
 		case DCXLAT_SPACE_BIND:
 			if (dcx_get_bind(a, s))

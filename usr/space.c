@@ -51,6 +51,9 @@ json_object *dcx_binds_json(const struct dcx_uspace *s)
 							       buf,
 							       sizeof(buf))) :
 			NULL);
+		if (s->binds[i].waiting)
+			json_object_object_add(o, "waiting",
+					       json_object_new_boolean(1));
 		json_object_array_add(a, o);
 	}
 	return a;
@@ -84,6 +87,9 @@ json_object *dcx_space_json(const struct dcx_uspace *s, bool with_eamt)
 	else if (s->has_eam_count)
 		json_object_object_add(o, "eam-count",
 				       json_object_new_int64(s->eam_count));
+	if (!with_eamt && s->has_waiting)
+		json_object_object_add(o, "bindings-waiting",
+				       json_object_new_int64(s->waiting));
 	if (!with_eamt && s->has_stats && s->stats)
 		json_object_object_add(o, "stats", dcx_json_stats(s->stats));
 	return o;
@@ -99,6 +105,8 @@ void dcx_space_text(FILE *out, const struct dcx_uspace *s)
 		"unset", s->table, *s->vrf ? s->vrf : "none");
 	if (s->has_eam_count)
 		fprintf(out, "  eam %u", s->eam_count);
+	if (s->has_waiting && s->waiting)
+		fprintf(out, "  waiting %u", s->waiting);
 	fputc('\n', out);
 	for (i = 0; i < s->nbinds; i++) {
 		fprintf(out, "    bind dev %s", s->binds[i].dev);
@@ -106,6 +114,8 @@ void dcx_space_text(FILE *out, const struct dcx_uspace *s)
 			fprintf(out, " prefix4 %s",
 				dcx_prefix4_str(&s->binds[i].p4, buf,
 						sizeof(buf)));
+		if (s->binds[i].waiting)
+			fputs("  waiting", out);
 		fputc('\n', out);
 	}
 }

@@ -20,7 +20,8 @@
 
 struct dcx_ubind {
 	char dev[DCX_IFNAMSIZ];
-	int ifindex;		/* resolved before sending; from replies */
+	int ifindex;		/* from replies: 0 while waiting */
+	bool waiting;		/* from replies: no device of that name now */
 	bool has_p4;
 	struct dcx_uprefix4 p4;
 };
@@ -41,6 +42,8 @@ struct dcx_uspace {
 	uint32_t eam_count;
 	bool has_stats;
 	struct dcx_stats_info *stats;
+	bool has_waiting;
+	uint32_t waiting;	/* bindings waiting for their device */
 };
 
 /* Which fields of a space "space add/set" gives (and a request carries). */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Interface bindings of address spaces (see bind.h). Removed bindings and
- * interfaces go through kfree_rcu(): writers never wait for readers.
+ * Interface bindings of address spaces (see bind.h). The records are the
+ * writers' (plain kfree); the lookup registry is the readers': removed
+ * interfaces go through kfree_rcu(), so writers never wait for readers.
  */
 #include "prefix.h"
 #include "bind.h"
@@ -10,17 +11,18 @@
 struct dcx_bind_dev {
 	struct hlist_node node;		/* tables->binds[], RCU */
 	int ifindex;
-	struct dcx_lpm dst;		/* IPv4 dst prefix -> struct dcx_bind */
+	struct dcx_lpm dst;		/* IPv4 dst prefix -> struct dcx_space */
 	struct rcu_head rcu;
 };
 
+/* One binding, active (bd set) or waiting for its device (bd NULL). */
 struct dcx_bind {
 	struct list_head slist;		/* dcx_space.binds, writers */
 	struct dcx_space *space;
 	struct dcx_bind_dev *bd;
+	char dev[DCX_BIND_DEVLEN];
 	__be32 v4;
 	u8 len4;
-	struct rcu_head rcu;
 };
 
 static struct hlist_head *dcx_bind_bucket(const struct dcx_tables *t,
@@ -43,28 +45,70 @@ static struct dcx_bind_dev *dcx_bind_dev_find(const struct dcx_tables *t,
 	return NULL;
 }
 
-/* Writers: the binding of exactly ifindex and v4/len4, or NULL. */
+/* Writers: the binding of exactly dev and v4/len4 in any space, or NULL. */
 static struct dcx_bind *dcx_bind_find(const struct dcx_tables *t,
-				      int ifindex, __be32 v4, u8 len4,
-				      struct mutex *lock)
+				      const char *dev, __be32 v4, u8 len4)
 {
-	struct dcx_bind_dev *bd = dcx_bind_dev_find(t, ifindex, lock);
+	struct dcx_space *s;
 	struct dcx_bind *e;
 
-	if (!bd)
-		return NULL;
-	rcu_read_lock();
-	e = dcx_lpm_find_exact(&bd->dst, (const u8 *)&v4, len4);
-	rcu_read_unlock();
-	return e;
+	list_for_each_entry(s, &t->spaces, list)
+		list_for_each_entry(e, &s->binds, slist)
+			if (e->v4 == v4 && e->len4 == len4 &&
+			    !strcmp(e->dev, dev))
+				return e;
+	return NULL;
 }
 
-int dcx_bind_add(struct dcx_tables *t, struct dcx_space *s, int ifindex,
-		 __be32 v4, u8 len4, char *why, struct mutex *lock)
+/* Put e into the lookup registry under ifindex. */
+static int dcx_bind_activate(struct dcx_tables *t, struct dcx_bind *e,
+			     int ifindex, struct mutex *lock)
 {
-	struct dcx_bind_dev *bd;
+	struct dcx_bind_dev *bd = dcx_bind_dev_find(t, ifindex, lock);
+	bool new_bd = !bd;
+	int err;
+
+	if (new_bd) {
+		bd = kzalloc(sizeof(*bd), GFP_KERNEL);
+		if (!bd)
+			return -ENOMEM;
+		bd->ifindex = ifindex;
+		dcx_lpm_init(&bd->dst, 32);
+	}
+	err = dcx_lpm_insert(&bd->dst, (const u8 *)&e->v4, e->len4, e->space,
+			     GFP_KERNEL, lock);
+	if (err) {
+		if (new_bd)
+			kfree(bd);
+		return err;
+	}
+	/* The trie is filled before the interface becomes visible. */
+	if (new_bd)
+		hlist_add_head_rcu(&bd->node, dcx_bind_bucket(t, ifindex));
+	e->bd = bd;
+	return 0;
+}
+
+/* Take e out of the lookup registry: it waits (or is about to go). */
+static void dcx_bind_deactivate(struct dcx_bind *e, struct mutex *lock)
+{
+	struct dcx_bind_dev *bd = e->bd;
+
+	if (!bd)
+		return;
+	dcx_lpm_remove(&bd->dst, (const u8 *)&e->v4, e->len4, lock);
+	e->bd = NULL;
+	if (!dcx_lpm_count(&bd->dst)) {
+		hlist_del_rcu(&bd->node);
+		kfree_rcu(bd, rcu);
+	}
+}
+
+int dcx_bind_add(struct dcx_tables *t, struct dcx_space *s, const char *dev,
+		 int ifindex, __be32 v4, u8 len4, char *why,
+		 struct mutex *lock)
+{
 	struct dcx_bind *e;
-	bool new_bd = false;
 	int err;
 
 	lockdep_assert_held(lock);
@@ -75,97 +119,99 @@ int dcx_bind_add(struct dcx_tables *t, struct dcx_space *s, int ifindex,
 			DCX_P4_ARG(v4, len4));
 		return -EINVAL;
 	}
-	e = dcx_bind_find(t, ifindex, v4, len4, lock);
+	if (!*dev || strnlen(dev, DCX_BIND_DEVLEN) == DCX_BIND_DEVLEN ||
+	    ifindex < 0) {
+		dcx_why(why, "not an interface name (1..%d bytes)",
+			DCX_BIND_DEVLEN - 1);
+		return -EINVAL;
+	}
+	e = dcx_bind_find(t, dev, v4, len4);
 	if (e) {
 		dcx_why(why, "already bound for " DCX_P4_FMT " to space %s",
 			DCX_P4_ARG(v4, len4), e->space->name);
 		return -EEXIST;
 	}
-	bd = dcx_bind_dev_find(t, ifindex, lock);
-	if (!bd) {
-		bd = kzalloc(sizeof(*bd), GFP_KERNEL);
-		if (!bd)
-			goto nomem;
-		bd->ifindex = ifindex;
-		dcx_lpm_init(&bd->dst, 32);
-		new_bd = true;
-	}
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
 	if (!e)
-		goto nomem_bd;
+		goto nomem;
 	e->space = s;
-	e->bd = bd;
+	strscpy(e->dev, dev, sizeof(e->dev));
 	e->v4 = v4;
 	e->len4 = len4;
-	err = dcx_lpm_insert(&bd->dst, (const u8 *)&v4, len4, e, GFP_KERNEL,
-			     lock);
-	if (err) {
-		kfree(e);
-		if (err == -ENOMEM)
-			goto nomem_bd;
-		dcx_why(why, "cannot insert the binding (%d)", err);
-		if (new_bd)
-			kfree(bd);
-		return err;
+	if (ifindex) {
+		err = dcx_bind_activate(t, e, ifindex, lock);
+		if (err) {
+			kfree(e);
+			if (err == -ENOMEM)
+				goto nomem;
+			dcx_why(why, "cannot insert the binding (%d)", err);
+			return err;
+		}
 	}
-	/* The trie is filled before the interface becomes visible. */
-	if (new_bd)
-		hlist_add_head_rcu(&bd->node, dcx_bind_bucket(t, ifindex));
 	list_add_tail(&e->slist, &s->binds);
 	return 0;
 
-nomem_bd:
-	if (new_bd)
-		kfree(bd);
 nomem:
 	dcx_why(why, "out of memory");
 	return -ENOMEM;
 }
 
-static void dcx_bind_unlink(struct dcx_bind *e, struct mutex *lock)
+static void dcx_bind_free(struct dcx_bind *e, struct mutex *lock)
 {
-	struct dcx_bind_dev *bd = e->bd;
-
-	dcx_lpm_remove(&bd->dst, (const u8 *)&e->v4, e->len4, lock);
+	dcx_bind_deactivate(e, lock);
 	list_del(&e->slist);
-	kfree_rcu(e, rcu);
-	if (!dcx_lpm_count(&bd->dst)) {
-		hlist_del_rcu(&bd->node);
-		kfree_rcu(bd, rcu);
-	}
+	kfree(e);
 }
 
-int dcx_bind_del(struct dcx_tables *t, struct dcx_space *s, int ifindex,
+int dcx_bind_del(struct dcx_tables *t, struct dcx_space *s, const char *dev,
 		 __be32 v4, u8 len4, char *why, struct mutex *lock)
 {
 	struct dcx_bind *e = NULL;
 
 	lockdep_assert_held(lock);
 	if (len4 <= 32)
-		e = dcx_bind_find(t, ifindex, v4, len4, lock);
+		e = dcx_bind_find(t, dev, v4, len4);
 	if (!e || e->space != s) {
 		dcx_why(why, "not bound for " DCX_P4_FMT " to space %s",
 			DCX_P4_ARG(v4, min_t(unsigned int, len4, 32)),
 			s->name);
 		return -ENOENT;
 	}
-	dcx_bind_unlink(e, lock);
+	dcx_bind_free(e, lock);
 	return 0;
 }
 
-void dcx_bind_flush_ifindex(struct dcx_tables *t, int ifindex,
-			    struct mutex *lock)
+void dcx_bind_dev_gone(struct dcx_tables *t, int ifindex, struct mutex *lock)
 {
-	struct dcx_bind *e, *n;
+	struct dcx_bind_dev *bd;
 	struct dcx_space *s;
+	struct dcx_bind *e;
 
 	lockdep_assert_held(lock);
-	if (!dcx_bind_dev_find(t, ifindex, lock))
+	bd = dcx_bind_dev_find(t, ifindex, lock);
+	if (!bd)
 		return;
+	/* The last deactivation frees bd; the compare never reads it. */
 	list_for_each_entry(s, &t->spaces, list)
-		list_for_each_entry_safe(e, n, &s->binds, slist)
-			if (e->bd->ifindex == ifindex)
-				dcx_bind_unlink(e, lock);
+		list_for_each_entry(e, &s->binds, slist)
+			if (e->bd == bd)
+				dcx_bind_deactivate(e, lock);
+}
+
+int dcx_bind_dev_up(struct dcx_tables *t, const char *dev, int ifindex,
+		    struct mutex *lock)
+{
+	struct dcx_space *s;
+	struct dcx_bind *e;
+	int ret = 0;
+
+	lockdep_assert_held(lock);
+	list_for_each_entry(s, &t->spaces, list)
+		list_for_each_entry(e, &s->binds, slist)
+			if (!e->bd && !strcmp(e->dev, dev) &&
+			    dcx_bind_activate(t, e, ifindex, lock))
+				ret = -ENOMEM;
+	return ret;
 }
 
 void dcx_bind_flush_space(struct dcx_space *s, struct mutex *lock)
@@ -174,41 +220,53 @@ void dcx_bind_flush_space(struct dcx_space *s, struct mutex *lock)
 
 	lockdep_assert_held(lock);
 	list_for_each_entry_safe(e, n, &s->binds, slist)
-		dcx_bind_unlink(e, lock);
+		dcx_bind_free(e, lock);
 }
 
 int dcx_bind_walk(const struct dcx_space *s,
-		  int (*cb)(void *ctx, int ifindex, __be32 v4, u8 len4),
+		  int (*cb)(void *ctx, const char *dev, int ifindex,
+			    __be32 v4, u8 len4),
 		  void *ctx)
 {
 	const struct dcx_bind *e;
 	int ret;
 
 	list_for_each_entry(e, &s->binds, slist) {
-		ret = cb(ctx, e->bd->ifindex, e->v4, e->len4);
+		ret = cb(ctx, e->dev, e->bd ? e->bd->ifindex : 0, e->v4,
+			 e->len4);
 		if (ret)
 			return ret;
 	}
 	return 0;
 }
 
-static void dcx_bind_value_free(void *value)
+unsigned int dcx_bind_waiting(const struct dcx_space *s)
 {
-	kfree(value);
+	const struct dcx_bind *e;
+	unsigned int n = 0;
+
+	list_for_each_entry(e, &s->binds, slist)
+		n += !e->bd;
+	return n;
 }
 
 void dcx_bind_destroy(struct dcx_tables *t)
 {
 	struct dcx_bind_dev *bd;
+	struct dcx_bind *e, *ne;
 	struct hlist_node *n;
+	struct dcx_space *s;
 	unsigned int i;
 
 	for (i = 0; i < 1u << DCX_BIND_BITS; i++) {
 		hlist_for_each_entry_safe(bd, n, &t->binds[i], node) {
-			dcx_lpm_destroy(&bd->dst, dcx_bind_value_free);
+			dcx_lpm_destroy(&bd->dst, NULL);
 			kfree(bd);
 		}
 	}
+	list_for_each_entry(s, &t->spaces, list)
+		list_for_each_entry_safe(e, ne, &s->binds, slist)
+			kfree(e);
 }
 
 /* ---- packet path ----------------------------------------------------- */
@@ -217,13 +275,11 @@ const struct dcx_space *dcx_space_bound(const struct dcx_tables *t,
 					int ifindex, __be32 dst4)
 {
 	const struct dcx_bind_dev *bd;
-	const struct dcx_bind *e;
 
 	hlist_for_each_entry_rcu(bd, dcx_bind_bucket(t, ifindex), node) {
 		if (bd->ifindex != ifindex)
 			continue;
-		e = dcx_lpm_lookup(&bd->dst, (const u8 *)&dst4, NULL);
-		return e ? e->space : NULL;
+		return dcx_lpm_lookup(&bd->dst, (const u8 *)&dst4, NULL);
 	}
 	return NULL;
 }

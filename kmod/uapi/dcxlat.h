@@ -202,6 +202,15 @@ enum dcxlat_unbound {
  * pool6. SPACE_ADD/SET take DCXLAT_A_SPACE_CFG; SPACE_DEL and SPACE_GET
  * (doit or dump) take DCXLAT_A_SPACE. BIND_ADD/BIND_DEL take DCXLAT_A_SPACE
  * and one DCXLAT_A_BIND.
+ *
+ * A binding names its interface: BIND_IFNAME (or BIND_IFINDEX of an
+ * existing device, whose name is then taken). A binding to a name no
+ * device has in the netns is kept and "waiting": it takes effect when a
+ * device of that name appears (created, renamed to it or moved into the
+ * netns) and waits again when the device goes (deleted, renamed, moved
+ * out), in the live and in a staging configuration alike. Replies carry
+ * BIND_IFNAME, and BIND_IFINDEX while the device exists, else
+ * BIND_WAITING; SPACE_WAITING counts a space's waiting bindings.
  */
 enum dcxlat_space_attr {
 	DCXLAT_SPACE_UNSPEC,
@@ -214,6 +223,7 @@ enum dcxlat_space_attr {
 	DCXLAT_SPACE_STATS,	/* nested like DCXLAT_A_STATS, in replies */
 	DCXLAT_SPACE_BIND,	/* nested enum dcxlat_bind_attr, may repeat */
 	DCXLAT_SPACE_PAD,
+	DCXLAT_SPACE_WAITING,	/* u32, in replies: bindings waiting */
 	__DCXLAT_SPACE_MAX
 };
 #define DCXLAT_SPACE_MAX (__DCXLAT_SPACE_MAX - 1)
@@ -222,6 +232,8 @@ enum dcxlat_bind_attr {
 	DCXLAT_BIND_UNSPEC,
 	DCXLAT_BIND_IFINDEX,	/* u32 */
 	DCXLAT_BIND_PREFIX4,	/* nested prefix, IPv4; absent = 0.0.0.0/0 */
+	DCXLAT_BIND_IFNAME,	/* string: the interface, by name */
+	DCXLAT_BIND_WAITING,	/* flag, in replies: no such device now */
 	__DCXLAT_BIND_MAX
 };
 #define DCXLAT_BIND_MAX (__DCXLAT_BIND_MAX - 1)

@@ -104,7 +104,10 @@ dkms_build() {
 
 MOD=lib/modules/$KVER/extra/dcxlat.ko
 CLI_FILES=(usr/sbin/dcxlat usr/share/man/man8/dcxlat.8
-	   usr/share/bash-completion/completions/dcxlat)
+	   usr/share/bash-completion/completions/dcxlat
+	   usr/lib/systemd/system/dcxlat@.service
+	   usr/share/doc/dcxlat/README.etc
+	   usr/share/doc/dcxlat/examples/modules-load.d/dcxlat.conf)
 
 echo "# KVER $KVER, VERSION $VERSION"
 check "make print-kver names a kernel with headers" \
@@ -119,7 +122,7 @@ check "dkms.conf's PACKAGE_VERSION is VERSION" \
 st=$tmp/stage
 check "make install DESTDIR=... PREFIX=/usr" \
 	make KVER="$KVER" DESTDIR="$st" PREFIX=/usr install
-check "install: module, CLI, man page, completion and nothing else" \
+check "install: module, CLI, man page, completion, unit, docs, nothing else" \
 	same_files "$st" "$MOD" "${CLI_FILES[@]}"
 check "install: no depmod outside the live root" \
 	test ! -e "$st/lib/modules/$KVER/modules.dep"
@@ -139,7 +142,7 @@ check "make install INSTALL_MOD_PATH=... PREFIX=..." \
 	make KVER="$KVER" INSTALL_MOD_PATH="$mp" PREFIX="$pf" install
 check "install: the module under INSTALL_MOD_PATH, no depmod" \
 	same_files "$mp" "$MOD"
-check "install: CLI, man page and completion under PREFIX" \
+check "install: CLI, man page, completion, unit and docs under PREFIX" \
 	same_files "$pf" "${CLI_FILES[@]#usr/}"
 check "make uninstall INSTALL_MOD_PATH=... PREFIX=..." \
 	make KVER="$KVER" INSTALL_MOD_PATH="$mp" PREFIX="$pf" uninstall

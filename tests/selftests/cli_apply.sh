@@ -310,8 +310,14 @@ echo '{"spaces": [{"name": "a", "id": 1}, {"name": "a", "id": 2}]}' >"$TMPD/dup.
 expect 2 'spaces\[1\].name: "a" is already the name of spaces\[0\]' \
 	"apply: duplicate space names (exit 2)" dcx "$N1" apply "$TMPD/dup.json"
 echo '{"bindings": [{"dev": "nosuchdev"}]}' >"$TMPD/dev.json"
-expect 1 'bindings\[0\].dev: no device "nosuchdev"' \
-	"apply: unknown device (exit 1)" dcx "$N1" apply "$TMPD/dev.json"
+expect 0 '^$' "apply --check: a binding waiting for its device is fine" \
+	dcx "$N1" apply --check "$TMPD/dev.json"
+echo '{"spaces": [{"name": "x", "id": 7, "table": 200}]}' >"$TMPD/tab.json"
+expect 1 'spaces\[0\]: .*no VRF device uses table 200' \
+	"apply --check: the module's refusal, named by its field (exit 1)" \
+	dcx "$N1" apply --check "$TMPD/tab.json"
+expect 1 'spaces\[0\]: .*no VRF device uses table 200' \
+	"apply: the same refusal (exit 1)" dcx "$N1" apply "$TMPD/tab.json"
 expect 1 'cannot open /nonexistent' "apply: missing file (exit 1)" \
 	dcx "$N1" apply /nonexistent
 python3 - "$TMPD/bad10k.json" <<'PY'
@@ -340,8 +346,14 @@ expect 0 '' "apply -i fresh: creates the instance" \
 	dcx "$N1" -i fresh apply "$TMPD/show1.json"
 expect_json "... with the configuration" '.instance == "fresh" and (.eamt | length) == 11' \
 	dcx "$N1" -i fresh show
-expect 1 'no device' "apply -i fresh2 with an unknown device fails" \
-	dcx "$N1" -i fresh2 apply "$TMPD/dev.json"
+expect 1 'no VRF device uses table 200' "apply -i fresh2: a refusal" \
+	dcx "$N1" -i fresh2 apply "$TMPD/tab.json"
+expect 0 '^$' "apply --check -i fresh3: a good file" \
+	dcx "$N1" -i fresh3 apply --check "$TMPD/show1.json"
+expect 1 'no instance "fresh3"' "... creates no instance" \
+	dcx "$N1" -i fresh3 show
+expect 1 '' "... and leaves no scratch instance behind" \
+	bash -c "'$D' -n '$N1' instance show | grep check-"
 expect 1 'no instance "fresh2"' "... and leaves no instance behind" \
 	dcx "$N1" -i fresh2 show
 expect 1 'no instance "nosuch"' "show: unknown instance (exit 1)" \

@@ -93,8 +93,18 @@ expect 0 '    bind dev d0 prefix4 10\.0\.0\.0/8' "space show: bindings in text" 
 	dcx "$N1" space show ta
 expect 1 '' "space bind: the same binding again (exit 1)" \
 	dcx "$N1" space bind ta dev d0 prefix4 10.0.0.0/8
-expect 1 'no device "nosuch"' "space bind: unknown device (exit 1)" \
+expect 0 '^$' "space bind: a device that does not exist yet is kept" \
 	dcx "$N1" space bind ta dev nosuch
+expect 0 '    bind dev nosuch  waiting' "space show: it is waiting (text)" \
+	dcx "$N1" space show ta
+expect 0 'waiting 1' "space show: the waiting bindings are counted" \
+	dcx "$N1" space show ta
+expect_json "space show -j: waiting, counted" \
+	'(.bindings | map(select(.dev == "nosuch"))) ==
+		[{"dev": "nosuch", "prefix4": null, "waiting": true}] and
+	 .["bindings-waiting"] == 1' dcx "$N1" -j space show ta
+expect 0 '' "space unbind: a waiting binding" \
+	dcx "$N1" space unbind ta dev nosuch
 expect 2 'missing dev IFNAME' "space bind: no dev (exit 2)" \
 	dcx "$N1" space bind ta
 expect 0 '' "space unbind ta dev d1" dcx "$N1" space unbind ta dev d1
@@ -135,9 +145,8 @@ expect 0 '' "show | apply | show: identical" \
 	cmp "$TMPD/s1.json" <(dcx "$N1" show)
 echo '{"spaces": [{"name": "x", "id": 7, "bindings": [{"dev": "nosuch"}]}]}' \
 	>"$TMPD/bad.json"
-expect 1 'spaces\[0\].bindings\[0\].dev: no device "nosuch"' \
-	"apply: unknown device named by its field (exit 1)" \
-	dcx "$N1" apply "$TMPD/bad.json"
+expect 0 '^$' "apply --check: a binding waiting for its device is fine" \
+	dcx "$N1" apply --check "$TMPD/bad.json"
 expect 0 '' "... nothing changed" cmp "$TMPD/s1.json" <(dcx "$N1" show)
 expect 0 '' "space del ta" dcx "$N1" space del ta
 expect 1 'no space' "eamt show space ta: gone with its space (exit 1)" \

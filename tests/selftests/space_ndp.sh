@@ -6,7 +6,8 @@
 # space prefix is a /96 inside that /64 (space-base 2001:db8:1::/80 + ID
 # 0x23), and dcxlat answers the router's Neighbor Solicitations for every
 # address of it on the uplink named by the ndp-proxy setting, so the router
-# reaches the translated VMs without any per-address neighbour entry.
+# reaches the translated VMs without any per-address neighbour entry; the
+# setting follows its device when the uplink is deleted and re-created.
 #
 #  +------------------+      +---------------------------+     +------------+
 #  | i (internet)     |      | u (upstream router)       |     | h (host)   |
@@ -130,6 +131,19 @@ check_fail "an address outside every space is not answered" \
 check "the router has no MAC for it" bash -c \
 	"[ -z \"\$(ip -n '$U' -j -6 neigh show 2001:db8:1::24:a0a:2 dev eth0 |
 	 jq -r '.[0].lladdr // empty')\" ]"
+
+# The uplink deleted and re-created (a new ifindex): ndp-proxy names a
+# device and follows it, like a binding (it waited while it was gone).
+relink() {
+	ip -n "$H" link del uplink &&
+	veth_pair "$U" eth0 "$H" uplink &&
+	ip -n "$U" addr add 2001:db8:1::1/64 dev eth0 nodad &&
+	ip -n "$H" addr add 2001:db8:1::2/64 dev uplink nodad &&
+	ip -n "$H" -6 route add default via 2001:db8:1::1
+}
+check "uplink deleted and re-created" relink
+check "ndp-proxy follows it: the client reaches vmA again" ping_i "$VM6"
+check "the router learnt $VM6 at the new uplink's MAC" learnt_by_proxy "$VM6"
 
 check "global set ndp-proxy unset" \
 	dcx "$H" -i "$SP_INST" global set ndp-proxy unset

@@ -256,16 +256,20 @@ check "binding it to A as well is refused: one space per prefix" \
 	refused_with "tap-b: already bound for 0.0.0.0/0 to space B" \
 	sp_bind "$H1" A tap-b
 
-# A bound interface that disappears takes its bindings along.
+# A bound interface that disappears: its binding waits for it again.
 gone_binding() {
 	ip -n "$H1" link add tmp0 type veth peer name tmp1 &&
 	sp_bind "$H1" A tmp0 10.40.0.0/16 &&
-	sp_space_json "$H1" A | jq -e '[.bindings[].dev] | index("tmp0")' &&
+	sp_space_json "$H1" A |
+		jq -e '.bindings[] | select(.dev == "tmp0") | has("waiting") | not' &&
 	ip -n "$H1" link del tmp0 &&
 	sp_space_json "$H1" A | tee /dev/stderr |
-		jq -e '.bindings | length == 1 and .[0].dev == "vrf-a"'
+		jq -e '.bindings | length == 2 and .[0].dev == "vrf-a" and
+		       .[1].dev == "tmp0" and .[1].waiting == true' &&
+	sp_unbind "$H1" A tmp0 10.40.0.0/16 &&
+	sp_space_json "$H1" A | jq -e '.bindings | length == 1'
 }
-check "deleting a bound interface removes its binding" gone_binding
+check "deleting a bound interface: its binding waits" gone_binding
 check "a space on a device that is not a VRF is refused, with why" \
 	refused_with "tap-a is not a VRF device" sp_space_add "$H1" C 0x25 tap-a
 check "a prefix overlapping space A is refused, with why" \

@@ -208,6 +208,7 @@ static void test_settings_messages(void **state)
 static void test_space_messages(void **state)
 {
 	struct dcx_uspace s, back;
+	struct nlattr *nest, *bn;
 	struct dcx_ubind b;
 	struct nl_msg *m;
 	char err[256];
@@ -225,7 +226,8 @@ static void test_space_messages(void **state)
 	assert_int_equal(dcx_msg_put_space(m, &s, DCX_SP_ID | DCX_SP_PREFIX |
 					   DCX_SP_TABLE | DCX_SP_VRF), 0);
 	memset(&b, 0, sizeof(b));
-	b.ifindex = 3;
+	snprintf(b.dev, sizeof(b.dev), "tap0");
+	b.ifindex = 3;	/* not sent: bindings go by name */
 	b.has_p4 = true;
 	assert_int_equal(dcx_prefix4_parse("10.0.0.0/8", false, &b.p4, err,
 					   sizeof(err)), 0);
@@ -238,8 +240,30 @@ static void test_space_messages(void **state)
 	assert_true(back.has_prefix);
 	assert_int_equal(back.prefix.len, 96);
 	assert_int_equal(back.nbinds, 1);
-	assert_int_equal(back.binds[0].ifindex, 3);
+	assert_string_equal(back.binds[0].dev, "tap0");
+	assert_int_equal(back.binds[0].ifindex, 0);
+	assert_false(back.binds[0].waiting);
 	assert_true(back.binds[0].has_p4);
+	assert_false(back.has_waiting);
+	dcx_space_free(&back);
+	nlmsg_free(m);
+	/* A reply's waiting binding: a name, no ifindex, the flag, a count. */
+	m = dcx_msg_new(FAMILY, DCXLAT_CMD_SPACE_GET, 0, 1, "i", NULL);
+	nest = nla_nest_start(m, DCXLAT_A_SPACE_CFG | NLA_F_NESTED);
+	assert_int_equal(nla_put_string(m, DCXLAT_SPACE_NAME, "ta"), 0);
+	assert_int_equal(nla_put_u32(m, DCXLAT_SPACE_WAITING, 1), 0);
+	bn = nla_nest_start(m, DCXLAT_SPACE_BIND | NLA_F_NESTED);
+	assert_int_equal(nla_put_string(m, DCXLAT_BIND_IFNAME, "tap9"), 0);
+	assert_int_equal(nla_put_flag(m, DCXLAT_BIND_WAITING), 0);
+	nla_nest_end(m, bn);
+	nla_nest_end(m, nest);
+	assert_int_equal(dcx_msg_parse_space(nlmsg_hdr(m), &back), 0);
+	assert_true(back.has_waiting);
+	assert_int_equal(back.waiting, 1);
+	assert_int_equal(back.nbinds, 1);
+	assert_string_equal(back.binds[0].dev, "tap9");
+	assert_true(back.binds[0].waiting);
+	assert_int_equal(back.binds[0].ifindex, 0);
 	dcx_space_free(&back);
 	nlmsg_free(m);
 	/* "prefix none" goes out as length 0, read back as unset. */

@@ -3,9 +3,9 @@
  * kmod/core/space.c and bind.c: spaces (names, IDs, prefixes, the one
  * delete, counters made with the space and freed after it), the space
  * prefix from base + ID, interface bindings (exact duplicates refused,
- * longest match, flush by interface, gone with their space), nothing
- * half-done when an allocation fails, and frees deferred to a grace
- * period without a writer ever waiting for one.
+ * longest match, waiting for their device and waiting again when it goes,
+ * gone with their space), nothing half-done when an allocation fails, and
+ * frees deferred to a grace period without a writer ever waiting for one.
  */
 #include "tables_helpers.h"
 
@@ -209,19 +209,31 @@ static void test_prefix_from_base(void **state __maybe_unused)
 
 /* ---- bindings -------------------------------------------------------- */
 
-static int bind_set(struct dcx_tables *t, struct dcx_space *s, int ifindex,
-		    const char *v4, unsigned int len4, bool add, char *why)
+static int bind_dev(struct dcx_tables *t, struct dcx_space *s,
+		    const char *dev, int ifindex, const char *v4,
+		    unsigned int len4, bool add, char *why)
 {
 	int err;
 
 	why[0] = 0;
 	mutex_lock(&xv_lock);
 	if (add)
-		err = dcx_bind_add(t, s, ifindex, a4(v4), len4, why, &xv_lock);
+		err = dcx_bind_add(t, s, dev, ifindex, a4(v4), len4, why,
+				   &xv_lock);
 	else
-		err = dcx_bind_del(t, s, ifindex, a4(v4), len4, why, &xv_lock);
+		err = dcx_bind_del(t, s, dev, a4(v4), len4, why, &xv_lock);
 	mutex_unlock(&xv_lock);
 	return err;
+}
+
+/* The device "if<ifindex>", which exists. */
+static int bind_set(struct dcx_tables *t, struct dcx_space *s, int ifindex,
+		    const char *v4, unsigned int len4, bool add, char *why)
+{
+	char dev[DCX_BIND_DEVLEN];
+
+	snprintf(dev, sizeof(dev), "if%d", ifindex);
+	return bind_dev(t, s, dev, ifindex, v4, len4, add, why);
 }
 
 /* The space an IPv4 packet to dst on ifindex is bound to, or NULL. */
@@ -241,19 +253,27 @@ struct walk {
 	unsigned int n, stop;
 };
 
-static int walk_cb(void *ctx, int ifindex, __be32 v4, u8 len4)
+static int walk_cb(void *ctx, const char *dev, int ifindex, __be32 v4,
+		   u8 len4)
 {
 	struct walk *w = ctx;
-	char a[INET_ADDRSTRLEN];
+	char a[INET_ADDRSTRLEN], who[32];
 	size_t l = strlen(w->text);
 
 	inet_ntop(AF_INET, &v4, a, sizeof(a));
-	snprintf(w->text + l, sizeof(w->text) - l, "%s%d:%s/%u",
-		 l ? " " : "", ifindex, a, len4);
+	if (ifindex)
+		snprintf(who, sizeof(who), "%d", ifindex);
+	else
+		snprintf(who, sizeof(who), "wait(%s)", dev);
+	snprintf(w->text + l, sizeof(w->text) - l, "%s%s:%s/%u",
+		 l ? " " : "", who, a, len4);
 	return ++w->n == w->stop;
 }
 
-/* The bindings of s as "ifindex:prefix ..." in the order they were made. */
+/*
+ * The bindings of s as "ifindex:prefix ..." ("wait(dev):prefix" when
+ * waiting) in the order they were made.
+ */
 static void expect_binds(const struct dcx_space *s, const char *want)
 {
 	struct walk w = {};
@@ -335,7 +355,8 @@ static void test_bind_add_del(void **state __maybe_unused)
 	assert_ptr_equal(bound(t, 4, "10.1.0.1"), b);
 }
 
-static void test_bind_flush_ifindex(void **state __maybe_unused)
+/* A vanished device: its bindings wait, the others stay in effect. */
+static void test_bind_dev_gone(void **state __maybe_unused)
 {
 	static const u8 none[16];
 	struct dcx_xlat_cfg cfg;
@@ -352,18 +373,104 @@ static void test_bind_flush_ifindex(void **state __maybe_unused)
 	assert_int_equal(bind_set(t, b, 4, "0.0.0.0", 0, true, why), 0);
 	assert_int_equal(bind_set(t, t->def, 3, "192.0.2.0", 24, true, why), 0);
 	mutex_lock(&xv_lock);
-	dcx_bind_flush_ifindex(t, 3, &xv_lock);
-	dcx_bind_flush_ifindex(t, 9, &xv_lock);	/* never bound: nothing */
+	dcx_bind_dev_gone(t, 3, &xv_lock);
+	dcx_bind_dev_gone(t, 9, &xv_lock);	/* never bound: nothing */
 	mutex_unlock(&xv_lock);
 	assert_null(bound(t, 3, "10.0.0.1"));
 	assert_null(bound(t, 3, "192.0.2.1"));
 	assert_ptr_equal(bound(t, 4, "10.0.0.1"), b);
+	expect_binds(a, "wait(if3):10.0.0.0/8");
+	expect_binds(b, "wait(if3):0.0.0.0/0 4:0.0.0.0/0");
+	expect_binds(t->def, "wait(if3):192.0.2.0/24");
+	assert_int_equal(dcx_bind_waiting(b), 1);
+	/* The device comes back (new ifindex): every binding of it again. */
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_bind_dev_up(t, "if3", 12, &xv_lock), 0);
+	mutex_unlock(&xv_lock);
+	assert_ptr_equal(bound(t, 12, "10.0.0.1"), a);
+	assert_ptr_equal(bound(t, 12, "10.1.0.1"), a);
+	assert_ptr_equal(bound(t, 12, "11.0.0.1"), b);
+	assert_ptr_equal(bound(t, 12, "192.0.2.1"), t->def);
+	assert_null(bound(t, 3, "10.0.0.1"));
+	expect_binds(b, "12:0.0.0.0/0 4:0.0.0.0/0");
+	assert_int_equal(dcx_bind_waiting(b), 0);
+}
+
+/* Bindings made for a device that does not exist yet. */
+static void test_bind_waiting(void **state __maybe_unused)
+{
+	static const u8 none[16];
+	long live0 = dcx_lpm_debug_live_nodes();
+	struct dcx_xlat_cfg cfg;
+	struct dcx_space *a, *b;
+	struct dcx_tables *t;
+	char why[DCX_WHY_LEN];
+	int err;
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	a = xv_space(&cfg, "a", 1, NULL, 0);
+	b = xv_space(&cfg, "b", 2, NULL, 0);
+	assert_int_equal(bind_dev(t, a, "tap0", 0, "10.0.0.0", 8, true, why),
+			 0);
+	assert_int_equal(bind_dev(t, b, "tap0", 0, "0.0.0.0", 0, true, why),
+			 0);
+	assert_int_equal(bind_set(t, a, 3, "0.0.0.0", 0, true, why), 0);
+	/* Waiting or not, an exact duplicate is refused. */
+	assert_int_equal(bind_dev(t, b, "tap0", 0, "10.0.0.0", 8, true, why),
+			 -EEXIST);
+	expect_why(why, "already bound for 10.0.0.0/8 to space a");
+	assert_int_equal(bind_dev(t, b, "", 0, "10.0.0.0", 8, true, why),
+			 -EINVAL);
+	expect_why(why, "not an interface name (1..15 bytes)");
+	assert_int_equal(bind_dev(t, b, "0123456789abcdef", 0, "10.0.0.0", 8,
+				  true, why), -EINVAL);
+	expect_binds(a, "wait(tap0):10.0.0.0/8 3:0.0.0.0/0");
+	assert_int_equal(dcx_bind_waiting(a), 1);
+	assert_null(bound(t, 7, "10.0.0.1"));
+
+	/* Another name appearing changes nothing; then tap0 does. */
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_bind_dev_up(t, "tap1", 6, &xv_lock), 0);
+	assert_int_equal(dcx_bind_dev_up(t, "tap0", 7, &xv_lock), 0);
+	mutex_unlock(&xv_lock);
+	assert_null(bound(t, 6, "10.0.0.1"));
+	assert_ptr_equal(bound(t, 7, "10.0.0.1"), a);
+	assert_ptr_equal(bound(t, 7, "192.0.2.1"), b);
+	expect_binds(a, "7:10.0.0.0/8 3:0.0.0.0/0");
+
+	/* Out of memory when it appears: the binding keeps waiting. */
+	mutex_lock(&xv_lock);
+	dcx_bind_dev_gone(t, 7, &xv_lock);
+	kshim_fail_alloc_nth(1);
+	err = dcx_bind_dev_up(t, "tap0", 8, &xv_lock);
+	kshim_fail_alloc_nth(0);
+	mutex_unlock(&xv_lock);
+	assert_int_equal(err, -ENOMEM);
+	assert_true(dcx_bind_waiting(a) + dcx_bind_waiting(b) >= 1);
+	mutex_lock(&xv_lock);
+	dcx_bind_dev_gone(t, 8, &xv_lock);
+	assert_int_equal(dcx_bind_dev_up(t, "tap0", 8, &xv_lock), 0);
+	mutex_unlock(&xv_lock);
+	assert_ptr_equal(bound(t, 8, "10.0.0.1"), a);
+	assert_ptr_equal(bound(t, 8, "11.0.0.1"), b);
+
+	/* Deleting, waiting or active, by name; nothing is left behind. */
+	assert_int_equal(bind_dev(t, a, "tap0", 0, "10.0.0.0", 8, false, why),
+			 0);
+	assert_ptr_equal(bound(t, 8, "10.0.0.1"), b);
+	mutex_lock(&xv_lock);
+	dcx_bind_dev_gone(t, 8, &xv_lock);
+	mutex_unlock(&xv_lock);
+	assert_int_equal(bind_dev(t, b, "tap0", 0, "0.0.0.0", 0, false, why),
+			 0);
+	assert_int_equal(bind_dev(t, b, "tap0", 0, "0.0.0.0", 0, false, why),
+			 -ENOENT);
+	assert_int_equal(bind_set(t, a, 3, "0.0.0.0", 0, false, why), 0);
 	expect_binds(a, "");
-	expect_binds(b, "4:0.0.0.0/0");
-	expect_binds(t->def, "");
-	/* The interface can be bound again. */
-	assert_int_equal(bind_set(t, a, 3, "10.0.0.0", 8, true, why), 0);
-	assert_ptr_equal(bound(t, 3, "10.0.0.1"), a);
+	expect_binds(b, "");
+	kshim_rcu_grace_period();
+	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
 }
 
 /* A deleted space takes its bindings, entries and prefix along, by RCU. */
@@ -463,7 +570,8 @@ int main(void)
 		xv_unit_test(test_tables_alloc_enomem),
 		xv_unit_test(test_prefix_from_base),
 		xv_unit_test(test_bind_add_del),
-		xv_unit_test(test_bind_flush_ifindex),
+		xv_unit_test(test_bind_dev_gone),
+		xv_unit_test(test_bind_waiting),
 		xv_unit_test(test_space_del_with_bindings),
 		xv_unit_test(test_bind_enomem),
 	};
