@@ -34,6 +34,7 @@ MODDIR := $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/$(KVER)/extra
 LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
 .PHONY: all kmod usr unit test deps demo install uninstall dist clean \
+	debug-test \
 	check-kdir check-kver check-kver-set check-dkms print-kver print-version
 
 all: kmod usr
@@ -65,6 +66,11 @@ test:
 
 demo:
 	bash tests/demo.sh
+
+# The debug-kernel lane: KASAN/lockdep/kmemleak kernel (cached outside the
+# clone), every selftest on it (DEBUG_SELFTESTS= a subset); docs/testing.md.
+debug-test:
+	bash tests/debug/run.sh
 
 check-kver-set:
 	@test -n "$(KVER)" || { echo "error: no kernel with headers;" \

@@ -15,7 +15,13 @@ PKGS=(
 	iproute2 socat netcat-openbsd python3-scapy tcpdump iperf3 ethtool
 	jq iputils-ping iputils-tracepath traceroute procps coreutils
 	valgrind python3-yaml
+	clang libclang-rt-14-dev gcovr
 )
+# --debug: also what the debug-kernel lane (tests/debug/kernel.sh) builds
+# its kernel with.
+if [ "${1:-}" = --debug ]; then
+	PKGS+=(linux-source-6.1 bc flex bison libelf-dev libssl-dev dwarves)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do
