@@ -30,9 +30,11 @@ assert() {	# assert OK|FAIL DESCRIPTION
 }
 
 echo "# debug kernel $(uname -r): $(tr -d '\n' </proc/cmdline)"
+# IKCONFIG_PROC of the debug kernel; Debian's own in /boot.
+cfg=$(zcat /proc/config.gz 2>/dev/null || cat "/boot/config-$(uname -r)")
 missing=
 for o in $WANT; do
-	v=$(zcat /proc/config.gz | grep -E "^CONFIG_$o=" || true)
+	v=$(grep -E "^CONFIG_$o=" <<<"$cfg" || echo "=unset")
 	echo "#   CONFIG_$o=${v#*=}"
 	[ "${v#*=}" = y ] || missing+=" $o"
 done

@@ -53,7 +53,7 @@ fail() {
 
 bash tests/deps.sh --debug || fail "tests/deps.sh --debug"
 DIR=$(tests/debug/kernel.sh 2> >(tee "$LOG/kernel.log" >&2) | tail -n 1)
-[ -s "$DIR/ok" ] || fail "debug kernel build, see $LOG/kernel.log"
+[ -e "$DIR/ok" ] || fail "debug kernel build, see $LOG/kernel.log"
 REL=$(cat "$DIR/release")
 lap "kernel $REL ($DIR)"
 
