@@ -176,9 +176,9 @@ if [ "$DO_UNIT" = 1 ]; then
 	fi
 fi
 
-# libFuzzer targets (tests/fuzz: fuzz_46, fuzz_64, fuzz_cli), FUZZ_TIME
-# seconds each (default 20) over the checked-in corpus: one assertion per
-# target; the executions per target in tests/vm/out/fuzz.log.
+# libFuzzer targets (tests/fuzz: fuzz_46, fuzz_64, fuzz_err46, fuzz_err64,
+# fuzz_cli), FUZZ_TIME seconds each (default 20) over the checked-in corpus:
+# one assertion per target; executions per target in tests/vm/out/fuzz.log.
 if [ "$DO_UNIT" = 1 ]; then
 	phase_start "fuzz (${FUZZ_TIME:-20} s per target)"
 	make -C tests/fuzz run FUZZ_TIME="${FUZZ_TIME:-20}" >"$OUT/fuzz.log" 2>&1

@@ -12,7 +12,7 @@
  * length field match the input (so mutations get past the length check),
  * then the packet.
  *
- * FUZZ_ICMP (fuzz_icmp46, fuzz_icmp64): the ICMP error paths alone. The
+ * FUZZ_ICMP (fuzz_err46, fuzz_err64): the ICMP error paths alone. The
  * packet after byte 2 is the INNER packet; the target wraps it in a valid
  * outer header between two EAM-mapped hosts and an ICMP error whose type
  * comes from byte 2's high bits, with a correct checksum (a mutated inner
