@@ -27,7 +27,7 @@ VM_ARGS=()
 for a in "$@"; do
 	case "$a" in
 	--kvm) VM_ARGS+=(--kvm) ;;
-	-h|--help) sed -n '3,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	-h|--help) sed -n '4,19s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) echo "debug-test: unknown argument '$a'" >&2; exit 2 ;;
 	esac
 done
