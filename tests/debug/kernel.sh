@@ -6,7 +6,7 @@
 # tests/debug/debug.config (KASAN, lockdep, PROVE_RCU, kmemleak, UBSAN...,
 # and what the VM and the selftests need built in).
 #
-#   tests/debug/kernel.sh [--print-key]
+#   tests/debug/kernel.sh [--print-key | --check-config FILE]
 #
 # The cache lives OUTSIDE the clone, so every clone of the machine shares
 # one build: $DCX_DEBUG_CACHE (default /var/cache/dcxlat/debug-kernel)/KEY,
@@ -20,6 +20,8 @@
 #   DIR/release, DIR/ok        kernel release; completion stamp
 #   DIR/build.log, DIR/times   make output; seconds per step
 # Build output goes to DIR/build.log only; progress lines to stderr.
+# --check-config FILE: only the fragment check below, on FILE (a .config);
+# tests/debug/selftest.sh runs it on good and broken configs.
 # Environment: DCX_DEBUG_CACHE, DEBUG_JOBS (make -j, default nproc).
 
 set -euo pipefail
@@ -34,11 +36,14 @@ JOBS=${DEBUG_JOBS:-$(nproc)}
 say() { echo "debug-kernel: $*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-[ -r "$TARBALL" ] || die "no $TARBALL (apt-get install $SRCPKG; tests/deps.sh --debug)"
+check_only=
+[ "${1:-}" != --check-config ] || check_only=${2:?--check-config FILE}
+[ -n "$check_only" ] || [ -r "$TARBALL" ] ||
+	die "no $TARBALL (apt-get install $SRCPKG; tests/deps.sh --debug)"
 command -v gcc >/dev/null || die "no gcc"
 
 srcver=$(dpkg-query -W -f='${Version}' "$SRCPKG" 2>/dev/null || true)
-[ -n "$srcver" ] || srcver="tarball $(stat -c '%s %Y' "$TARBALL")"
+[ -n "$srcver" ] || srcver="tarball $(stat -c '%s %Y' "$TARBALL" 2>&1)"
 KEY=$({
 	cat "$FRAG"
 	echo "$SRCPKG $srcver"
@@ -49,8 +54,6 @@ if [ "${1:-}" = --print-key ]; then
 	exit 0
 fi
 
-DIR=$CACHE/$KEY
-mkdir -p "$DIR" || die "cannot create $DIR (run as root or set DCX_DEBUG_CACHE)"
 
 # Every line of the fragment must survive olddefconfig.
 check_config() {
@@ -73,6 +76,14 @@ check_config() {
 	done <"$FRAG"
 	return "$bad"
 }
+
+if [ -n "$check_only" ]; then
+	check_config "$check_only"
+	exit
+fi
+
+DIR=$CACHE/$KEY
+mkdir -p "$DIR" || die "cannot create $DIR (run as root or set DCX_DEBUG_CACHE)"
 
 step() {
 	local name=$1 t0=$SECONDS

@@ -52,6 +52,11 @@ fail() {
 }
 
 bash tests/deps.sh --debug || fail "tests/deps.sh --debug"
+# The config check that guards the kernel build must itself work.
+st=$(bash tests/debug/selftest.sh)
+echo "$st"
+passed=$((passed + $(grep -c '^ok ' <<<"$st")))
+failed=$((failed + $(grep -c '^not ok ' <<<"$st")))
 DIR=$(tests/debug/kernel.sh 2> >(tee "$LOG/kernel.log" >&2) | tail -n 1)
 [ -e "$DIR/ok" ] || fail "debug kernel build, see $LOG/kernel.log"
 REL=$(cat "$DIR/release")
@@ -76,6 +81,7 @@ vrc=${PIPESTATUS[0]}
 lap "VM run (exit $vrc)"
 
 # Assertions of the selftests and guest.sh, then one for the kernel log.
+hp=$passed hf=$failed
 if [ -s "$DCX_OUT_DIR/selftests.totals" ]; then
 	# shellcheck disable=SC1091
 	. "$DCX_OUT_DIR/selftests.totals"
@@ -84,6 +90,8 @@ else
 	failed=1
 	echo "debug-test: no totals from the VM" >&2
 fi
+passed=$((passed + hp))
+failed=$((failed + hf))
 kp=$(sed -n 's/^kernel_problems=//p' "$OUT/vm-result-$REL" 2>/dev/null)
 if [ "${kp:-1}" -eq 0 ]; then
 	passed=$((passed + 1))
