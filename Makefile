@@ -41,6 +41,7 @@ BOOT_FILES := $(DESTDIR)$(UNITDIR)/dcxlat@.service \
 LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
 .PHONY: all kmod usr unit test deps demo install uninstall dist clean \
+	debug-test fuzz-long coverage \
 	check-kdir check-kver check-kver-set check-dkms print-kver print-version
 
 all: kmod usr
@@ -72,6 +73,23 @@ test:
 
 demo:
 	bash tests/demo.sh
+
+# The debug-kernel lane: KASAN/lockdep/kmemleak kernel (cached outside the
+# clone), every selftest on it (DEBUG_SELFTESTS= a subset); docs/testing.md.
+debug-test:
+	bash tests/debug/run.sh
+
+# Every libFuzzer target of tests/fuzz for FUZZ_TIME seconds (default 1800;
+# the test command runs them 20 s each), then folds the findings into the
+# checked-in corpus (tests/fuzz/corpus).
+FUZZ_LONG_TIME ?= 1800
+fuzz-long:
+	$(MAKE) -C tests/fuzz run FUZZ_TIME=$(FUZZ_LONG_TIME)
+	$(MAKE) -C tests/fuzz merge
+
+# gcov line/branch coverage of kmod/core under the unit tests.
+coverage:
+	$(MAKE) -C tests/unit coverage
 
 check-kver-set:
 	@test -n "$(KVER)" || { echo "error: no kernel with headers;" \

@@ -16,7 +16,13 @@ PKGS=(
 	jq iputils-ping iputils-tracepath traceroute procps coreutils
 	valgrind python3-yaml
 	libssl-dev bird2
+	clang libclang-rt-14-dev gcovr
 )
+# --debug: also what the debug-kernel lane (tests/debug/kernel.sh) builds
+# its kernel with.
+if [ "${1:-}" = --debug ]; then
+	PKGS+=(linux-source-6.1 bc flex bison libelf-dev libssl-dev dwarves)
+fi
 
 missing=()
 for p in "${PKGS[@]}"; do

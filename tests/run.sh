@@ -159,6 +159,43 @@ if [ "$DO_UNIT" = 1 ]; then
 fi
 
 # ---------------------------------------------------------------------------
+# gcov line and branch coverage of kmod/core/ under the unit tests (make -C
+# tests/unit coverage: gcovr, fails under its floors): one assertion, the
+# figures in the phase line. Uncovered branches: docs/testing.md.
+if [ "$DO_UNIT" = 1 ]; then
+	phase_start "coverage (kmod/core under the unit tests)"
+	if make -C tests/unit coverage >"$OUT/coverage.log" 2>&1; then
+		passed=$((passed + 1))
+		phase_end "ok: $(grep -E '^(lines|branches):' "$OUT/coverage.log" |
+			tr '\n' ' ')"
+	else
+		failed=$((failed + 1))
+		tail -n 30 "$OUT/coverage.log"
+		notes+=("coverage: see tests/vm/out/coverage.log")
+		phase_end FAILED
+	fi
+fi
+
+# libFuzzer targets (tests/fuzz: fuzz_46, fuzz_64, fuzz_err46, fuzz_err64,
+# fuzz_cli), FUZZ_TIME seconds each (default 20) over the checked-in corpus:
+# one assertion per target; executions per target in tests/vm/out/fuzz.log.
+if [ "$DO_UNIT" = 1 ]; then
+	phase_start "fuzz (${FUZZ_TIME:-20} s per target)"
+	make -C tests/fuzz run FUZZ_TIME="${FUZZ_TIME:-20}" >"$OUT/fuzz.log" 2>&1
+	fp=$(grep -cE '^fuzz_[a-z0-9]+: .* exit 0$' "$OUT/fuzz.log")
+	ff=$(grep -cE '^fuzz_[a-z0-9]+: .* exit [1-9]' "$OUT/fuzz.log")
+	[ $((fp + ff)) -gt 0 ] || ff=1	# the build failed
+	if [ "$ff" -gt 0 ]; then
+		tail -n 40 "$OUT/fuzz.log"
+		notes+=("fuzz: see tests/vm/out/fuzz.log")
+	fi
+	passed=$((passed + fp))
+	failed=$((failed + ff))
+	phase_end "passed $fp, failed $ff: $(grep -E '^fuzz_' "$OUT/fuzz.log" |
+		sed 's/ executions in.*//' | tr '\n' ' ')"
+fi
+
+# ---------------------------------------------------------------------------
 # The structure of the tree (tests/structure/check.py: no cycle between
 # modules, no source file over 600 lines, no kmod include of tests/, one core
 # file list, core files include only env.h) and the checker's own self-test
@@ -307,6 +344,29 @@ if [ "$DO_VM" = 1 ]; then
 			notes+=("build: module for $KVER2 failed, see tests/vm/out/build-$KVER2.log")
 		fi
 	fi
+fi
+
+# ---------------------------------------------------------------------------
+# The debug-kernel lane (tests/debug/run.sh, = make debug-test with a
+# subset): KASAN/lockdep/PROVE_RCU/kmemleak/UBSAN kernel built once per
+# machine (cached outside the clone), DEBUG_SELFTESTS on it (default: the
+# CI subset of docs/testing.md). Runs in a full run (no SELFTESTS) or with
+# DEBUG_LANE=1; DEBUG_LANE=0 skips it. Its "N passed, N failed" is added.
+if [ "$DO_VM" = 1 ] && [ "${DEBUG_LANE:-$([ -z "${SELFTESTS:-}" ] && echo 1)}" = 1 ]; then
+	phase_start "debug kernel lane (tests/debug/run.sh)"
+	DEBUG_SELFTESTS=${DEBUG_SELFTESTS-basic_xlat module_lifecycle cli_netlink siit_icmp_errors} \
+		VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-3600} bash tests/debug/run.sh \
+		"${VM_ARGS[@]}" 2>&1 | tee "$OUT/debug-lane.log"
+	dl=$(tail -n 1 "$OUT/debug-lane.log")
+	if [[ "$dl" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		dp=${BASH_REMATCH[1]} df=${BASH_REMATCH[2]}
+	else
+		dp=0 df=1
+	fi
+	[ "$df" -eq 0 ] || notes+=("debug lane: see tests/vm/out/debug-lane.log")
+	passed=$((passed + dp))
+	failed=$((failed + df))
+	phase_end "passed $dp, failed $df"
 fi
 
 echo

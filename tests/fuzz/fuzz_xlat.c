@@ -11,6 +11,12 @@
  * of the packet starts linear (high 6 bits), byte 2 bit 0 = make the IP
  * length field match the input (so mutations get past the length check),
  * then the packet.
+ *
+ * FUZZ_ICMP (fuzz_err46, fuzz_err64): the ICMP error paths alone. The
+ * packet after byte 2 is the INNER packet; the target wraps it in a valid
+ * outer header between two EAM-mapped hosts and an ICMP error whose type
+ * comes from byte 2's high bits, with a correct checksum (a mutated inner
+ * packet would otherwise almost never get past the checksum check).
  */
 #include "xlat.h"
 
@@ -115,6 +121,63 @@ static void settings(struct dcx_xlat_cfg *cfg, u8 f)
 	}
 }
 
+#ifdef FUZZ_ICMP
+static unsigned int wrap_icmp(u8 *pkt, unsigned int len, u8 sel)
+{
+	/* type, code, 32 bits of "rest" (MTU or pointer). */
+	static const u8 __maybe_unused err4[][3] = { { 3, 1 }, { 3, 3 }, { 3, 4, 1 },
+		{ 3, 13 }, { 11, 0 }, { 12, 0, 2 }, { 3, 2 }, { 4, 0 } };
+	static const u8 __maybe_unused err6[][3] = { { 1, 0 }, { 1, 4 }, { 2, 0, 1 },
+		{ 3, 0 }, { 4, 0, 2 }, { 4, 1, 2 }, { 3, 1 }, { 1, 3 } };
+	const u8 *e;
+	u8 *icmp;
+	unsigned int n;
+
+#ifdef FUZZ_46
+	e = err4[sel >> 5];
+	n = 20 + 8 + len;
+	memmove(pkt + 28, pkt, len);
+	memset(pkt, 0, 28);
+	pkt[0] = 0x45;
+	pkt[2] = n >> 8;
+	pkt[3] = n;
+	pkt[8] = 64;
+	pkt[9] = IPPROTO_ICMP;
+	CHECK(inet_pton(AF_INET, "198.51.101.7", pkt + 12) == 1);
+	CHECK(inet_pton(AF_INET, "192.0.3.1", pkt + 16) == 1);
+	*(__sum16 *)(pkt + 10) = ip_fast_csum(pkt, 5);
+	icmp = pkt + 20;
+#else
+	e = err6[sel >> 5];
+	n = 40 + 8 + len;
+	memmove(pkt + 48, pkt, len);
+	memset(pkt, 0, 48);
+	pkt[0] = 0x60;
+	pkt[4] = (n - 40) >> 8;
+	pkt[5] = n - 40;
+	pkt[6] = IPPROTO_ICMPV6;
+	pkt[7] = 64;
+	CHECK(inet_pton(AF_INET6, "2001:db8::5", pkt + 8) == 1);
+	CHECK(inet_pton(AF_INET6, "2001:db8:aaaa::1", pkt + 24) == 1);
+	icmp = pkt + 40;
+#endif
+	icmp[0] = e[0];
+	icmp[1] = e[1];
+	if (e[2] == 1)		/* next-hop MTU */
+		icmp[6] = 0x05, icmp[7] = 0xdc;
+	else if (e[2] == 2)	/* pointer */
+		icmp[4 + (e[0] == 4 ? 3 : 0)] = sel & 0x1f;
+#ifdef FUZZ_46
+	*(__sum16 *)(icmp + 2) = ip_compute_csum(icmp, n - 20);
+#else
+	*(__sum16 *)(icmp + 2) = csum_ipv6_magic((struct in6_addr *)(pkt + 8),
+		(struct in6_addr *)(pkt + 24), n - 40, IPPROTO_ICMPV6,
+		csum_partial(icmp, n - 40, 0));
+#endif
+	return n;
+}
+#endif
+
 typedef enum dcx_action (*plan_fn)(struct dcx_xlat *, const u8 *,
 				    unsigned int, unsigned int);
 typedef u8 *(*apply_fn)(struct dcx_xlat *, u8 *, unsigned int);
@@ -207,13 +270,16 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	unsigned int len, linear, out_len;
 	u8 *out;
 
-	static u8 pkt[MAX_PKT];
+	static u8 pkt[MAX_PKT + 64];
 
 	if (size < 3 || size - 3 > MAX_PKT)
 		return 0;
 	settings(&cfg, data[0]);
 	len = size - 3;
 	memcpy(pkt, data + 3, len);
+#ifdef FUZZ_ICMP
+	len = wrap_icmp(pkt, len, data[2]);
+#else
 	if (data[2] & 1 && len >= 40 && pkt[0] >> 4 == 6) {
 		pkt[4] = (len - 40) >> 8;
 		pkt[5] = len - 40;
@@ -221,6 +287,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 		pkt[2] = len >> 8;
 		pkt[3] = len;
 	}
+#endif
 	linear = (unsigned int)(data[1] >> 2) * len / 63;
 	memset(&x, 0, sizeof(x));
 	x.cfg = &cfg;
@@ -229,6 +296,9 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	x.mtu_out = data[1] & 1 ? 1400 : 0;
 #ifdef FUZZ_46
 	x.space = (data[1] & 3) == 3 ? NULL : spaces[data[1] & 3];
+#ifdef FUZZ_ICMP
+	x.space = spaces[0];	/* where the outer addresses map */
+#endif
 	x.hairpin = data[1] & 0x02;	/* as a second pass */
 	out = xlat(dcx_plan_46, dcx_apply_46, &x, pkt, len, linear,
 		   &out_len);

@@ -6,13 +6,15 @@
 #
 #   tests/vm/run-vm.sh [--kver KVER] [--kvm] [--timeout SECONDS] [--mem MB]
 #                      [--smp N] [--module FILE.ko]... [--no-module]
-#                      -- COMMAND [ARGS...]
+#                      [--kernel BZIMAGE --moddir DIR] -- COMMAND [ARGS...]
 #
 # The guest root is the host's / (read-only 9p) under a tmpfs overlay; the
 # repo is shared read-write at the same absolute path. No NIC: tests use
 # netns + veth. The exit code is COMMAND's; non-zero as well when the
 # kernel log shows a WARNING/BUG/Oops/..., on a guest crash or a timeout.
 # Environment variables named DCX_*, KSFT_* or SELFTEST* are passed in.
+# --kernel/--moddir boot a kernel built elsewhere (tests/debug/kernel.sh)
+# instead of /boot/vmlinuz-KVER with /lib/modules/KVER; --kver names it.
 # --module FILE.ko (default: the repo's dcxlat.ko if built for KVER; none
 # with --no-module) is installed in the guest's /lib/modules/KVER/extra
 # with up-to-date module indexes, so "modprobe dcxlat" works at once.
@@ -35,9 +37,11 @@ SMP=2
 TCG_THREAD=${VM_TCG_THREAD:-single}
 EXTRA_MODS=()
 AUTO_MOD=1
+KERNEL=
+MODDIR=
 
 usage() {
-	sed -n '5,20s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+	sed -n '5,23s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
@@ -50,6 +54,8 @@ while [ $# -gt 0 ]; do
 	--smp) SMP=$2; shift 2 ;;
 	--module) EXTRA_MODS+=("$(realpath "$2")"); shift 2 ;;
 	--no-module) AUTO_MOD=0; shift ;;
+	--kernel) KERNEL=$2; shift 2 ;;
+	--moddir) MODDIR=$2; shift 2 ;;
 	--) shift; break ;;
 	-h|--help) usage ;;
 	*) echo "run-vm: unknown option '$1'" >&2; usage ;;
@@ -67,8 +73,8 @@ default_kver() {
 	done | sort -V | tail -n 1
 }
 [ -n "$KVER" ] || KVER=$(default_kver)
-KERNEL=/boot/vmlinuz-$KVER
-MODDIR=/lib/modules/$KVER
+KERNEL=${KERNEL:-/boot/vmlinuz-$KVER}
+MODDIR=${MODDIR:-/lib/modules/$KVER}
 if [ -z "$KVER" ] || [ ! -r "$KERNEL" ]; then
 	echo "run-vm: no kernel image '$KERNEL' (set --kver/KVER)" >&2
 	exit 2
