@@ -10,11 +10,15 @@
 #     lib/modules/KVER/extra, the CLI in sbin, the man page and the bash
 #     completion under share, and runs no depmod; INSTALL_MOD_PATH alone
 #     does the same for the module
-#   - the installed module and CLI carry the VERSION file's release, and
-#     dkms.conf's PACKAGE_VERSION is that release
+#   - the installed module and CLI carry the VERSION file's release; it is
+#     written nowhere else: the tree's dkms.conf has dh_dkms'
+#     #MODULE_VERSION# placeholder, and `make check-version` passes only
+#     while debian/changelog's upstream version is VERSION (a changelog at
+#     another version makes it fail)
 #   - `make uninstall` with the same variables leaves no file behind
 #   - `make dist` (in a git checkout) makes dcxlat-VERSION.tar.gz holding
-#     exactly the files of HEAD (no build output, no tests/vm/out), and
+#     exactly the files of HEAD (no build output, no tests/vm/out), its
+#     dkms.conf with PACKAGE_VERSION="VERSION", and
 #     the unpacked tarball builds the module and the CLI, and DKMS builds
 #     it too (in a temporary dkms tree, when dkms is installed)
 #
@@ -112,8 +116,15 @@ check "make print-kver names a kernel with headers" \
 check "make (no target) builds the module and the CLI" \
 	make -j"$(nproc)" KVER="$KVER"
 check "the module is built for KVER, the CLI exists" built "$REPO"
-check "dkms.conf's PACKAGE_VERSION is VERSION" \
-	grep -qx "PACKAGE_VERSION=\"$VERSION\"" dkms.conf
+check "the tree's dkms.conf has the #MODULE_VERSION# placeholder" \
+	grep -qx 'PACKAGE_VERSION="#MODULE_VERSION#"' dkms.conf
+check "make check-version: debian/changelog is at VERSION" \
+	make -s check-version
+sed "1s/(\([0-9.]*\)-/(\1.99-/" debian/changelog >"$tmp/changelog"
+check "make check-version fails for a changelog at another version" \
+	bash -c "head -n 1 '$tmp/changelog'; grep -q '$VERSION\.99-' \
+		'$tmp/changelog' && ! make -s check-version \
+		DEB_CHANGELOG='$tmp/changelog'"
 
 # --- DESTDIR + PREFIX ------------------------------------------------------
 st=$tmp/stage
@@ -155,6 +166,9 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 		diff <(git ls-files --with-tree=HEAD | sort) \
 		<(tar -tzf "$tar" | grep -v '/$' |
 		  sed "s|^dcxlat-$VERSION/||" | sort)
+	check "the tarball's dkms.conf has PACKAGE_VERSION=\"VERSION\"" \
+		grep -qx "PACKAGE_VERSION=\"$VERSION\"" \
+		<(tar -xzOf "$tar" "dcxlat-$VERSION/dkms.conf")
 	check "the tarball has no build output and no tests/vm/out" \
 		bash -c "! tar -tzf '$tar' | grep -E \
 			'\\.(ko|o|mod|mod\\.c|cmd)\$|/usr/dcxlat\$|tests/vm/out/'"
