@@ -15,6 +15,7 @@ PKGS=(
 	iproute2 socat netcat-openbsd python3-scapy tcpdump iperf3 ethtool
 	jq iputils-ping iputils-tracepath traceroute procps coreutils
 	valgrind python3-yaml
+	debhelper dh-dkms lintian
 )
 
 missing=()
