@@ -400,12 +400,11 @@ dcx_module_loaded() {
 	[ -d /sys/module/dcxlat ]
 }
 
-# dcx_loaded_is FILE.ko: the loaded dcxlat is FILE's build (same
-# srcversion), not another dcxlat.ko modprobe could have found.
+# dcx_loaded_is FILE.ko: the loaded dcxlat is FILE's build (srcversion).
 dcx_loaded_is() {
 	local want got
-	want=$(modinfo -F srcversion "$1") || return 1
-	got=$(cat /sys/module/dcxlat/srcversion) || return 1
+	want=$(modinfo -F srcversion "$1") &&
+		got=$(cat /sys/module/dcxlat/srcversion) || return 1
 	echo "loaded srcversion '$got', $1 has '$want'"
 	[ -n "$want" ] && [ "$got" = "$want" ]
 }

@@ -50,8 +50,9 @@ require_cmd dpkg apt-get dkms modprobe modinfo jq
 DKMS_DEB=$(ls "$DEBDIR"/dcxlat-dkms_"$VERSION"-*_all.deb 2>/dev/null)
 CLI_DEB=$(ls "$DEBDIR"/dcxlat_"$VERSION"-*_"$(dpkg --print-architecture)".deb \
 	2>/dev/null)
-[ -f "$DKMS_DEB" ] && [ -f "$CLI_DEB" ] ||
+if [ ! -f "$DKMS_DEB" ] || [ ! -f "$CLI_DEB" ]; then
 	ksft_bail "the .debs are built ($DEBDIR: run tests/install/deb.sh)"
+fi
 
 # Set the guest aside: the tree's module and indexes, the depmod override
 # (it would make extra/ win over the DKMS copy). The man-db trigger
@@ -81,6 +82,7 @@ resolves_to() {
 }
 
 # cli_works: the packaged CLI configures the DKMS module in a netns.
+# shellcheck disable=SC2153 # setup_ns sets PKG
 cli_works() {
 	setup_ns PKG || return 1
 	/usr/sbin/dcxlat -n "$PKG" instance add default &&
