@@ -25,30 +25,9 @@
 #   KVER=<kver> bash tests/install/check.sh   (KVER: default `make print-kver`)
 # Prints "ok"/"not ok" per assertion, then "install: N passed, N failed";
 # exit status 0 when every assertion passed.
-set -u
-
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-cd "$REPO" || exit 1
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 KVER=${KVER:-$(make -s print-kver)}
-VERSION=$(cat VERSION)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-# check DESC CMD...: one assertion; CMD's output is shown when it fails.
-check() {
-	local desc=$1
-	shift
-	if "$@" >"$tmp/out" 2>&1; then
-		echo "ok - $desc"
-		passed=$((passed + 1))
-	else
-		echo "not ok - $desc"
-		sed 's/^/    /' "$tmp/out" | tail -n 20
-		failed=$((failed + 1))
-	fi
-}
 
 # built DIR: DIR's dcxlat.ko is built for KVER and has the CLI next to it.
 built() {
@@ -186,5 +165,4 @@ else
 	echo "# not a git checkout: make dist not checked"
 fi
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_summary install

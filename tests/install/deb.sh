@@ -22,30 +22,9 @@
 #   bash tests/install/deb.sh     (DEBDIR: default tests/vm/out/deb)
 # Prints "ok"/"not ok" per assertion, then "deb: N passed, N failed";
 # exit status 0 when every assertion passed.
-set -u
-
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-cd "$REPO" || exit 1
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DEBDIR=${DEBDIR:-$REPO/tests/vm/out/deb}
-VERSION=$(cat VERSION)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-# check DESC CMD...: one assertion; CMD's output is shown when it fails.
-check() {
-	local desc=$1
-	shift
-	if "$@" >"$tmp/out" 2>&1; then
-		echo "ok - $desc"
-		passed=$((passed + 1))
-	else
-		echo "not ok - $desc"
-		sed 's/^/    /' "$tmp/out" | tail -n 20
-		failed=$((failed + 1))
-	fi
-}
 
 # deb_files DEB: the regular files and links DEB installs, sorted, no "./".
 deb_files() {
@@ -61,7 +40,7 @@ has_files() {
 	for f in "$@"; do
 		grep -qxF "$f" "$tmp/list" || { echo "missing: $f"; rc=1; }
 	done
-	return $rc
+	return "$rc"
 }
 
 # dkms_src_is DEB: DEB's /usr/src/dcxlat-VERSION is exactly the module's
@@ -94,7 +73,7 @@ exclusive_ok() {
 		[[ $k =~ $BUILD_EXCLUSIVE_KERNEL ]] &&
 			{ echo "admits $k"; rc=1; }
 	done
-	return $rc
+	return "$rc"
 }
 
 # no_lintian_errors: lintian finds no E: tag in the build's .changes.
@@ -113,8 +92,7 @@ cli_deb=$(ls "$DEBDIR"/dcxlat_"$VERSION"-*_"$ARCH".deb 2>/dev/null)
 check "make deb made dcxlat-dkms_${VERSION}-*_all.deb" test -f "$dkms_deb"
 check "make deb made dcxlat_${VERSION}-*_$ARCH.deb" test -f "$cli_deb"
 if [ ! -f "$dkms_deb" ] || [ ! -f "$cli_deb" ]; then
-	echo "deb: $passed passed, $failed failed"
-	exit 1
+	check_summary deb
 fi
 
 # --- dcxlat-dkms -----------------------------------------------------------
@@ -150,5 +128,4 @@ check "the packaged CLI's -V names VERSION" \
 	grep -q "^dcxlat $VERSION, netlink ABI" <("$tmp/cli/usr/sbin/dcxlat" -V)
 check "lintian: no errors" no_lintian_errors
 
-echo "deb: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_summary deb
