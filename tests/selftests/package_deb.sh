@@ -13,6 +13,10 @@
 # extra/, run-vm.sh's module indexes and depmod override, no module
 # loaded; the last assertion checks that modprobe finds the tree's build
 # again. DKMS compiles under TCG: the time is printed ("# dkms: ...").
+# To keep that to one build, the other kernels' headers (/lib/modules/*/
+# build) are hidden while dpkg -i runs (DKMS's postinst builds for the
+# running and the newest kernel); tests/install/deb.sh checks the package's
+# kernel range on the host.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -24,10 +28,25 @@ DEBDIR=${DCX_DEBDIR:-$DCX_REPO/tests/vm/out/deb}
 SAVE=$TMPD/save
 PKGS=(dcxlat dcxlat-dkms)
 
+# other_headers CMD: CMD (mv or a reversed mv) on every other kernel's
+# build link, to and from build.dcxvm-hidden.
+other_headers() {
+	local b
+	for b in /lib/modules/*/build /lib/modules/*/build.dcxvm-hidden; do
+		case "$b" in "$MD"/*) continue ;; esac
+		case "$1:$b" in
+		hide:*/build) [ -e "$b" ] && mv "$b" "$b.dcxvm-hidden" ;;
+		show:*.dcxvm-hidden) mv "$b" "${b%.dcxvm-hidden}" ;;
+		esac
+	done
+	return 0
+}
+
 # restore: the guest as run-vm.sh prepared it (module indexes, the tree's
 # module in extra/, the depmod override), nothing of the packages left.
 restore() {
 	[ -d "$SAVE" ] || return 0
+	other_headers show
 	dcx_unload_module
 	dpkg --purge "${PKGS[@]}" >/dev/null 2>&1
 	cp "$SAVE"/modules.* "$MD/" &&
@@ -104,11 +123,13 @@ nothing_left() {
 }
 
 dmesg_mark
+other_headers hide
 t0=$(date +%s)
 check "dpkg -i dcxlat-dkms and dcxlat" dpkg -i "$DKMS_DEB" "$CLI_DEB"
 diag "$(grep -iE 'building|installing|skipped|error' "$TMPD/check.out")"
 t1=$(date +%s)
 diag "dkms: dpkg -i (DKMS build + install, depmod) took $((t1 - t0)) s"
+other_headers show
 check "dkms status: dcxlat $VERSION installed for $KVER" dkms_is_installed
 check "the DKMS module is in $MD/updates/dkms" \
 	resolves_to "$MD/updates/dkms/dcxlat.ko*"
