@@ -17,6 +17,7 @@
 # build) are hidden while dpkg -i runs (DKMS's postinst builds for the
 # running and the newest kernel); tests/install/deb.sh checks the package's
 # kernel range on the host.
+# ksft-timeout: 3600
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
