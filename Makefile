@@ -13,10 +13,17 @@
 #                 (DESTDIR and INSTALL_MOD_PATH empty)
 # make uninstall  removes exactly those files (depmod again in the live root)
 # make dist       dcxlat-VERSION.tar.gz: `git archive` of HEAD (no build
-#                 output), the source tree DKMS builds from
+#                 output) with VERSION written into dkms.conf, the source
+#                 tree DKMS builds from
+# make deb        dcxlat_*.deb and dcxlat-dkms_*.deb into DEBDIR (default
+#                 build/deb): dpkg-buildpackage -us -uc -b in a copy of the
+#                 tree's files (tracked + untracked, not ignored), so the
+#                 work tree keeps its build
 # The release is the VERSION file, the only place it is written: MODULE_VERSION
-# (Kbuild), the CLI's -V (usr/Makefile); dkms.conf's PACKAGE_VERSION must
-# equal it (checked by `make dist` and tests/install/check.sh).
+# (Kbuild), the CLI's -V (usr/Makefile), dkms.conf's PACKAGE_VERSION (the
+# tree's copy has dh_dkms' #MODULE_VERSION# placeholder, filled by `make
+# dist` and by dh_dkms -V); debian/changelog's upstream version must equal
+# it (make check-version, run by debian/rules and tests/install/check.sh).
 
 ifneq ($(KERNELRELEASE),)
 include $(src)/Kbuild
@@ -42,7 +49,8 @@ LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
 .PHONY: all kmod usr unit test deps demo install uninstall dist clean \
 	debug-test fuzz-long coverage \
-	check-kdir check-kver check-kver-set check-dkms print-kver print-version
+	check-kdir check-kver check-kver-set check-version print-kver \
+	print-version deb
 
 all: kmod usr
 
@@ -118,17 +126,43 @@ uninstall: check-kver-set
 	$(MAKE) -C usr uninstall PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)
 	rm -f $(BOOT_FILES)
 
-check-dkms:
-	@grep -qx 'PACKAGE_VERSION="$(VERSION)"' dkms.conf || { echo \
-		"error: dkms.conf's PACKAGE_VERSION is not VERSION ($(VERSION))" \
-		>&2; exit 1; }
+# The Debian changelog's upstream version (no epoch, no revision) is VERSION.
+DEB_CHANGELOG ?= debian/changelog
+check-version:
+	@v=$$(dpkg-parsechangelog -l $(DEB_CHANGELOG) -S Version) || exit 1; \
+	v=$${v#*:}; v=$${v%-*}; \
+	test "$$v" = "$(VERSION)" || { echo "error: $(DEB_CHANGELOG) is at" \
+		"'$$v', VERSION is '$(VERSION)': add a changelog entry" \
+		"(dch -v $(VERSION)-1)" >&2; exit 1; }
 
-dist: check-dkms
+# dkms.conf's placeholder line, the one line `make dist` rewrites.
+DKMS_PLACEHOLDER := PACKAGE_VERSION="\#MODULE_VERSION\#"
+
+dist: check-version
 	@git diff --quiet HEAD -- 2>/dev/null || echo "warning: uncommitted" \
 		"changes are not in the tarball (it is HEAD)" >&2
-	git archive --format=tar.gz --prefix=dcxlat-$(VERSION)/ \
-		-o dcxlat-$(VERSION).tar.gz HEAD
+	@grep -qx '$(DKMS_PLACEHOLDER)' dkms.conf || { echo "error:" \
+		"dkms.conf has no $(DKMS_PLACEHOLDER) line" >&2; exit 1; }
+	rm -rf .dist-tmp && mkdir .dist-tmp
+	git archive --prefix=dcxlat-$(VERSION)/ HEAD | tar -C .dist-tmp -xf -
+	sed -i 's/^$(DKMS_PLACEHOLDER)$$/PACKAGE_VERSION="$(VERSION)"/' \
+		.dist-tmp/dcxlat-$(VERSION)/dkms.conf
+	tar -C .dist-tmp --sort=name --owner=0 --group=0 --numeric-owner \
+		-czf dcxlat-$(VERSION).tar.gz dcxlat-$(VERSION)
+	rm -rf .dist-tmp
 	@echo "dcxlat-$(VERSION).tar.gz"
+
+DEBDIR ?= $(CURDIR)/build/deb
+deb: check-version
+	@git rev-parse --git-dir >/dev/null 2>&1 || { echo "error: make deb" \
+		"copies a git checkout; in an unpacked tarball run" \
+		"dpkg-buildpackage -us -uc -b" >&2; exit 1; }
+	rm -rf $(DEBDIR) && mkdir -p $(DEBDIR)/dcxlat-$(VERSION)
+	{ git ls-files -co --exclude-standard; git ls-files -d; } | \
+		sort | uniq -u | cpio -pdm --quiet $(DEBDIR)/dcxlat-$(VERSION)
+	cd $(DEBDIR)/dcxlat-$(VERSION) && dpkg-buildpackage -us -uc -b
+	rm -rf $(DEBDIR)/dcxlat-$(VERSION)
+	@ls -1 $(DEBDIR)/*.deb
 
 clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null

@@ -17,6 +17,7 @@ PKGS=(
 	valgrind python3-yaml
 	libssl-dev bird2
 	clang libclang-rt-14-dev gcovr
+	debhelper dh-dkms lintian
 )
 # --debug: also what the debug-kernel lane (tests/debug/kernel.sh) builds
 # its kernel with.

@@ -15,7 +15,7 @@
 # default "basic_xlat module_lifecycle seed_002_clat space_tenants"), SELFTESTS (subset of selftests, by
 # name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
 # KSFT_TIMEOUT (per selftest script, default 900).
-# Logs: tests/vm/out/{build,unit,install,vm}.log, selftests.tap, console-KVER.log,
+# Logs: tests/vm/out/{build,unit,install,deb,vm}.log, selftests.tap, console-KVER.log,
 # dmesg-KVER.log.
 
 set -uo pipefail
@@ -254,24 +254,39 @@ else
 	phase_end FAILED
 fi
 
-# make / install / uninstall / dist on the host (tests/install/check.sh):
-# installs only into a temporary staging directory (DESTDIR,
-# INSTALL_MOD_PATH), one assertion per "ok"/"not ok" line.
-if [ "$BUILD_OK" = 1 ]; then
-	phase_start "install (host, staging dir)"
-	bash tests/install/check.sh >"$OUT/install.log" 2>&1
-	ip=$(grep -c '^ok ' "$OUT/install.log")
-	ifl=$(grep -c '^not ok ' "$OUT/install.log")
+# host_check LABEL SCRIPT NAME: one host phase running tests/install/SCRIPT
+# into tests/vm/out/NAME.log, one assertion per "ok"/"not ok" line.
+host_check() {
+	local log=$OUT/$3.log ip ifl
+	phase_start "$1"
+	bash "tests/install/$2" >"$log" 2>&1
+	ip=$(grep -c '^ok ' "$log")
+	ifl=$(grep -c '^not ok ' "$log")
 	if [ "$ip" -eq 0 ] && [ "$ifl" -eq 0 ]; then
 		ifl=1	# died before its first assertion
 	fi
 	if [ "$ifl" -gt 0 ]; then
-		grep -A 20 '^not ok ' "$OUT/install.log" | head -n 40
-		notes+=("install: see tests/vm/out/install.log")
+		grep -A 20 '^not ok ' "$log" | head -n 40
+		notes+=("$3: see tests/vm/out/$3.log")
 	fi
 	passed=$((passed + ip))
 	failed=$((failed + ifl))
 	phase_end "passed $ip, failed $ifl"
+}
+
+# make / install / uninstall / dist on the host (tests/install/check.sh):
+# installs only into a temporary staging directory (DESTDIR,
+# INSTALL_MOD_PATH).
+if [ "$BUILD_OK" = 1 ]; then
+	host_check "install (host, staging dir)" check.sh install
+fi
+
+# The Debian packages (tests/install/deb.sh): make deb into
+# tests/vm/out/deb, content and lintian checks; the VM selftest
+# package_deb installs them from there. Only when package_deb runs.
+if [ "$BUILD_OK" = 1 ] && [ "$DO_VM" = 1 ] &&
+	[[ -z "${SELFTESTS:-}" || " $SELFTESTS " == *" package_deb "* ]]; then
+	host_check "Debian packages (host)" deb.sh deb
 fi
 
 # ---------------------------------------------------------------------------

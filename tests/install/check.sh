@@ -10,41 +10,24 @@
 #     lib/modules/KVER/extra, the CLI in sbin, the man page and the bash
 #     completion under share, and runs no depmod; INSTALL_MOD_PATH alone
 #     does the same for the module
-#   - the installed module and CLI carry the VERSION file's release, and
-#     dkms.conf's PACKAGE_VERSION is that release
+#   - the installed module and CLI carry the VERSION file's release; it is
+#     written nowhere else: the tree's dkms.conf has dh_dkms'
+#     #MODULE_VERSION# placeholder, and `make check-version` passes only
+#     while debian/changelog's upstream version is VERSION (a changelog at
+#     another version makes it fail)
 #   - `make uninstall` with the same variables leaves no file behind
 #   - `make dist` (in a git checkout) makes dcxlat-VERSION.tar.gz holding
-#     exactly the files of HEAD (no build output, no tests/vm/out), and
+#     exactly the files of HEAD (no build output, no tests/vm/out), its
+#     dkms.conf with PACKAGE_VERSION="VERSION", and
 #     the unpacked tarball builds the module and the CLI, and DKMS builds
 #     it too (in a temporary dkms tree, when dkms is installed)
 #
 #   KVER=<kver> bash tests/install/check.sh   (KVER: default `make print-kver`)
 # Prints "ok"/"not ok" per assertion, then "install: N passed, N failed";
 # exit status 0 when every assertion passed.
-set -u
-
-REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
-cd "$REPO" || exit 1
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 KVER=${KVER:-$(make -s print-kver)}
-VERSION=$(cat VERSION)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-
-# check DESC CMD...: one assertion; CMD's output is shown when it fails.
-check() {
-	local desc=$1
-	shift
-	if "$@" >"$tmp/out" 2>&1; then
-		echo "ok - $desc"
-		passed=$((passed + 1))
-	else
-		echo "not ok - $desc"
-		sed 's/^/    /' "$tmp/out" | tail -n 20
-		failed=$((failed + 1))
-	fi
-}
 
 # built DIR: DIR's dcxlat.ko is built for KVER and has the CLI next to it.
 built() {
@@ -115,8 +98,15 @@ check "make print-kver names a kernel with headers" \
 check "make (no target) builds the module and the CLI" \
 	make -j"$(nproc)" KVER="$KVER"
 check "the module is built for KVER, the CLI exists" built "$REPO"
-check "dkms.conf's PACKAGE_VERSION is VERSION" \
-	grep -qx "PACKAGE_VERSION=\"$VERSION\"" dkms.conf
+check "the tree's dkms.conf has the #MODULE_VERSION# placeholder" \
+	grep -qx 'PACKAGE_VERSION="#MODULE_VERSION#"' dkms.conf
+check "make check-version: debian/changelog is at VERSION" \
+	make -s check-version
+sed "1s/(\([0-9.]*\)-/(\1.99-/" debian/changelog >"$tmp/changelog"
+check "make check-version fails for a changelog at another version" \
+	bash -c "head -n 1 '$tmp/changelog'; grep -q '$VERSION\.99-' \
+		'$tmp/changelog' && ! make -s check-version \
+		DEB_CHANGELOG='$tmp/changelog'"
 
 # --- DESTDIR + PREFIX ------------------------------------------------------
 st=$tmp/stage
@@ -158,6 +148,9 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
 		diff <(git ls-files --with-tree=HEAD | sort) \
 		<(tar -tzf "$tar" | grep -v '/$' |
 		  sed "s|^dcxlat-$VERSION/||" | sort)
+	check "the tarball's dkms.conf has PACKAGE_VERSION=\"VERSION\"" \
+		grep -qx "PACKAGE_VERSION=\"$VERSION\"" \
+		<(tar -xzOf "$tar" "dcxlat-$VERSION/dkms.conf")
 	check "the tarball has no build output and no tests/vm/out" \
 		bash -c "! tar -tzf '$tar' | grep -E \
 			'\\.(ko|o|mod|mod\\.c|cmd)\$|/usr/dcxlat\$|tests/vm/out/'"
@@ -175,5 +168,4 @@ else
 	echo "# not a git checkout: make dist not checked"
 fi
 
-echo "install: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+check_summary install

@@ -400,6 +400,15 @@ dcx_module_loaded() {
 	[ -d /sys/module/dcxlat ]
 }
 
+# dcx_loaded_is FILE.ko: the loaded dcxlat is FILE's build (srcversion).
+dcx_loaded_is() {
+	local want got
+	want=$(modinfo -F srcversion "$1") &&
+		got=$(cat /sys/module/dcxlat/srcversion) || return 1
+	echo "loaded srcversion '$got', $1 has '$want'"
+	[ -n "$want" ] && [ "$got" = "$want" ]
+}
+
 # dcx NS ARGS...: run the CLI inside netns NS.
 dcx() {
 	local ns=$1

@@ -138,6 +138,9 @@ dmesg_mark
 # Start from an unloaded module (an earlier test may have left it loaded).
 check "initial unload" dcx_unload_module || ksft_exit
 check "dcxlat module loads" dcx_load_module || ksft_exit
+# modprobe must not pick another dcxlat.ko (DKMS's updates/dkms copy).
+check "the loaded module is the tree's build (srcversion)" \
+	dcx_loaded_is "$dcx_ko"
 check "modinfo -F version dcxlat is VERSION" \
 	version_is modinfo -F version dcxlat
 check "/sys/module/dcxlat/version is VERSION" \

@@ -14,7 +14,8 @@
 # the TAP and totals are copied to tests/vm/out/ as well.
 #
 # Environment: SELFTESTS="basic_xlat other" runs only those scripts;
-# KSFT_TIMEOUT per-script timeout in seconds (default 900).
+# KSFT_TIMEOUT per-script timeout in seconds (default 900; a script with a
+# "# ksft-timeout: SECONDS" line gets that much when it is more).
 # A script that exits non-zero without a "not ok" line counts as one
 # failed assertion; one that is skipped (exit 4) without any assertion
 # counts as one skipped; a kernel warning/bug logged while a script ran
@@ -54,7 +55,7 @@ for f in "$DIR"/*.sh; do
 done
 
 main() {
-	local i=0 f n log rc t0 t1 p fl s mark bad status
+	local i=0 f n log rc t0 t1 p fl s mark bad status to
 	local passed=0 failed=0 skipped=0 sfailed=0
 	echo "TAP version 13"
 	echo "1..${#scripts[@]}"
@@ -65,7 +66,9 @@ main() {
 		echo "# selftests: $n"
 		mark=$(dmesg | wc -l)
 		t0=$(date +%s)
-		timeout -k 10 "$TIMEOUT" bash "$f" </dev/null 2>&1 |
+		to=$(sed -n 's/^# ksft-timeout: *\([0-9][0-9]*\)$/\1/p' "$f")
+		[ "${to:-0}" -gt "$TIMEOUT" ] || to=$TIMEOUT
+		timeout -k 10 "$to" bash "$f" </dev/null 2>&1 |
 			tee "$log" | sed -u 's/^/# /'
 		rc=${PIPESTATUS[0]}
 		t1=$(date +%s)
@@ -80,7 +83,7 @@ main() {
 		0) status="ok $i - $n" ;;
 		4) status="ok $i - $n # SKIP"
 		   [ $((p + s + fl)) -eq 0 ] && s=1 ;;
-		124|137) status="not ok $i - $n # TIMEOUT ${TIMEOUT}s"
+		124|137) status="not ok $i - $n # TIMEOUT ${to}s"
 		   fl=$((fl + 1)) ;;
 		*) status="not ok $i - $n # exit=$rc"
 		   [ "$fl" -eq 0 ] && fl=1 ;;

@@ -57,12 +57,15 @@ if [ -z "$RUN" ] || [ ! -f "$RUN/cmd" ]; then
 	halt_now
 fi
 
-# Modules and indexes prepared by run-vm.sh (see --module there).
+# Modules and indexes prepared by run-vm.sh (see --module there), and its
+# depmod override, so that a depmod in the guest (DKMS, dcx_load_module)
+# keeps resolving them to extra/, before any updates/dkms copy.
 if [ -s "$RUN/modcache" ]; then
 	mc=$(cat "$RUN/modcache")
 	md=/lib/modules/$(uname -r)
-	mkdir -p "$md/extra"
-	if ! cp "$mc"/modules.* "$md/" || ! cp "$mc"/extra/* "$md/extra/"; then
+	mkdir -p "$md/extra" /etc/depmod.d
+	if ! cp "$mc"/modules.* "$md/" || ! cp "$mc"/extra/* "$md/extra/" ||
+		! cp "$mc"/depmod.d/*.conf /etc/depmod.d/; then
 		say "error: cannot install the modules from $mc"
 	fi
 fi

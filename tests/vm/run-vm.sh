@@ -17,7 +17,9 @@
 # instead of /boot/vmlinuz-KVER with /lib/modules/KVER; --kver names it.
 # --module FILE.ko (default: the repo's dcxlat.ko if built for KVER; none
 # with --no-module) is installed in the guest's /lib/modules/KVER/extra
-# with up-to-date module indexes, so "modprobe dcxlat" works at once.
+# with up-to-date module indexes, so "modprobe dcxlat" works at once; a
+# depmod override makes that copy win over any other dcxlat.ko of the host
+# root (a DKMS build in updates/dkms), here and for depmod in the guest.
 #
 # Logs (tests/vm/out/): console-KVER.log (serial console), dmesg-KVER.log,
 # output-KVER.log (COMMAND's output, also shown live), vm-result-KVER.
@@ -197,14 +199,21 @@ build_modcache() {
 		esac
 	done
 	cp "$MODDIR"/modules.order "$MODDIR"/modules.builtin* "$d/"
+	mkdir -p "$base/depmod.d"
+	cp /etc/depmod.d/*.conf /lib/depmod.d/*.conf "$base/depmod.d/" \
+		2>/dev/null
 	for m in "${EXTRA_MODS[@]}"; do
 		cp "$m" "$d/extra/"
+		m=${m##*/}
+		echo "override ${m%.ko} * extra" >>"$base/depmod.d/zz-dcxvm.conf"
 	done
-	depmod -b "$base" "$KVER" || { rm -rf "$base"; return 1; }
+	depmod -C "$base/depmod.d" -b "$base" "$KVER" ||
+		{ rm -rf "$base"; return 1; }
 	rm -rf "$cache"
-	mkdir -p "$cache"
+	mkdir -p "$cache/depmod.d"
 	cp "$d"/modules.* "$cache/"
 	cp -r "$d/extra" "$cache/extra"
+	cp "$base/depmod.d/zz-dcxvm.conf" "$cache/depmod.d/"
 	rm -rf "$base"
 }
 
@@ -219,7 +228,7 @@ if [ "${#EXTRA_MODS[@]}" -gt 0 ]; then
 	mkey=$({
 		echo "$KVER"
 		stat -c '%s %Y' "$MODDIR/modules.dep"
-		sha256sum "${EXTRA_MODS[@]}"
+		sha256sum "${EXTRA_MODS[@]}" "${BASH_SOURCE[0]}"
 	} | sha256sum | cut -c1-16)
 	# One directory per content: a VM still booting keeps its copy.
 	MODCACHE=$OUT/modcache/$KVER-$mkey
