@@ -82,4 +82,5 @@ const struct nla_policy dcx_policy[DCXLAT_A_MAX + 1] = {
 	[DCXLAT_A_SPACE_CFG] = NLA_POLICY_NESTED(dcx_space_cfg_policy),
 	[DCXLAT_A_BIND] = NLA_POLICY_NESTED(dcx_bind_policy),
 	[DCXLAT_A_COUNT] = DCX_REPLY_ONLY(DCXLAT_A_COUNT),
+	[DCXLAT_A_ERROR] = DCX_REPLY_ONLY(DCXLAT_A_ERROR),
 };

@@ -35,6 +35,10 @@
  * Errors: -EINVAL for a malformed or out-of-range attribute (extack names
  * it), -ENOENT for an unknown instance, -EEXIST for a duplicate, -EPERM
  * without CAP_NET_ADMIN. Every error carries an extack message.
+ * The extack message is cut at 80 bytes (6.2+) or generic (before 6.2),
+ * so a refusal with a formatted reason is preceded by a message of the
+ * request's command (same sequence number; NLM_F_MULTI in a dump) that
+ * carries only DCXLAT_A_ERROR: the whole text, without "dcxlat: ".
  * Two refinements of that: the genetlink core's policy range checks (e.g.
  * PREFIX_LEN > 128) answer -ERANGE, and its -EPERM comes without a message
  * because it refuses the request before the module sees it.
@@ -110,6 +114,7 @@ enum dcxlat_attr {
 	DCXLAT_A_SPACE_CFG,	/* nested enum dcxlat_space_attr */
 	DCXLAT_A_BIND,		/* nested enum dcxlat_bind_attr; may repeat */
 	DCXLAT_A_COUNT,		/* u32: entries added/removed/present */
+	DCXLAT_A_ERROR,		/* string: a refusal's whole text (Errors) */
 	__DCXLAT_A_MAX
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)
