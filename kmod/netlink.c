@@ -31,8 +31,6 @@
 	.flags = GENL_UNS_ADMIN_PERM,				\
 }
 
-static struct genl_family dcx_genl_family;
-
 static int dcx_nl_pre_doit(const struct dcx_genl_doit_ops *ops,
 			   struct sk_buff *skb, struct genl_info *info)
 {
@@ -43,14 +41,14 @@ static int dcx_nl_pre_doit(const struct dcx_genl_doit_ops *ops,
 static void dcx_nl_post_doit(const struct dcx_genl_doit_ops *ops,
 			     struct sk_buff *skb, struct genl_info *info)
 {
-	dcx_nl_err_reply(&dcx_genl_family, info);
+	dcx_nl_err_reply(info);
 }
 
 /* name##_run: the dumpit name inside nl_err.c's slot. */
 #define DCX_DUMP_RUN(name)						\
 static int name##_run(struct sk_buff *skb, struct netlink_callback *cb) \
 {									\
-	return dcx_nl_dump_run(&dcx_genl_family, skb, cb, name);	\
+	return dcx_nl_dump_run(skb, cb, name);				\
 }
 DCX_DUMP_RUN(dcx_nl_instance_dump)
 DCX_DUMP_RUN(dcx_nl_eamt_dump)
@@ -111,6 +109,7 @@ int __init dcx_genl_register(void)
 	if (err)
 		return err;
 	dcx_nl_msg_init(&dcx_genl_family);
+	dcx_nl_err_init(&dcx_genl_family);
 	err = genl_register_family(&dcx_genl_family);
 	if (err)
 		return err;

@@ -20,6 +20,13 @@ static struct {
 
 #define DCX_ERR_PREFIX	KBUILD_MODNAME ": "
 
+static const struct genl_family *dcx_err_family;
+
+void dcx_nl_err_init(const struct genl_family *family)
+{
+	dcx_err_family = family;
+}
+
 void dcx_nl_err_open(const struct netlink_ext_ack *extack)
 {
 	dcx_err_slot.extack = extack;
@@ -83,8 +90,7 @@ static int dcx_nl_err_put(struct sk_buff *skb, const char *text)
 	return nla_put_string(skb, DCXLAT_A_ERROR, text);
 }
 
-void dcx_nl_err_reply(const struct genl_family *family,
-		      struct genl_info *info)
+void dcx_nl_err_reply(struct genl_info *info)
 {
 	const char *text = dcx_nl_err_take(info->extack);
 	struct sk_buff *msg;
@@ -96,7 +102,8 @@ void dcx_nl_err_reply(const struct genl_family *family,
 	msg = genlmsg_new(nla_total_size(strlen(text) + 1), GFP_KERNEL);
 	if (!msg)
 		return;
-	hdr = genlmsg_put_reply(msg, info, family, 0, info->genlhdr->cmd);
+	hdr = genlmsg_put_reply(msg, info, dcx_err_family, 0,
+				info->genlhdr->cmd);
 	if (!hdr || dcx_nl_err_put(msg, text)) {
 		nlmsg_free(msg);
 		return;
@@ -105,8 +112,7 @@ void dcx_nl_err_reply(const struct genl_family *family,
 	genlmsg_reply(msg, info);
 }
 
-int dcx_nl_dump_run(const struct genl_family *family, struct sk_buff *skb,
-		    struct netlink_callback *cb,
+int dcx_nl_dump_run(struct sk_buff *skb, struct netlink_callback *cb,
 		    int (*dumpit)(struct sk_buff *skb,
 				  struct netlink_callback *cb))
 {
@@ -125,7 +131,7 @@ int dcx_nl_dump_run(const struct genl_family *family, struct sk_buff *skb,
 			nla_total_size(strlen(text) + 1)) + 256)
 		return ret;
 	hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
-			  family, NLM_F_MULTI, req->cmd);
+			  dcx_err_family, NLM_F_MULTI, req->cmd);
 	if (!hdr)
 		return ret;
 	if (dcx_nl_err_put(skb, text))

@@ -22,14 +22,14 @@
 /* The longest whole text, NUL included. */
 #define DCX_ERR_TEXT_LEN	256
 
+/* The family the text messages are sent in (netlink.c). */
+void dcx_nl_err_init(const struct genl_family *family);
 /* A request with this extack starts: its refusal text goes to the slot. */
 void dcx_nl_err_open(const struct netlink_ext_ack *extack);
 /* The doit is done: send the whole text if it refused with one. */
-void dcx_nl_err_reply(const struct genl_family *family,
-		      struct genl_info *info);
+void dcx_nl_err_reply(struct genl_info *info);
 /* Run dumpit; on a refusal put its whole text before NLMSG_DONE. */
-int dcx_nl_dump_run(const struct genl_family *family, struct sk_buff *skb,
-		    struct netlink_callback *cb,
+int dcx_nl_dump_run(struct sk_buff *skb, struct netlink_callback *cb,
 		    int (*dumpit)(struct sk_buff *skb,
 				  struct netlink_callback *cb));
 
