@@ -16,7 +16,7 @@
 #include <net/genetlink.h>
 
 /*
- * Every formatted refusal goes through dcx_nl_errf() (nl_msg.c), on every
+ * Every formatted refusal goes through dcx_nl_errf() (nl_err.c), on every
  * kernel: it keeps the whole text for the DCXLAT_A_ERROR message sent
  * before the ack and puts a short form in the extack that never triggers
  * the 6.2+ "truncated extack" warning. Before 6.2 the extack has no
@@ -30,7 +30,6 @@ struct netlink_ext_ack;
 __printf(2, 3)
 void dcx_nl_errf(struct netlink_ext_ack *extack, const char *fmt, ...);
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
-#define DCX_EXTACK_HAS_BUF 1
 /* The operation pre_doit/post_doit see (6.2 split the ops). */
 #define dcx_genl_doit_ops genl_split_ops
 #else

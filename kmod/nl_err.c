@@ -9,7 +9,6 @@
 #include <net/genetlink.h>
 #include "uapi/dcxlat.h"
 #include "nl_err.h"
-#include "compat.h"
 
 /* Protected by genl_mutex (the family is not parallel_ops). */
 static struct {
@@ -37,7 +36,7 @@ void dcx_nl_err_open(const struct netlink_ext_ack *extack)
 /* The extack's short form of text (see nl_err.h). */
 static void dcx_nl_err_short(struct netlink_ext_ack *extack, const char *text)
 {
-#ifdef DCX_EXTACK_HAS_BUF
+#ifdef NETLINK_MAX_FMTMSG_LEN	/* 6.2+: the extack's own buffer */
 	/* What fits in NETLINK_MAX_FMTMSG_LEN with the prefix and NUL. */
 	const int room = NETLINK_MAX_FMTMSG_LEN - sizeof(DCX_ERR_PREFIX);
 

@@ -19,6 +19,10 @@
 
 #include <net/genetlink.h>
 
+/* Behind NL_SET_ERR_MSG_FMT_MOD (compat.h): the text whole and short. */
+__printf(2, 3)
+void dcx_nl_errf(struct netlink_ext_ack *extack, const char *fmt, ...);
+
 /* The longest whole text, NUL included. */
 #define DCX_ERR_TEXT_LEN	256
 
