@@ -15,24 +15,25 @@
 #endif
 #include <net/genetlink.h>
 
-#ifndef NL_SET_ERR_MSG_FMT_MOD
 /*
- * Before 6.2 extack only points at constant strings, so the message goes
- * through one static buffer. 6.1 builds the ack after dropping the genl
- * mutex, so a concurrent request may overwrite the text (a wrong message,
- * never an overrun: the last byte is never written and stays NUL).
+ * Every formatted refusal goes through dcx_nl_errf() (nl_err.c), on every
+ * kernel: it keeps the whole text for the DCXLAT_A_ERROR message sent
+ * before the ack and puts a short form in the extack that never triggers
+ * the 6.2+ "truncated extack" warning. Before 6.2 the extack has no
+ * formatting buffer of its own, so no shared static one is used: the
+ * short form is a constant there.
  */
-extern char dcx_extack_buf[81];
-#define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...) do {		\
-	struct netlink_ext_ack *__ea = (extack);			\
-									\
-	if (__ea) {							\
-		snprintf(dcx_extack_buf, sizeof(dcx_extack_buf) - 1,	\
-			 KBUILD_MODNAME ": " fmt, ##args);		\
-		__ea->_msg = dcx_extack_buf;				\
-	}								\
-} while (0)
-#define DCX_NEED_EXTACK_BUF 1
+#undef NL_SET_ERR_MSG_FMT_MOD
+#define NL_SET_ERR_MSG_FMT_MOD(extack, fmt, args...) \
+	dcx_nl_errf(extack, fmt, ##args)
+struct netlink_ext_ack;
+__printf(2, 3)
+void dcx_nl_errf(struct netlink_ext_ack *extack, const char *fmt, ...);
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+/* The operation pre_doit/post_doit see (6.2 split the ops). */
+#define dcx_genl_doit_ops genl_split_ops
+#else
+#define dcx_genl_doit_ops genl_ops
 #endif
 
 /*

@@ -18,10 +18,6 @@
 #include "uapi/dcxlat.h"
 #include "compat.h"
 
-#ifdef DCX_NEED_EXTACK_BUF
-char dcx_extack_buf[81];
-#endif
-
 static int __init dcx_init(void)
 {
 	int err;

@@ -4,7 +4,9 @@
  * nl_policy.c), multicast group and the table of operations, which maps
  * every DCXLAT_CMD_* to its handlers in nl_instance.c, nl_eamt.c,
  * nl_settings.c, nl_space.c and nl_txn.c. The handlers share nl_msg.c;
- * nothing below this file calls back into it.
+ * nothing below this file calls back into it. Every doit and dumpit runs
+ * inside nl_err.c's slot (pre_doit/post_doit, the *_run dump wrappers),
+ * which relies on the family not being parallel_ops.
  * Documentation/netlink/specs/dcxlat.yaml describes the same family;
  * tests/netlink/check_spec.py compares it with this table.
  */
@@ -14,6 +16,7 @@
 #include "settings.h"
 #include "nl_policy.h"
 #include "nl_msg.h"
+#include "nl_err.h"
 #include "nl_handlers.h"
 #include "netlink.h"
 #include "compat.h"
@@ -28,10 +31,34 @@
 	.flags = GENL_UNS_ADMIN_PERM,				\
 }
 
+static int dcx_nl_pre_doit(const struct dcx_genl_doit_ops *ops,
+			   struct sk_buff *skb, struct genl_info *info)
+{
+	dcx_nl_err_open(info->extack);
+	return 0;
+}
+
+static void dcx_nl_post_doit(const struct dcx_genl_doit_ops *ops,
+			     struct sk_buff *skb, struct genl_info *info)
+{
+	dcx_nl_err_reply(info);
+}
+
+/* name##_run: the dumpit name inside nl_err.c's slot. */
+#define DCX_DUMP_RUN(name)						\
+static int name##_run(struct sk_buff *skb, struct netlink_callback *cb) \
+{									\
+	return dcx_nl_dump_run(skb, cb, name);				\
+}
+DCX_DUMP_RUN(dcx_nl_instance_dump)
+DCX_DUMP_RUN(dcx_nl_eamt_dump)
+DCX_DUMP_RUN(dcx_nl_space_dump)
+
 static const struct genl_small_ops dcx_genl_ops[] = {
 	DCX_DO(INSTANCE_ADD, dcx_nl_instance_change),
 	DCX_DO(INSTANCE_DEL, dcx_nl_instance_change),
-	DCX_DO_DUMP(INSTANCE_GET, dcx_nl_instance_get, dcx_nl_instance_dump),
+	DCX_DO_DUMP(INSTANCE_GET, dcx_nl_instance_get,
+		    dcx_nl_instance_dump_run),
 	DCX_DO(POOL6_SET, dcx_nl_pool6_change),
 	DCX_DO(POOL6_GET, dcx_nl_instance_get),
 	DCX_DO(POOL6_FLUSH, dcx_nl_pool6_change),
@@ -39,13 +66,13 @@ static const struct genl_small_ops dcx_genl_ops[] = {
 	DCX_DO(STATS_RESET, dcx_nl_stats_reset),
 	DCX_DO(EAMT_ADD, dcx_nl_eamt_add),
 	DCX_DO(EAMT_DEL, dcx_nl_eamt_del),
-	DCX_DUMP(EAMT_GET, dcx_nl_eamt_dump),
+	DCX_DUMP(EAMT_GET, dcx_nl_eamt_dump_run),
 	DCX_DO(EAMT_FLUSH, dcx_nl_eamt_flush),
 	DCX_DO(SETTINGS_SET, dcx_nl_settings_set),
 	DCX_DO(SETTINGS_GET, dcx_nl_settings_get),
 	DCX_DO(SPACE_ADD, dcx_nl_space_add),
 	DCX_DO(SPACE_DEL, dcx_nl_space_del),
-	DCX_DO_DUMP(SPACE_GET, dcx_nl_space_get, dcx_nl_space_dump),
+	DCX_DO_DUMP(SPACE_GET, dcx_nl_space_get, dcx_nl_space_dump_run),
 	DCX_DO(SPACE_SET, dcx_nl_space_set),
 	DCX_DO(BIND_ADD, dcx_nl_bind),
 	DCX_DO(BIND_DEL, dcx_nl_bind),
@@ -64,7 +91,9 @@ static struct genl_family dcx_genl_family __ro_after_init = {
 	.maxattr = DCXLAT_A_MAX,
 	.policy = dcx_policy,
 	.netnsok = true,
-	.parallel_ops = false,
+	.parallel_ops = false,	/* nl_err.c's one slot relies on it */
+	.pre_doit = dcx_nl_pre_doit,
+	.post_doit = dcx_nl_post_doit,
 	.module = THIS_MODULE,
 	.small_ops = dcx_genl_ops,
 	.n_small_ops = ARRAY_SIZE(dcx_genl_ops),
@@ -80,6 +109,7 @@ int __init dcx_genl_register(void)
 	if (err)
 		return err;
 	dcx_nl_msg_init(&dcx_genl_family);
+	dcx_nl_err_init(&dcx_genl_family);
 	err = genl_register_family(&dcx_genl_family);
 	if (err)
 		return err;

@@ -78,6 +78,19 @@ static struct nlattr *dcx_next_eam(struct genl_info *info, struct nlattr *a,
 	for (a = dcx_next_eam(info, NULL, &(rem)); a;		\
 	     a = dcx_next_eam(info, a, &(rem)))
 
+/* The request's entries, as many as fit (COUNT says how many changed). */
+static int dcx_fill_eams(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr *a;
+	int rem;
+
+	dcx_for_each_eam(a, info, rem)
+		if (nla_put(skb, DCXLAT_A_EAM | NLA_F_NESTED, nla_len(a),
+			    nla_data(a)))
+			break;
+	return 0;
+}
+
 static int dcx_fill_space_count(struct sk_buff *skb, struct dcx_req *r,
 				void *arg)
 {
@@ -88,7 +101,7 @@ static int dcx_fill_space_count(struct sk_buff *skb, struct dcx_req *r,
 		return -EMSGSIZE;
 	if (arg && nla_put_u32(skb, DCXLAT_A_COUNT, *(u32 *)arg))
 		return -EMSGSIZE;
-	return 0;
+	return dcx_fill_eams(skb, r->info);
 }
 
 /*

@@ -29,6 +29,20 @@ static int dcx_fill_pool6(struct sk_buff *skb, struct dcx_req *r, void *arg)
 	return dcx_put_pool6(skb, r->inst);
 }
 
+/* A pool6 event: POOL6 now and, when arg (the old one), OLD_POOL6. */
+static int dcx_fill_pool6_event(struct sk_buff *skb, struct dcx_req *r,
+				void *arg)
+{
+	const struct dcx_prefix6 *old = arg;
+
+	if (dcx_put_pool6(skb, r->inst))
+		return -EMSGSIZE;
+	if (old)
+		return dcx_nl_put_prefix(skb, DCXLAT_A_OLD_POOL6, &old->addr,
+					 sizeof(old->addr), old->len);
+	return 0;
+}
+
 static int dcx_fill_stats(struct sk_buff *skb, struct dcx_req *r, void *arg)
 {
 	return dcx_nl_put_stats(skb, DCXLAT_A_STATS, r->inst->stats);
@@ -126,7 +140,8 @@ int dcx_nl_pool6_change(struct sk_buff *skb, struct genl_info *info)
 {
 	bool set = info->genlhdr->cmd == DCXLAT_CMD_POOL6_SET;
 	char why[DCX_WHY_LEN] = "";
-	struct dcx_prefix6 p;
+	const struct dcx_prefix6 *o;
+	struct dcx_prefix6 p, old;
 	struct dcx_req r;
 	int err;
 
@@ -140,12 +155,15 @@ int dcx_nl_pool6_change(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_nl_begin(info, &r, DCX_REQ_EXISTS);
 	if (err)
 		return err;
+	o = dcx_space_pool6(r.t->def);
+	if (o)
+		old = *o;
 	err = dcx_space_set_pool6(r.t, r.t->def, set ? &p : NULL, why,
 				  &dcx_cfg_mutex);
 	if (err)
 		dcx_nl_whyf(info->extack, NULL, err, why, "pool6");
 	else
-		dcx_nl_notify(&r, dcx_fill_pool6, NULL);
+		dcx_nl_notify(&r, dcx_fill_pool6_event, o ? &old : NULL);
 	dcx_nl_end(&r);
 	return err;
 }

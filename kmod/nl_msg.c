@@ -192,19 +192,12 @@ struct dcx_space *dcx_nl_find_space(struct dcx_req *r,
 	return s;
 }
 
-static void dcx_nl_set_why(struct netlink_ext_ack *extack,
-			   const struct nlattr *bad, const char *ctx,
-			   const char *why)
-{
-	if (bad)
-		NL_SET_BAD_ATTR(extack, bad);
-	NL_SET_ERR_MSG_FMT_MOD(extack, "%s%s%s", ctx, *ctx ? ": " : "", why);
-}
-
 int dcx_nl_why(struct netlink_ext_ack *extack, const struct nlattr *bad,
 	       int err, const char *why)
 {
-	dcx_nl_set_why(extack, bad, "", why);
+	if (bad)
+		NL_SET_BAD_ATTR(extack, bad);
+	NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
 	return err;
 }
 
@@ -217,7 +210,9 @@ int dcx_nl_whyf(struct netlink_ext_ack *extack, const struct nlattr *bad,
 	va_start(ap, fmt);
 	vsnprintf(ctx, sizeof(ctx), fmt, ap);
 	va_end(ap);
-	dcx_nl_set_why(extack, bad, ctx, why);
+	if (bad)
+		NL_SET_BAD_ATTR(extack, bad);
+	NL_SET_ERR_MSG_FMT_MOD(extack, "%s: %s", ctx, why);
 	return err;
 }
 

@@ -4,8 +4,9 @@
  * request preamble (checks, dcx_cfg_mutex, the instance and the snapshot
  * the request edits), the one reply, notification and dump writers, the
  * nested prefix and counter attributes, and the one place where a table
- * writer's why text becomes an extack message. The handlers (nl_*.c) sit
- * above this file, netlink.c (family and ops) above them.
+ * writer's why text becomes an extack message (kept whole: nl_err.h).
+ * The handlers (nl_*.c) sit above this file, netlink.c (family and ops)
+ * above them.
  */
 #ifndef DCX_NL_MSG_H
 #define DCX_NL_MSG_H

@@ -153,9 +153,32 @@ static int dcx_fill_settings(struct sk_buff *skb, struct dcx_req *r,
 	return 0;
 }
 
+/* A settings event: every value now, and OLD_SETTINGS from arg (if any). */
+static int dcx_fill_settings_event(struct sk_buff *skb, struct dcx_req *r,
+				   void *arg)
+{
+	const struct dcx_config *old = arg;
+	struct nlattr *nest, *a;
+	int rem;
+
+	if (dcx_fill_settings(skb, r, NULL))
+		return -EMSGSIZE;
+	if (!old)
+		return 0;
+	nest = nla_nest_start(skb, DCXLAT_A_OLD_SETTINGS);
+	if (!nest)
+		return -EMSGSIZE;
+	nla_for_each_nested(a, r->info->attrs[DCXLAT_A_SETTINGS], rem)
+		if (nla_type(a) >= 1 && nla_type(a) <= DCXLAT_SET_MAX &&
+		    dcx_put_one(skb, old, nla_type(a)))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 int dcx_nl_settings_set(struct sk_buff *skb, struct genl_info *info)
 {
-	struct dcx_config *tmp;
+	struct dcx_config *tmp, *old = NULL;
 	struct dcx_req r;
 	int err;
 
@@ -181,9 +204,11 @@ int dcx_nl_settings_set(struct sk_buff *skb, struct genl_info *info)
 		r.cfg->ndp_proxy_ifindex = tmp->ndp_proxy_ifindex;
 		kfree(tmp);
 	} else {
+		old = dcx_config_copy(r.cfg);	/* NULL: no old values */
 		dcx_instance_publish(r.inst, tmp);
 	}
-	dcx_nl_notify(&r, dcx_fill_settings, NULL);
+	dcx_nl_notify(&r, dcx_fill_settings_event, old);
+	kfree(old);
 out:
 	dcx_nl_end(&r);
 	return err;

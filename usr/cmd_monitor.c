@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The monitor (see cmd_monitor.h): join the config multicast group and
- * print every notification, one line each and flushed at once (readers
- * are often pipes), until the output fails. -i NAME filters.
+ * print every notification, one line each (event.c: what changed) and
+ * flushed at once (readers are often pipes), until the output fails.
+ * -i NAME filters.
  */
 #include <errno.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include <netlink/genl/ctrl.h>
 #include "uapi/dcxlat.h"
 #include "cmd_monitor.h"
+#include "event.h"
+#include "format.h"
 #include "msg_instance.h"
 #include "nl.h"
 #include "words.h"
@@ -25,15 +28,24 @@ int dcx_monitor_parse(struct dcx_args *a, int n, const char **w,
 	return 0;
 }
 
-static int dcx_print_event(const struct dcx_args *a,
+static int dcx_print_event(const struct dcx_args *a, struct nlmsghdr *nlh,
 			   const struct dcx_event *ev)
 {
-	if (a->name && strcmp(a->name, ev->inst.name))
+	json_object *o = a->json ? json_object_new_object() : NULL;
+	char line[1024];
+
+	if (a->name && strcmp(a->name, ev->inst.name)) {
+		json_object_put(o);
 		return 0;
-	if (a->json)
-		dcx_json_print(stdout, dcx_json_event(ev), a->pretty);
+	}
+	if (dcx_event_render(nlh, line, sizeof(line), o)) {
+		json_object_put(o);
+		return 0;	/* not ours to understand: skip it */
+	}
+	if (o)
+		dcx_json_print(stdout, o, a->pretty);
 	else
-		dcx_text_event(stdout, ev);
+		printf("%s\n", line);
 	/* Readers are often pipes: one line per event, now. */
 	if (fflush(stdout))
 		return -EPIPE;
@@ -52,7 +64,7 @@ static int dcx_cb_event(struct nl_msg *msg, void *arg)
 
 	if (dcx_msg_parse_event(nlmsg_hdr(msg), &ev))
 		return NL_SKIP;	/* not ours to understand: skip it */
-	mon->stop = dcx_print_event(mon->a, &ev);
+	mon->stop = dcx_print_event(mon->a, nlmsg_hdr(msg), &ev);
 	return mon->stop ? NL_STOP : NL_OK;
 }
 

@@ -61,7 +61,8 @@ static const char dcx_help_pool6[] =
 "       dcxlat [-i NAME] pool6 flush        unset it\n"
 "\n"
 "PREFIX: IPV6-ADDRESS/LENGTH, LENGTH one of 32, 40, 48, 56, 64, 96\n"
-"(RFC 6052), no bits set after LENGTH. Example: 64:ff9b::/96\n";
+"(RFC 6052), no bits set after LENGTH, not overlapping ::/128, ::1/128,\n"
+"::ffff:0:0/96, fe80::/10 or ff00::/8. Example: 64:ff9b::/96\n";
 
 static const char dcx_help_stats[] =
 "Usage: dcxlat [-i NAME] stats show [--explain]   print the counters\n"
@@ -73,7 +74,12 @@ static const char dcx_help_monitor[] =
 "Usage: dcxlat [-j] [-i NAME] monitor\n"
 "\n"
 "Prints one line per configuration change in the network namespace\n"
-"(of instance NAME only, with -i) until interrupted.\n";
+"(of instance NAME only, with -i) until interrupted, naming what changed:\n"
+"  pool6 set t1 64:ff9b::/96 -> 2001:db8::/96\n"
+"  eamt add t1 space default count 1: 192.0.2.0/24 2001:db8:a::/120\n"
+"  global set t1 lowest-ipv6-mtu 1280 -> 1400\n"
+"  space bind t1 space tenant-a dev tap-a\n"
+"-j: one JSON object per line with the same detail.\n";
 
 static const char dcx_help_eamt[] =
 "Usage: dcxlat [-i NAME] eamt add [space SPACE] PREFIX4 PREFIX6\n"

@@ -136,8 +136,32 @@ static void dcx_read_tlvs(const struct nlmsghdr *nlh, uint32_t pos,
 	}
 }
 
+bool dcx_msg_err_text(const struct nlmsghdr *nlh, char *buf, size_t len)
+{
+	const unsigned char *base = (const unsigned char *)nlh;
+	uint32_t pos = NLMSG_HDRLEN + GENL_HDRLEN;
+	const struct nlattr *a;
+
+	if (nlh->nlmsg_len < pos + NLA_HDRLEN || !len)
+		return false;
+	a = (const struct nlattr *)(base + pos);
+	if ((a->nla_type & NLA_TYPE_MASK) != DCXLAT_A_ERROR ||
+	    a->nla_len <= NLA_HDRLEN || pos + a->nla_len > nlh->nlmsg_len ||
+	    base[pos + a->nla_len - 1])
+		return false;
+	snprintf(buf, len, "%s", (const char *)base + pos + NLA_HDRLEN);
+	return true;
+}
+
 int dcx_msg_decode_err(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 		       struct dcx_err *e)
+{
+	return dcx_msg_decode_err_text(nlh, req, NULL, e);
+}
+
+int dcx_msg_decode_err_text(const struct nlmsghdr *nlh,
+			    const struct nlmsghdr *req, const char *text,
+			    struct dcx_err *e)
 {
 	struct dcx_tlvs t = { NULL, false, false, false, 0, 0, 0 };
 	const char *bad = NULL, *missing = NULL, *km;
@@ -188,7 +212,11 @@ int dcx_msg_decode_err(const struct nlmsghdr *nlh, const struct nlmsghdr *req,
 	}
 
 	km = t.msg;
-	if (km && *km) {
+	if (text && *text) {
+		/* The whole text; it names the attribute itself. */
+		snprintf(e->msg, sizeof(e->msg), "%s", text);
+		bad = NULL;
+	} else if (km && *km) {
 		/* Our module's messages name the attribute themselves. */
 		bool ours = !strncmp(km, "dcxlat: ", 8);
 

@@ -50,15 +50,23 @@ int dcx_msg_put_settings(struct nl_msg *m, const struct dcx_settings *s)
 
 int dcx_msg_parse_settings(struct nlmsghdr *nlh, struct dcx_settings *s)
 {
-	struct nlattr *tb[DCXLAT_A_MAX + 1], *a;
-	const struct dcx_setting_def *d;
-	struct dcx_setval *v;
-	int rem;
+	struct nlattr *tb[DCXLAT_A_MAX + 1];
 
 	memset(s, 0, sizeof(*s));
 	if (dcx_msg_top(nlh, tb) || !tb[DCXLAT_A_SETTINGS])
 		return -EINVAL;
-	nla_for_each_nested(a, tb[DCXLAT_A_SETTINGS], rem) {
+	return dcx_msg_parse_settings_nest(tb[DCXLAT_A_SETTINGS], s);
+}
+
+int dcx_msg_parse_settings_nest(struct nlattr *nest, struct dcx_settings *s)
+{
+	const struct dcx_setting_def *d;
+	struct dcx_setval *v;
+	struct nlattr *a;
+	int rem;
+
+	memset(s, 0, sizeof(*s));
+	nla_for_each_nested(a, nest, rem) {
 		d = dcx_setting_by_attr(nla_type(a));
 		if (!d)
 			continue;	/* newer module: skip */

@@ -13,5 +13,7 @@
 int dcx_msg_put_settings(struct nl_msg *m, const struct dcx_settings *s);
 /* SETTINGS_GET reply; unknown settings (a newer module) are skipped. */
 int dcx_msg_parse_settings(struct nlmsghdr *nlh, struct dcx_settings *s);
+/* The same from a nest of settings (e.g. DCXLAT_A_OLD_SETTINGS). */
+int dcx_msg_parse_settings_nest(struct nlattr *nest, struct dcx_settings *s);
 
 #endif /* DCXLAT_USR_MSG_SETTINGS_H */

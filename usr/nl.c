@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * libnl-genl-3 transport (see nl.h). Extended acks are switched on so
- * that the kernel's reason for a refusal reaches the user; a request is
- * done when its ack, its NLMSG_DONE or its error arrives.
+ * that the kernel's reason for a refusal reaches the user (whole: the
+ * DCXLAT_A_ERROR message before the ack replaces the extack text); a
+ * request is done when its ack, its NLMSG_DONE or its error arrives.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@ struct dcx_rq {
 	int parse_err;
 	int (*fn)(struct nlmsghdr *nlh, void *arg);
 	void *arg;
+	char text[512];		/* a refusal's whole text, before its ack */
 };
 
 int dcx_nl_open(struct dcx_nl *nl, struct dcx_err *e)
@@ -82,6 +84,8 @@ static int dcx_cb_valid(struct nl_msg *msg, void *arg)
 	struct dcx_rq *t = arg;
 	int r;
 
+	if (dcx_msg_err_text(nlmsg_hdr(msg), t->text, sizeof(t->text)))
+		return NL_OK;
 	if (!t->fn)
 		return NL_OK;
 	r = t->fn(nlmsg_hdr(msg), t->arg);
@@ -95,7 +99,8 @@ static int dcx_cb_finish(struct nl_msg *msg, void *arg)
 {
 	struct dcx_rq *t = arg;
 
-	dcx_msg_decode_err(nlmsg_hdr(msg), nlmsg_hdr(t->req), t->e);
+	dcx_msg_decode_err_text(nlmsg_hdr(msg), nlmsg_hdr(t->req), t->text,
+				t->e);
 	t->done = true;
 	return NL_STOP;
 }
@@ -117,7 +122,7 @@ static int dcx_cb_error(struct sockaddr_nl *who, struct nlmsgerr *err,
 		(const struct nlmsghdr *)((const char *)err - NLMSG_HDRLEN);
 
 	(void)who;
-	dcx_msg_decode_err(nlh, nlmsg_hdr(t->req), t->e);
+	dcx_msg_decode_err_text(nlh, nlmsg_hdr(t->req), t->text, t->e);
 	t->done = true;
 	return NL_STOP;
 }
@@ -127,7 +132,7 @@ int dcx_nl_request(struct dcx_nl *nl, struct nl_msg *req,
 		       int (*fn)(struct nlmsghdr *, void *), void *arg,
 		       bool *interrupted, struct dcx_err *e)
 {
-	struct dcx_rq t = { req, e, false, 0, fn, arg };
+	struct dcx_rq t = { req, e, false, 0, fn, arg, "" };
 	struct nl_cb *cb;
 	int r;
 

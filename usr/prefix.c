@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/prefix.h"
 #include "prefix.h"
 
 #define DCX_RFC6052_LENS "32, 40, 48, 56, 64 or 96"
@@ -129,6 +130,7 @@ int dcx_prefix_check_pool6(const struct dcx_uprefix *p,
 			   char *err, size_t errlen)
 {
 	char shown[DCX_PREFIX_STRLEN], fixed[DCX_PREFIX_STRLEN];
+	char why[DCX_WHY_LEN];
 	struct dcx_uprefix m = *p;
 
 	if (p->len > 128) {
@@ -151,6 +153,11 @@ int dcx_prefix_check_pool6(const struct dcx_uprefix *p,
 			 "prefix %s has bits set after the prefix length; did you mean %s?",
 			 dcx_prefix_str(p, shown, sizeof(shown)),
 			 dcx_prefix_str(&m, fixed, sizeof(fixed)));
+		return -1;
+	}
+	/* The module's own rule (kmod/core/prefix.c), before sending. */
+	if (dcx_prefix6_check_reserved(p->addr.s6_addr, p->len, why)) {
+		snprintf(err, errlen, "prefix %s", why);
 		return -1;
 	}
 	return 0;

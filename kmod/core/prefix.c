@@ -50,6 +50,40 @@ bool dcx_eam_lens_ok(unsigned int len4, unsigned int len6)
 	return len4 <= 32 && len6 <= 128 && 32 - len4 == 128 - len6;
 }
 
+static const struct {
+	u8 addr[16];
+	u8 len;
+	const char *name;
+} dcx_reserved6[] = {
+	{ { 0 }, 128, "::/128 (unspecified)" },
+	{ { [15] = 1 }, 128, "::1/128 (loopback)" },
+	{ { [10] = 0xff, [11] = 0xff }, 96, "::ffff:0:0/96 (IPv4-mapped)" },
+	{ { 0xfe, 0x80 }, 10, "fe80::/10 (link-local)" },
+	{ { 0xff }, 8, "ff00::/8 (multicast)" },
+};
+
+const char *dcx_prefix6_reserved(const u8 *addr, unsigned int len)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(dcx_reserved6) / sizeof(dcx_reserved6[0]); i++)
+		if (dcx_prefix_overlap(addr, len, dcx_reserved6[i].addr,
+				       dcx_reserved6[i].len))
+			return dcx_reserved6[i].name;
+	return NULL;
+}
+
+int dcx_prefix6_check_reserved(const u8 *addr, unsigned int len, char *why)
+{
+	const char *range = dcx_prefix6_reserved(addr, len);
+
+	if (!range)
+		return 0;
+	dcx_why(why, DCX_P6_FMT " overlaps %s: not usable as a translation prefix",
+		DCX_P6_ARG(addr, len), range);
+	return -EINVAL;
+}
+
 void dcx_why(char *why, const char *fmt, ...)
 {
 	va_list ap;

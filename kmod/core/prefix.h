@@ -34,8 +34,24 @@ int dcx_prefix_cmp(const u8 *a, unsigned int la, const u8 *b,
 /* RFC 7757 3.2: an EAM entry's suffixes are as long (32-len4 == 128-len6). */
 bool dcx_eam_lens_ok(unsigned int len4, unsigned int len6);
 
-/* A table writer's one-line reason (the netlink extack limit). */
-#define DCX_WHY_LEN		80	/* NETLINK_MAX_FMTMSG_LEN */
+/*
+ * A table writer's one-line reason: room for two IPv6 prefixes and two
+ * names (netlink sends it whole: kmod/nl_err.h).
+ */
+#define DCX_WHY_LEN		192
+/*
+ * RFC 4291/6890 ranges no RFC 6052 prefix (pool6, a space's prefix) may
+ * overlap: unspecified, loopback, IPv4-mapped, link-local, multicast.
+ * Returns the first one 128-bit prefix addr/len overlaps, as "range
+ * (name)", or NULL.
+ */
+const char *dcx_prefix6_reserved(const u8 *addr, unsigned int len);
+/*
+ * The same as a refusal: 0, or -EINVAL and why (DCX_WHY_LEN bytes) naming
+ * the prefix and the range; the module and the CLI say the same sentence.
+ */
+int dcx_prefix6_check_reserved(const u8 *addr, unsigned int len, char *why);
+
 /* Write a reason into why (DCX_WHY_LEN bytes) unless why is NULL. */
 void dcx_why(char *why, const char *fmt, ...) __printf(2, 3);
 

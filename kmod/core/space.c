@@ -109,6 +109,8 @@ static int dcx_pool6_check(const struct dcx_tables *t,
 			DCX_P6_ARG(&p->addr, p->len));
 		return -EINVAL;
 	}
+	if (dcx_prefix6_check_reserved(p->addr.s6_addr, p->len, why))
+		return -EINVAL;
 	s = dcx_pool6_clash(t, self, p->addr.s6_addr, p->len);
 	if (s) {
 		dcx_why(why, DCX_P6_FMT " overlaps the prefix of space %s",

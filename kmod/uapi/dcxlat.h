@@ -35,6 +35,10 @@
  * Errors: -EINVAL for a malformed or out-of-range attribute (extack names
  * it), -ENOENT for an unknown instance, -EEXIST for a duplicate, -EPERM
  * without CAP_NET_ADMIN. Every error carries an extack message.
+ * The extack message is cut at 80 bytes (6.2+) or generic (before 6.2),
+ * so a refusal with a formatted reason is preceded by a message of the
+ * request's command (same sequence number; NLM_F_MULTI in a dump) that
+ * carries only DCXLAT_A_ERROR: the whole text, without "dcxlat: ".
  * Two refinements of that: the genetlink core's policy range checks (e.g.
  * PREFIX_LEN > 128) answer -ERANGE, and its -EPERM comes without a message
  * because it refuses the request before the module sees it.
@@ -43,7 +47,12 @@
  * listeners of group DCXLAT_MCGRP_CONFIG as a message whose command is the
  * request's command and whose attributes describe the changed object:
  * INSTANCE_ADD, INSTANCE_DEL and STATS_RESET carry INSTANCE; POOL6_SET and
- * POOL6_FLUSH carry INSTANCE and, after a set, POOL6. Joining the group
+ * POOL6_FLUSH carry INSTANCE and, after a set, POOL6, and OLD_POOL6 when
+ * one was set before; EAMT_ADD/EAMT_DEL/EAMT_FLUSH carry SPACE, COUNT and
+ * (add, del) the request's EAM entries as many as fit; SETTINGS_SET
+ * carries every SETTINGS value and OLD_SETTINGS, the keys the request
+ * set with their values before; SPACE_* and BIND_* carry the space (or
+ * SPACE and BIND); TXN_COMMIT the committed configuration. Joining the group
  * needs CAP_NET_ADMIN in the netns' user namespace from Linux 6.7 on (the
  * group capability flag); older kernels let any user of the netns listen.
  *
@@ -110,6 +119,9 @@ enum dcxlat_attr {
 	DCXLAT_A_SPACE_CFG,	/* nested enum dcxlat_space_attr */
 	DCXLAT_A_BIND,		/* nested enum dcxlat_bind_attr; may repeat */
 	DCXLAT_A_COUNT,		/* u32: entries added/removed/present */
+	DCXLAT_A_ERROR,		/* string: a refusal's whole text (Errors) */
+	DCXLAT_A_OLD_POOL6,	/* nested prefix: pool6 before (POOL6_* events) */
+	DCXLAT_A_OLD_SETTINGS,	/* nested settings: the keys set, before */
 	__DCXLAT_A_MAX
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)

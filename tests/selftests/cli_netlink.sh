@@ -127,6 +127,10 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 	dcx "$N2" instance add m2
 	dcx "$N2" -i m2 pool6 set 2001:db8:100::/40
 	dcx "$N2" -i m2 pool6 flush
+	dcx "$N2" -i m2 eamt add 192.0.2.0/24 2001:db8:aaaa::/120
+	dcx "$N2" -i m2 global set lowest-ipv6-mtu 1400
+	dcx "$N2" -i m2 space add sp id 5 prefix 2001:db8:5::/96
+	dcx "$N2" -i m2 eamt flush
 	dcx "$N2" -i m2 stats reset
 	dcx "$N2" instance add m2 2>/dev/null	# refused: no event
 	dcx "$N1" instance add leak		# another netns: no event
@@ -136,18 +140,25 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 	slowwait 30 mon_sees "$MONJ" '"command":"set"' >/dev/null
 	got=$(grep -v '^stats reset mon$' "$MON")
 	want=$(printf '%s\n' "instance add m2" \
-		"pool6 set m2 2001:db8:100::/40" "pool6 flush m2" \
-		"stats reset m2" "instance del m2" "pool6 set mon 64:ff9b::/96")
+		"pool6 set m2 unset -> 2001:db8:100::/40" \
+		"pool6 flush m2 2001:db8:100::/40 -> unset" \
+		"eamt add m2 space default count 1: 192.0.2.0/24 2001:db8:aaaa::/120" \
+		"global set m2 lowest-ipv6-mtu 1280 -> 1400" \
+		"space add m2 sp id 5 prefix 2001:db8:5::/96" \
+		"eamt flush m2 space default count 1" \
+		"stats reset m2" "instance del m2" \
+		"pool6 set mon unset -> 64:ff9b::/96")
 	[ "$got" = "$want" ]
-	log_test "monitor: add, set, flush, reset, del in order, nothing else" \
+	log_test "monitor: each change in order, naming what changed (old -> new)" \
 		$? || diag "got: $got"
 	expect_json "monitor -j -i mon: JSON lines of instance mon only" \
 		'all(.[]; .instance == "mon") and
 		 [.[] | select(.command != "reset")] == [{"object": "pool6",
-		 "command": "set", "instance": "mon", "pool6": "64:ff9b::/96"}]' \
+		 "command": "set", "instance": "mon", "pool6": "64:ff9b::/96",
+		 "old_pool6": null}]' \
 		jq -s . "$MONJ"
 else
-	ksft_not_ok "monitor: add, set, flush, reset, del in order, nothing else"
+	ksft_not_ok "monitor: each change in order, naming what changed (old -> new)"
 	diag "the monitors never showed an event: $(cat "$MON" "$MONJ")"
 	ksft_not_ok "monitor -j -i mon: JSON lines of instance mon only"
 fi

@@ -520,6 +520,50 @@ static void test_err_done_and_truncated(void **state)
 	assert_non_null(strstr(de.msg, "truncated"));
 }
 
+/* The whole text sent before the ack replaces the cut extack message. */
+static void test_err_whole_text(void **state)
+{
+	static const char whole[] = "EAM entry 0: "
+		"ffff:ffff:ffff:ffff:ffff:ffff:ffff:fff0/124 overlaps EAM "
+		"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00/120 in space "
+		"s2345678901234x";
+	struct nl_msg *req = set_req(), *t = nlmsg_alloc(), *u = nlmsg_alloc();
+	char buf[512] = "", small[8] = "";
+	struct dcx_err de;
+	struct errbuf e;
+
+	(void)state;
+	assert_non_null(genlmsg_put(t, 0, 1, FAMILY, 0, 0, DCXLAT_CMD_EAMT_ADD,
+				    1));
+	assert_int_equal(nla_put_string(t, DCXLAT_A_ERROR, whole), 0);
+	assert_true(dcx_msg_err_text(nlmsg_hdr(t), buf, sizeof(buf)));
+	assert_string_equal(buf, whole);
+	assert_true(dcx_msg_err_text(nlmsg_hdr(t), small, sizeof(small)));
+	assert_string_equal(small, "EAM ent");
+	/* Not a text (a request; no NUL): false, buf untouched. */
+	assert_non_null(genlmsg_put(u, 0, 1, FAMILY, 0, 0, DCXLAT_CMD_EAMT_ADD,
+				    1));
+	assert_int_equal(nla_put(u, DCXLAT_A_ERROR, 3, "abc"), 0);
+	assert_false(dcx_msg_err_text(nlmsg_hdr(u), buf, sizeof(buf)));
+	assert_false(dcx_msg_err_text(nlmsg_hdr(req), buf, sizeof(buf)));
+	assert_string_equal(buf, whole);
+	err_start(&e, -EEXIST, nlmsg_hdr(req), true);
+	tlv_str(&e, NLMSGERR_ATTR_MSG,
+		"dcxlat: EAM entry 0: ffff:ffff:ffff:ffff:ffff:ffff:ffff:f...");
+	tlv_u32(&e, NLMSGERR_ATTR_OFFS, offset_of(req, DCXLAT_PREFIX_LEN, true));
+	assert_int_equal(dcx_msg_decode_err_text(hdr(&e), nlmsg_hdr(req), buf,
+						 &de), -EEXIST);
+	assert_string_equal(de.msg, whole);
+	/* Without one: the extack message, as before. */
+	assert_int_equal(dcx_msg_decode_err_text(hdr(&e), nlmsg_hdr(req), NULL,
+						 &de), -EEXIST);
+	assert_string_equal(de.msg,
+		"EAM entry 0: ffff:ffff:ffff:ffff:ffff:ffff:ffff:f...");
+	nlmsg_free(t);
+	nlmsg_free(u);
+	nlmsg_free(req);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +579,7 @@ int main(void)
 		cmocka_unit_test(test_err_defaults),
 		cmocka_unit_test(test_err_abi_hint),
 		cmocka_unit_test(test_err_done_and_truncated),
+		cmocka_unit_test(test_err_whole_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

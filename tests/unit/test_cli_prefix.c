@@ -7,6 +7,8 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <cmocka.h>
+#include <errno.h>
+#include "core/prefix.h"
 #include "prefix.h"
 
 static struct in6_addr addr6(const char *s)
@@ -104,6 +106,10 @@ static void test_check_pool6(void **state)
 	check("2001:db8:122::/48", 0, NULL);
 	check("2001:db8:122:300::/56", 0, NULL);
 	check("2001:db8:122:344::/64", 0, NULL);
+	check("ff02::/96", -1,
+	      "prefix ff02::/96 overlaps ff00::/8 (multicast): not usable as a translation prefix");
+	check("::/96", -1,
+	      "prefix ::/96 overlaps ::/128 (unspecified): not usable as a translation prefix");
 	check("2001:db8::/95", -1,
 	      "prefix 2001:db8::/95 is not a valid RFC 6052 length; use 32, 40, 48, 56, 64 or 96");
 	check("::/0", -1,
@@ -164,6 +170,53 @@ static void test_mask_and_str(void **state)
 			    "::ffff:255.255.255.255/128");
 }
 
+/* The reserved ranges of kmod/core/prefix.c, as the CLI checks them. */
+static void test_reserved_ranges(void **state)
+{
+	static const struct {
+		const char *addr;
+		unsigned int len;
+		const char *range;
+	} t[] = {
+		{ "ff02::", 96, "ff00::/8 (multicast)" },
+		{ "ff00::", 8, "ff00::/8 (multicast)" },
+		{ "fe00::", 7, "fe80::/10 (link-local)" },
+		{ "feff::", 16, NULL },
+		{ "fe80::", 64, "fe80::/10 (link-local)" },
+		{ "febf:ffff::", 32, "fe80::/10 (link-local)" },
+		{ "8000::", 1, "fe80::/10 (link-local)" },
+		{ "::", 0, "::/128 (unspecified)" },
+		{ "::", 96, "::/128 (unspecified)" },
+		{ "::1", 128, "::1/128 (loopback)" },
+		{ "::ffff:0:0", 96, "::ffff:0:0/96 (IPv4-mapped)" },
+		{ "::ffff:c000:0", 104, "::ffff:0:0/96 (IPv4-mapped)" },
+		{ "fec0::", 10, NULL },
+		{ "fe7f::", 16, NULL },
+		{ "::fffe:0:0", 96, NULL },
+		{ "0:0:0:0:0:1::", 96, NULL },
+		{ "::2", 128, NULL },
+		{ "64:ff9b::", 96, NULL },
+		{ "2001:db8::", 32, NULL },
+		{ "feff::", 15, NULL },
+	};
+	char why[DCX_WHY_LEN];
+	unsigned int i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct in6_addr a = addr6(t[i].addr);
+		const char *got = dcx_prefix6_reserved(a.s6_addr, t[i].len);
+
+		if (t[i].range ? !got || strcmp(got, t[i].range) : !!got)
+			fail_msg("%s/%u: got %s, want %s", t[i].addr, t[i].len,
+				 got ? got : "none",
+				 t[i].range ? t[i].range : "none");
+		assert_int_equal(dcx_prefix6_check_reserved(a.s6_addr, t[i].len,
+							    why),
+				 t[i].range ? -EINVAL : 0);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_check_pool6),
 		cmocka_unit_test(test_len_ok_table),
 		cmocka_unit_test(test_mask_and_str),
+		cmocka_unit_test(test_reserved_ranges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,6 +64,12 @@ static void test_space_rules(void **state __maybe_unused)
 	s = space_add(t, "b", 7, "2001:db8:b::1", 96, why);
 	assert_int_equal(PTR_ERR(s), -EINVAL);
 	expect_why(why, "2001:db8:b::1/96 has bits set after the length");
+	/* Reserved ranges (core/prefix.c), for a space and for pool6. */
+	s = space_add(t, "b", 7, "ff02::", 96, why);
+	assert_int_equal(PTR_ERR(s), -EINVAL);
+	expect_why(why, "ff02::/96 overlaps ff00::/8 (multicast): not usable as a translation prefix");
+	assert_int_equal(set_pool6(t, a, "fe80::", 64, why), -EINVAL);
+	expect_why(why, "fe80::/64 overlaps fe80::/10 (link-local): not usable as a translation prefix");
 	assert_int_equal(t->nspaces, 2);
 	s = space_add(t, "b", 65535, "2001:db8:b::", 96, why);
 	assert_false(IS_ERR(s));
