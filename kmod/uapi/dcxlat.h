@@ -277,7 +277,10 @@ enum dcxlat_bind_attr {
 	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
 	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched") \
 	X(UNSUPP_ICMP,		"unsupported-icmp", "ICMP type, code or pointer RFC 7915 says to drop, or an error about an error") \
-	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated")
+	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated") \
+	X(TO_SELF4,		"to-self4",	"IPv6 packet for an IPv4 address of the translator itself, dropped") \
+	X(NDP_ANSWERED,		"ndp-answered",	"Neighbor Solicitations on the ndp-proxy uplink answered") \
+	X(NDP_IGNORED,		"ndp-ignored",	"valid Neighbor Solicitations on the ndp-proxy uplink for other targets")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
