@@ -30,8 +30,12 @@ static bool dcx_ndp_send_na(struct net_device *dev,
 	struct nd_msg *na;
 	int optlen = 0;
 
-	/* No usable link-local address yet (DAD): no answer either. */
-	if (ipv6_get_lladdr(dev, &saddr, IFA_F_TENTATIVE | IFA_F_OPTIMISTIC))
+	/*
+	 * The source the kernel would pick for a link-scope destination on
+	 * dev: its link-local address (none usable yet: no answer either).
+	 */
+	if (ipv6_dev_get_saddr(dev_net(dev), dev, &in6addr_linklocal_allnodes,
+			       0, &saddr))
 		return false;
 	if (dev->addr_len)
 		optlen = ndisc_opt_addr_space(dev,

@@ -131,6 +131,10 @@ enum dcxlat_prefix_attr {
  * or more DCXLAT_A_EAM, all applied or none; DEL needs only one of the two
  * prefixes. EAMT_GET is a dump of one space in (IPv4 prefix) order; EAMT_FLUSH
  * empties the space's table.
+ * An entry is local (one of the translator's own nodes) unless ADD gives
+ * DCXLAT_EAM_REMOTE (RFC 7756 5.2, figure 6: an Edge Relay's entry for a
+ * remote service): the ER filter (RFC 7756 6) treats only the local ones
+ * as service addresses. GET carries the flag on remote entries.
  *
  * EAMT_ADD/DEL: INSTANCE, SPACE (optional), one or more EAM. On the first
  * refused entry the entries of the message already changed are put back
@@ -153,6 +157,7 @@ enum dcxlat_eam_attr {
 	DCXLAT_EAM_UNSPEC,
 	DCXLAT_EAM_PREFIX4,	/* nested enum dcxlat_prefix_attr, IPv4 */
 	DCXLAT_EAM_PREFIX6,	/* nested enum dcxlat_prefix_attr, IPv6 */
+	DCXLAT_EAM_REMOTE,	/* flag: RFC 7756 5.2 remote service entry */
 	__DCXLAT_EAM_MAX
 };
 #define DCXLAT_EAM_MAX (__DCXLAT_EAM_MAX - 1)
