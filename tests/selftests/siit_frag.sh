@@ -284,7 +284,7 @@ for t in "udp 0x0001" "echo 0xbeef"; do
 	slowwait 10 bash -c "[ \"\$(tcpdump -n -r '$TMPD/id-$what.pcap' \
 		2>/dev/null | wc -l)\" -ge 2 ]"
 	tcpdump_stop
-	check "whole DF=0 IPv4 $what, ID $id: IPv6 fragments with ID $id (RFC 7915 4.1)" \
+	check "whole DF=0 IPv4 $what, ID $id: IPv6 fragments carry the IPv4 ID (RFC 7915 4.1)" \
 		frag_id_ok "$TMPD/id-$what.pcap" "$id"
 done
 
