@@ -15,6 +15,7 @@
 int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 		  char *err, size_t errlen)
 {
+	e->remote = false;
 	if (dcx_prefix4_parse(p4, true, &e->p4, err, errlen) ||
 	    dcx_prefix6_parse_strict(p6, true, &e->p6, err, errlen))
 		return -1;

@@ -27,7 +27,7 @@ struct dcx_eam_vec {
 	size_t n, cap;
 };
 
-/* Both prefixes, equal suffix lengths (32 - len4 == 128 - len6). */
+/* Both prefixes, equal suffix lengths (32 - len4 == 128 - len6); local. */
 int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 		  char *err, size_t errlen);
 /* "local" or "remote" (NULL: local) into e->remote. */
