@@ -99,8 +99,8 @@ no_static_neigh() {
 }
 
 uplink_ll() {
-	ip -n "$H" -j -6 addr show dev uplink scope link |
-		jq -r '.[0].addr_info[0].local'
+	ip -n "$H" -j -6 addr show dev uplink |
+		jq -r '[.[0].addr_info[] | select(.scope == "link")][0].local'
 }
 
 # na_ok PCAP TARGET LLADDR: every NA for TARGET in PCAP (at least one)
