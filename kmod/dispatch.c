@@ -45,8 +45,6 @@ struct dcx_dir {
 			   u8 code, u32 info);
 	struct dst_entry *(*route)(struct net *net, const struct sk_buff *skb,
 				   const struct dcx_xlat *x, u8 tos);
-	int (*output)(struct net *net, struct sk_buff *skb,
-		      struct dst_entry *dst, u32 frag_max);
 	__be16 protocol;		/* of the translated packet */
 	u8 icmp;			/* ICMP in the input family */
 	enum dcxlat_stat xlat_stat;	/* a translated packet */
@@ -59,7 +57,6 @@ static const struct dcx_dir dcx_46 = {
 	.defrag = dcx_defrag4,
 	.icmp_error = dcx_send_icmp4,
 	.route = dcx_route6,
-	.output = dcx_output6,
 	.protocol = htons(ETH_P_IPV6),
 	.icmp = IPPROTO_ICMP,
 	.xlat_stat = DCXLAT_STAT_XLAT_46,
@@ -72,7 +69,6 @@ static const struct dcx_dir dcx_64 = {
 	.defrag = dcx_defrag6,
 	.icmp_error = dcx_send_icmp6,
 	.route = dcx_route4,
-	.output = dcx_output,
 	.protocol = htons(ETH_P_IP),
 	.icmp = IPPROTO_ICMPV6,
 	.xlat_stat = DCXLAT_STAT_XLAT_64,
@@ -213,14 +209,22 @@ static __always_inline int dcx_send(struct net *net,
 {
 	struct dst_entry *dst;
 	u32 frag_max = 0;
+	__be16 id4 = 0;
 	u32 mtu;
 	u8 tos;
 
+	if (d->to6)
+		id4 = ip_hdr(skb)->id;
 	tos = d->to6 ? ip_hdr(skb)->tos : ipv6_get_dsfield(ipv6_hdr(skb));
 	dst = d->route(net, skb, x, tos);
 	if (IS_ERR(dst)) {
 		x->stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
+	}
+	/* RFC 7915 1.4, the translator routes: it is no way into itself. */
+	if (!d->to6 && dcx_route_local(dst)) {
+		x->stat = DCXLAT_STAT_TO_SELF4;
+		goto drop_dst;
 	}
 	mtu = dst_mtu(dst);
 	if (!quiet && !reasm && dcx_gso_must_segment(skb, x, mtu)) {
@@ -241,7 +245,9 @@ static __always_inline int dcx_send(struct net *net,
 	dcx_count(inst, x, d->xlat_stat);
 	if (reasm)
 		dcx_count(inst, x, DCXLAT_STAT_ICMP_REASM);
-	if (d->output(net, skb, dst, frag_max) < 0)
+	/* RFC 7915 4.1: IPv6 fragments carry the IPv4 ID (frag.c). */
+	if ((d->to6 ? dcx_output6(net, skb, dst, frag_max, id4) :
+		      dcx_output(net, skb, dst)) < 0)
 		dcx_count(inst, x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
@@ -265,6 +271,8 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	/* GSO that cannot be translated in place: one segment at a time. */
 	if (dcx_gso_must_segment(skb, x, IP_MAX_MTU))
 		return dcx_segments(net, inst, skb, &dcx_64);
+	if (!dcx_fits_hairpin(net, skb, x, reasm))
+		goto drop;
 	/* No IPv4 link: the IPv6 leg caps the MTU. */
 	if (!dcx_rewrite(skb, x, skb->dev, 0xffff, reasm, &dcx_64))
 		goto drop;
@@ -379,8 +387,17 @@ int dcx_dispatch64(struct net *net, struct dcx_instance *inst,
 	const struct dcx_config *cfg = rcu_dereference(inst->cfg);
 	struct dcx_xlat x = { .cfg = &cfg->xlat };
 
-	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex) &&
-	    dcx_ndp_proxy(net, x.cfg, skb))
-		return NF_DROP;
+	if (unlikely(cfg->ndp_proxy_ifindex == skb->dev->ifindex)) {
+		switch (dcx_ndp_proxy(net, x.cfg, skb)) {
+		case DCX_NDP_ANSWERED:
+			dcx_stat_inc(inst->stats, DCXLAT_STAT_NDP_ANSWERED);
+			return NF_DROP;
+		case DCX_NDP_IGNORED:
+			dcx_stat_inc(inst->stats, DCXLAT_STAT_NDP_IGNORED);
+			break;
+		case DCX_NDP_OTHER:
+			break;
+		}
+	}
 	return dcx_dispatch(net, inst, skb, &x, &dcx_64);
 }

@@ -17,6 +17,11 @@
  * the original fragment's, so the receiver reassembles them with the
  * other fragments as one datagram. The pieces are cut by the kernel's
  * ip6_frag_next(), the same helper ip6_fragment() uses.
+ *
+ * A whole IPv4 datagram without DF that does not fit is cut the same way
+ * (offset 0, a fragment header inserted), not by ip6_fragment(): that
+ * one always picks a random identification of its own, and RFC 7915 4.1
+ * wants the IPv4 one (low 16 bits, high bits 0).
  */
 #include <linux/ip.h>
 #include <linux/ipv6.h>
@@ -77,29 +82,32 @@ enum dcx_defrag dcx_defrag6(struct net *net, struct sk_buff *skb)
 	       DCX_DEFRAG_FAIL : DCX_DEFRAG_DONE;
 }
 
-int dcx_refrag6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-		u32 mtu)
+/*
+ * Cut the payload of skb after its IPv6 header and skip more bytes (the
+ * fragment header it already has, if any) into fragments of at most mtu
+ * bytes with identification id, offsets counted from off (host order,
+ * fragment header field: offset and M of the original), and send them.
+ * Consumes skb and dst.
+ */
+static int dcx_frag6_cut(struct net *net, struct sk_buff *skb,
+			 struct dst_entry *dst, u32 mtu, unsigned int skip,
+			 u8 nexthdr, __be32 id, u16 off)
 {
 	const unsigned int hlen = sizeof(struct ipv6hdr);
 	const struct net_device *dev = dst->dev;
 	struct ip6_frag_state st;
-	struct frag_hdr fh;
 	struct sk_buff *frag;
 	int err = 0, ret;
-	u16 off;
 
-	if (skb_copy_bits(skb, hlen, &fh, sizeof(fh)) ||
-	    mtu < hlen + sizeof(fh) + 8 ||
+	if (mtu < hlen + sizeof(struct frag_hdr) + 8 ||
 	    (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))) {
 		err = -EINVAL;
 		goto out;
 	}
-	off = ntohs(fh.frag_off);
-	ip6_frag_init(skb, hlen, mtu - hlen - sizeof(fh), dev->needed_tailroom,
-		      LL_RESERVED_SPACE(dev), &ipv6_hdr(skb)->nexthdr,
-		      fh.nexthdr, fh.identification, &st);
-	/* Cut the payload after our fragment header, from its offset on. */
-	st.ptr = hlen + sizeof(fh);
+	ip6_frag_init(skb, hlen, mtu - hlen - sizeof(struct frag_hdr),
+		      dev->needed_tailroom, LL_RESERVED_SPACE(dev),
+		      &ipv6_hdr(skb)->nexthdr, nexthdr, id, &st);
+	st.ptr = hlen + skip;
 	st.left = skb->len - st.ptr;
 	st.offset = off & IP6_OFFSET;
 	while (st.left > 0) {
@@ -114,7 +122,7 @@ int dcx_refrag6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
 
 			nfh->frag_off |= htons(IP6_MF);
 		}
-		ret = dcx_output(net, frag, dst_clone(dst), 0);
+		ret = dcx_output(net, frag, dst_clone(dst));
 		if (ret < 0)
 			err = ret;
 	}
@@ -127,11 +135,33 @@ out:
 	return err;
 }
 
-int dcx_output6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-		u32 frag_max)
+int dcx_refrag6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 mtu)
 {
-	if (frag_max && skb->len > frag_max &&
-	    ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT)
+	struct frag_hdr fh;
+
+	if (skb_copy_bits(skb, sizeof(struct ipv6hdr), &fh, sizeof(fh))) {
+		dst_release(dst);
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	/* Cut the payload after our fragment header, from its offset on. */
+	return dcx_frag6_cut(net, skb, dst, mtu, sizeof(fh), fh.nexthdr,
+			     fh.identification, ntohs(fh.frag_off));
+}
+
+int dcx_output6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
+		u32 frag_max, __be16 id4)
+{
+	if (!frag_max || skb->len <= frag_max)
+		return dcx_output(net, skb, dst);
+	if (ipv6_hdr(skb)->nexthdr == NEXTHDR_FRAGMENT)
 		return dcx_refrag6(net, skb, dst, frag_max);
-	return dcx_output(net, skb, dst, frag_max);
+	/*
+	 * A whole datagram: ip6_fragment() would pick an identification of
+	 * its own; RFC 7915 4.1 wants the IPv4 one, high bits 0. The same
+	 * kernel cutter, our identification.
+	 */
+	return dcx_frag6_cut(net, skb, dst, frag_max, 0,
+			     ipv6_hdr(skb)->nexthdr, htonl(ntohs(id4)), 0);
 }

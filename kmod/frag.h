@@ -29,12 +29,14 @@ enum dcx_defrag dcx_defrag6(struct net *net, struct sk_buff *skb);
 /*
  * Send a translated IPv6 packet (network header at skb->data) through
  * dst. frag_max != 0: it may be fragmented to that size. A whole datagram
- * goes to the kernel's ip6_fragment(); a fragment (the translation of an
- * IPv4 fragment, fragment header right after the IPv6 header) is split by
- * dcx_refrag6(). Consumes skb and dst; < 0 when some output failed.
+ * is cut into fragments with identification id4, the ID of the IPv4
+ * packet it was translated from (RFC 7915 4.1); a fragment (the
+ * translation of an IPv4 fragment, fragment header right after the IPv6
+ * header) is split by dcx_refrag6(). Consumes skb and dst; < 0 when some
+ * output failed.
  */
 int dcx_output6(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-		u32 frag_max);
+		u32 frag_max, __be16 id4);
 
 /*
  * Split such a fragment into fragments of at most mtu bytes: same

@@ -5,7 +5,11 @@
  * is a /96 of them, so dcxlat answers itself: the solicitation is checked
  * as RFC 4861 7.1.1 asks, the target is looked up in the same tries the
  * translator uses, and the advertisement goes out through the kernel's
- * ndisc socket (ndisc_send_skb), as the kernel's proxy would send it.
+ * ndisc socket (ndisc_send_skb), as the kernel's proxy would send it:
+ * from the uplink's link-local address (RFC 4861 4.4: an address
+ * assigned to the interface; the target is not one), Router flag clear
+ * (the targets are hosts, as a proxy entry without NTF_ROUTER; RFC 4861
+ * 7.2.8), Override clear, Solicited as solicited.
  */
 #include <linux/icmpv6.h>
 #include <linux/ipv6.h>
@@ -15,24 +19,31 @@
 #include "ndp.h"
 
 /* RFC 4861 7.2.4 and 7.2.8: a proxy answers with O = 0, S as solicited. */
-static void dcx_ndp_send_na(struct net_device *dev,
+static bool dcx_ndp_send_na(struct net_device *dev,
 			    const struct in6_addr *target,
 			    const struct in6_addr *daddr, bool solicited)
 {
 	struct sock *sk = dev_net(dev)->ipv6.ndisc_sk;
 	int hlen = LL_RESERVED_SPACE(dev), tlen = dev->needed_tailroom;
-	int optlen = 0;
-	struct inet6_dev *idev;
+	struct in6_addr saddr;
 	struct sk_buff *skb;
 	struct nd_msg *na;
+	int optlen = 0;
 
+	/*
+	 * The source the kernel would pick for a link-scope destination on
+	 * dev: its link-local address (none usable yet: no answer either).
+	 */
+	if (ipv6_dev_get_saddr(dev_net(dev), dev, &in6addr_linklocal_allnodes,
+			       0, &saddr))
+		return false;
 	if (dev->addr_len)
 		optlen = ndisc_opt_addr_space(dev,
 					      NDISC_NEIGHBOUR_ADVERTISEMENT);
 	skb = alloc_skb(hlen + sizeof(struct ipv6hdr) + sizeof(*na) + optlen +
 			tlen, GFP_ATOMIC);
 	if (!skb)
-		return;
+		return false;
 	skb->protocol = htons(ETH_P_IPV6);
 	skb->dev = dev;
 	skb_reserve(skb, hlen + sizeof(struct ipv6hdr));
@@ -42,8 +53,6 @@ static void dcx_ndp_send_na(struct net_device *dev,
 
 	na = skb_put_zero(skb, sizeof(*na));
 	na->icmph.icmp6_type = NDISC_NEIGHBOUR_ADVERTISEMENT;
-	idev = __in6_dev_get(dev);
-	na->icmph.icmp6_router = idev && READ_ONCE(idev->cnf.forwarding);
 	na->icmph.icmp6_solicited = solicited;
 	na->target = *target;
 	if (dev->addr_len)
@@ -51,7 +60,8 @@ static void dcx_ndp_send_na(struct net_device *dev,
 					 dev->dev_addr, dev->addr_len,
 					 ndisc_addr_option_pad(dev->type));
 	/* Checksum, IPv6 header (hop limit 255) and LOCAL_OUT are its job. */
-	ndisc_send_skb(skb, daddr, target);
+	ndisc_send_skb(skb, daddr, &saddr);
+	return true;
 }
 
 /* RFC 4861 7.1.1 validity of the solicitation at skb's network header. */
@@ -86,8 +96,8 @@ static const struct nd_msg *dcx_ndp_valid_ns(struct sk_buff *skb)
 	return ns;
 }
 
-bool dcx_ndp_proxy(struct net *net, const struct dcx_xlat_cfg *cfg,
-		   struct sk_buff *skb)
+enum dcx_ndp dcx_ndp_proxy(struct net *net, const struct dcx_xlat_cfg *cfg,
+			   struct sk_buff *skb)
 {
 	const struct nd_msg *ns = dcx_ndp_valid_ns(skb);
 	struct in6_addr target, saddr;
@@ -95,16 +105,16 @@ bool dcx_ndp_proxy(struct net *net, const struct dcx_xlat_cfg *cfg,
 	bool dad;
 
 	if (!ns)
-		return false;
+		return DCX_NDP_OTHER;
 	/* Only what this instance translates, never the host's own. */
-	if (!dcx_map_64(cfg, &ns->target, &v4) || dcx_v4_special(v4))
-		return false;
-	if (ipv6_chk_addr(net, &ns->target, skb->dev, 0))
-		return false;
+	if (!dcx_map_64(cfg, &ns->target, &v4) || dcx_v4_special(v4) ||
+	    ipv6_chk_addr(net, &ns->target, skb->dev, 0))
+		return DCX_NDP_IGNORED;
 	target = ns->target;
 	saddr = ipv6_hdr(skb)->saddr;
 	dad = ipv6_addr_any(&saddr);
-	dcx_ndp_send_na(skb->dev, &target,
-			dad ? &in6addr_linklocal_allnodes : &saddr, !dad);
-	return true;
+	if (!dcx_ndp_send_na(skb->dev, &target,
+			     dad ? &in6addr_linklocal_allnodes : &saddr, !dad))
+		return DCX_NDP_IGNORED;
+	return DCX_NDP_ANSWERED;
 }

@@ -12,13 +12,18 @@
 #include <linux/skbuff.h>
 #include "core/xlat.h"
 
+/* What became of a packet on the uplink. */
+enum dcx_ndp {
+	DCX_NDP_OTHER,		/* no valid Neighbor Solicitation */
+	DCX_NDP_ANSWERED,	/* answered: the caller drops it */
+	DCX_NDP_IGNORED,	/* a solicitation for someone else */
+};
+
 /*
  * skb is an IPv6 packet received on the ndp-proxy uplink (PREROUTING).
- * True when it was a valid Neighbor Solicitation for a translated address
- * and has been answered: the caller drops it. False: not for us, the
- * packet goes on untouched. RCU.
+ * Unless answered, the packet goes on untouched. RCU.
  */
-bool dcx_ndp_proxy(struct net *net, const struct dcx_xlat_cfg *cfg,
-		   struct sk_buff *skb);
+enum dcx_ndp dcx_ndp_proxy(struct net *net, const struct dcx_xlat_cfg *cfg,
+			   struct sk_buff *skb);
 
 #endif /* DCX_NDP_H */

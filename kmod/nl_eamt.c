@@ -18,6 +18,7 @@ struct dcx_eam_req {
 	struct in6_addr v6;
 	u8 len4, len6;
 	bool has4, has6;
+	bool remote;		/* RFC 7756 5.2 remote service entry */
 };
 
 /* One DCXLAT_A_EAM, number idx (from 1) of the message. */
@@ -48,6 +49,7 @@ static int dcx_eam_parse(const struct nlattr *a, unsigned int idx,
 			return err;
 		e->has6 = true;
 	}
+	e->remote = nla_get_flag(tb[DCXLAT_EAM_REMOTE]);
 	if (!e->has4 && !e->has6) {
 		NL_SET_BAD_ATTR(extack, a);
 		NL_SET_ERR_MSG_FMT_MOD(extack,
@@ -145,8 +147,8 @@ static int dcx_eam_add_one(struct dcx_tables *t, struct dcx_space *s,
 				       idx, e.has4 ? "IPv6" : "IPv4");
 		return -EINVAL;
 	}
-	err = dcx_eam_add(t, s, e.v4, e.len4, &e.v6, e.len6, why,
-			  &dcx_cfg_mutex);
+	err = dcx_eam_add_as(t, s, e.v4, e.len4, &e.v6, e.len6, e.remote, why,
+			     &dcx_cfg_mutex);
 	return err ? dcx_nl_why(extack, a, err, why) : 0;
 }
 
@@ -222,6 +224,7 @@ static int dcx_eam_del_find(struct dcx_tables *t, struct dcx_space *s,
 		out->len4 = e->len4;
 		out->v6 = e->v6;
 		out->len6 = e->len6;
+		out->remote = e->remote;
 	}
 	rcu_read_unlock();
 	return err;
@@ -267,8 +270,9 @@ int dcx_nl_eamt_del(struct sk_buff *skb, struct genl_info *info)
 	}
 	/* Put back what this message removed; they fitted a moment ago. */
 	while (k--)
-		dcx_eam_add(r.t, s, done[k].v4, done[k].len4, &done[k].v6,
-			    done[k].len6, NULL, &dcx_cfg_mutex);
+		dcx_eam_add_as(r.t, s, done[k].v4, done[k].len4, &done[k].v6,
+			       done[k].len6, done[k].remote, NULL,
+			       &dcx_cfg_mutex);
 out:
 	kvfree(done);
 	dcx_nl_end(&r);
@@ -313,7 +317,8 @@ static int dcx_eam_dump_one(void *ctx, const struct dcx_eam *e)
 	if (!nest)
 		return 1;
 	if (dcx_nl_put_prefix(d->skb, DCXLAT_EAM_PREFIX4, &e->v4, 4, e->len4) ||
-	    dcx_nl_put_prefix(d->skb, DCXLAT_EAM_PREFIX6, &e->v6, 16, e->len6)) {
+	    dcx_nl_put_prefix(d->skb, DCXLAT_EAM_PREFIX6, &e->v6, 16, e->len6) ||
+	    (e->remote && nla_put_flag(d->skb, DCXLAT_EAM_REMOTE))) {
 		nla_nest_cancel(d->skb, nest);
 		return 1;
 	}

@@ -27,6 +27,7 @@ const struct nla_policy dcx_prefix6_policy[DCXLAT_PREFIX_MAX + 1] = {
 const struct nla_policy dcx_eam_policy[DCXLAT_EAM_MAX + 1] = {
 	[DCXLAT_EAM_PREFIX4] = NLA_POLICY_NESTED(dcx_prefix4_policy),
 	[DCXLAT_EAM_PREFIX6] = NLA_POLICY_NESTED(dcx_prefix6_policy),
+	[DCXLAT_EAM_REMOTE] = { .type = NLA_FLAG },
 };
 
 #define DCX_SET_RANGE(id, name, type, def, lo, hi, vals, doc, rfc)	\

@@ -22,5 +22,12 @@ bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
 		 u32 mtu, u32 *frag_max, bool quiet);
 bool dcx_fits_64(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
 		 u32 mtu, bool reasm);
+/*
+ * 6 -> 4 hairpinned (RFC 7757 4.2), after plan, before prepare: false
+ * (x->stat set, ICMPv6 Packet Too Big sent) when the packet will not fit
+ * the IPv6 route it leaves by after its second translation.
+ */
+bool dcx_fits_hairpin(struct net *net, struct sk_buff *skb,
+		      struct dcx_xlat *x, bool reasm);
 
 #endif /* DCX_PMTU_H */

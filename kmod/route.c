@@ -74,19 +74,18 @@ struct dst_entry *dcx_route4(struct net *net, const struct sk_buff *skb,
 	return &rt->dst;
 }
 
-int dcx_output(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-	       u32 frag_max)
+bool dcx_route_local(const struct dst_entry *dst)
+{
+	return container_of(dst, const struct rtable, dst)->rt_type == RTN_LOCAL;
+}
+
+int dcx_output(struct net *net, struct sk_buff *skb, struct dst_entry *dst)
 {
 	skb_dst_drop(skb);
 	skb_dst_set(skb, dst);
 	nf_reset_ct(skb);
 	/* The control block belonged to the old family's input path. */
 	memset(skb->cb, 0, sizeof(skb->cb));
-	if (frag_max) {
-		/* Let ip6_fragment() cut it to frag_max (DF was clear). */
-		IP6CB(skb)->frag_max_size = frag_max;
-		skb->ignore_df = 1;
-	}
 	skb->dev = dst->dev;
 	return dst_output(net, NULL, skb);
 }

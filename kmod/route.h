@@ -11,9 +11,15 @@ struct dst_entry *dcx_route6(struct net *net, const struct sk_buff *skb,
 			     const struct dcx_xlat *x, u8 tclass);
 struct dst_entry *dcx_route4(struct net *net, const struct sk_buff *skb,
 			     const struct dcx_xlat *x, u8 tos);
-/* Hand the translated packet (network header at skb->data) to dst. */
-/* frag_max: fragment an IPv6 packet to this size (0: don't). */
-int dcx_output(struct net *net, struct sk_buff *skb, struct dst_entry *dst,
-	       u32 frag_max);
+/*
+ * An IPv4 route to one of the translator's own addresses (local
+ * delivery): such a packet is not translated (see dispatch.c).
+ */
+bool dcx_route_local(const struct dst_entry *dst);
+/*
+ * Hand the translated packet (network header at skb->data) to dst. An
+ * IPv6 packet that must be fragmented goes through frag.c first.
+ */
+int dcx_output(struct net *net, struct sk_buff *skb, struct dst_entry *dst);
 
 #endif /* DCX_ROUTE_H */

@@ -45,12 +45,14 @@ int dcx_eamt_parse(struct dcx_args *a, int n, const char **w,
 		if (r)
 			return r > 0 ? 0 : r;
 		if (n < 2)
-			return DCX_ERR("%s: missing %s; usage: eamt add [space NAME] PREFIX4 PREFIX6 (e.g. 192.0.2.0/24 2001:db8:aaaa::/120), or eamt add - / --file FILE",
+			return DCX_ERR("%s: missing %s; usage: eamt add [space NAME] PREFIX4 PREFIX6 [local|remote] (e.g. 192.0.2.0/24 2001:db8:aaaa::/120), or eamt add - / --file FILE",
 				       ctx, n ? "PREFIX6" : "PREFIX4 PREFIX6");
-		if (n > 2)
+		if (n > 3)
 			return DCX_ERR("%s: unexpected argument \"%s\"", ctx,
-				       w[2]);
-		if (dcx_eam_parse(w[0], w[1], &a->eam, msg, sizeof(msg)))
+				       w[3]);
+		if (dcx_eam_parse(w[0], w[1], &a->eam, msg, sizeof(msg)) ||
+		    dcx_eam_parse_scope(n > 2 ? w[2] : NULL, &a->eam, msg,
+					sizeof(msg)))
 			return DCX_ERR("%s: %s", ctx, msg);
 		a->eam_which = 46;
 		return 0;
@@ -255,11 +257,12 @@ static int dcx_eam_take(const struct dcx_ueam *ue, void *arg)
 		 * cost a hash table each. Prefixes need no escaping.
 		 */
 		fprintf(stdout, s->pretty ?
-			"%s\n  {\n    \"prefix4\": \"%s\",\n    \"prefix6\": \"%s\"\n  }" :
-			"%s{\"prefix4\":\"%s\",\"prefix6\":\"%s\"}",
+			"%s\n  {\n    \"prefix4\": \"%s\",\n    \"prefix6\": \"%s\",\n    \"remote\": %s\n  }" :
+			"%s{\"prefix4\":\"%s\",\"prefix6\":\"%s\",\"remote\":%s}",
 			s->n++ ? "," : "[",
 			dcx_prefix4_str(&ue->p4, a4, sizeof(a4)),
-			dcx_prefix_str(&ue->p6, a6, sizeof(a6)));
+			dcx_prefix_str(&ue->p6, a6, sizeof(a6)),
+			ue->remote ? "true" : "false");
 		return 0;
 	default:
 		return dcx_eam_vec_push(s->vec, ue) ? -ENOMEM : 0;

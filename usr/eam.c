@@ -15,6 +15,7 @@
 int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 		  char *err, size_t errlen)
 {
+	e->remote = false;
 	if (dcx_prefix4_parse(p4, true, &e->p4, err, errlen) ||
 	    dcx_prefix6_parse_strict(p6, true, &e->p6, err, errlen))
 		return -1;
@@ -26,6 +27,23 @@ int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 		return -1;
 	}
 	return 0;
+}
+
+int dcx_eam_parse_scope(const char *word, struct dcx_ueam *e, char *err,
+			size_t errlen)
+{
+	if (!word || !strcmp(word, "local")) {
+		e->remote = false;
+		return 0;
+	}
+	if (!strcmp(word, "remote")) {
+		e->remote = true;
+		return 0;
+	}
+	snprintf(err, errlen,
+		 "unexpected \"%s\" after the prefixes; expected \"local\" or \"remote\" (RFC 7756 5.2: an Edge Relay's entry for a remote service)",
+		 word);
+	return -1;
 }
 
 int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
@@ -43,7 +61,7 @@ int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
 		return -1;
 	if (empty) {
 		snprintf(err, errlen,
-			 "empty EAM entry; expected \"PREFIX4 PREFIX6\", e.g. \"192.0.2.0/24 2001:db8::/120\"");
+			 "empty EAM entry; expected \"PREFIX4 PREFIX6 [local|remote]\", e.g. \"192.0.2.0/24 2001:db8::/120\"");
 		return -1;
 	}
 	return 0;
@@ -53,7 +71,7 @@ int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
 		       char *err, size_t errlen)
 {
 	static const char blanks[] = " \t\r\n";
-	char *hash = strchr(line, '#'), *save = NULL, *a, *b, *c;
+	char *hash = strchr(line, '#'), *save = NULL, *a, *b, *c, *d;
 
 	if (hash)
 		*hash = '\0';
@@ -63,19 +81,22 @@ int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
 		return 0;
 	b = strtok_r(NULL, blanks, &save);
 	c = b ? strtok_r(NULL, blanks, &save) : NULL;
+	d = c ? strtok_r(NULL, blanks, &save) : NULL;
 	if (!b) {
 		snprintf(err, errlen,
-			 "\"%s\": missing the IPv6 prefix; expected \"PREFIX4 PREFIX6\"",
+			 "\"%s\": missing the IPv6 prefix; expected \"PREFIX4 PREFIX6 [local|remote]\"",
 			 a);
 		return -1;
 	}
-	if (c) {
+	if (d) {
 		snprintf(err, errlen,
-			 "unexpected \"%s\" after \"%s %s\"; expected \"PREFIX4 PREFIX6\"",
-			 c, a, b);
+			 "unexpected \"%s\" after \"%s %s %s\"; expected \"PREFIX4 PREFIX6 [local|remote]\"",
+			 d, a, b, c);
 		return -1;
 	}
-	return dcx_eam_parse(a, b, e, err, errlen);
+	if (dcx_eam_parse(a, b, e, err, errlen))
+		return -1;
+	return dcx_eam_parse_scope(c, e, err, errlen);
 }
 
 int dcx_eam_vec_push(struct dcx_eam_vec *vec, const struct dcx_ueam *e)
@@ -216,7 +237,8 @@ char *dcx_eam_str(const struct dcx_ueam *e, char *buf, size_t len)
 {
 	char a[DCX_PREFIX4_STRLEN], b[DCX_PREFIX_STRLEN];
 
-	snprintf(buf, len, "%s %s", dcx_prefix4_str(&e->p4, a, sizeof(a)),
-		 dcx_prefix_str(&e->p6, b, sizeof(b)));
+	snprintf(buf, len, "%s %s%s", dcx_prefix4_str(&e->p4, a, sizeof(a)),
+		 dcx_prefix_str(&e->p6, b, sizeof(b)),
+		 e->remote ? " remote" : "");
 	return buf;
 }

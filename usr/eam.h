@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * RFC 7757 EAM entries as the user writes them: "PREFIX4 PREFIX6" on the
- * command line, in bulk files (one entry a line) and in JSON. Pure: parse,
- * validate, check a whole set for overlaps, print.
+ * RFC 7757 EAM entries as the user writes them: "PREFIX4 PREFIX6 [local|
+ * remote]" on the command line, in bulk files (one entry a line) and in
+ * JSON. "remote" marks an RFC 7756 5.2 entry of an Edge Relay (a remote
+ * service, figure 6): the ER ingress filter applies to the local ones
+ * only, the default. Pure: parse, validate, check a whole set for
+ * overlaps, print.
  */
 #ifndef DCXLAT_USR_EAM_H
 #define DCXLAT_USR_EAM_H
@@ -16,6 +19,7 @@ struct dcx_ueam {
 	struct dcx_uprefix4 p4;
 	struct dcx_uprefix p6;
 	unsigned int tag;	/* line number or JSON index, for messages */
+	bool remote;		/* not one of the ER's own nodes */
 };
 
 struct dcx_eam_vec {
@@ -23,10 +27,13 @@ struct dcx_eam_vec {
 	size_t n, cap;
 };
 
-/* Both prefixes, equal suffix lengths (32 - len4 == 128 - len6). */
+/* Both prefixes, equal suffix lengths (32 - len4 == 128 - len6); local. */
 int dcx_eam_parse(const char *p4, const char *p6, struct dcx_ueam *e,
 		  char *err, size_t errlen);
-/* "PREFIX4 PREFIX6" separated by blanks (the bulk and JSON form). */
+/* "local" or "remote" (NULL: local) into e->remote. */
+int dcx_eam_parse_scope(const char *word, struct dcx_ueam *e, char *err,
+			size_t errlen);
+/* "PREFIX4 PREFIX6 [local|remote]" (the bulk and JSON form). */
 int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
 		      size_t errlen);
 
@@ -58,8 +65,8 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 			   dcx_eam_label_fn label, const void *ctx,
 			   char *err, size_t errlen);
 
-/* "192.0.2.0/24 2001:db8::/120" */
+/* "192.0.2.0/24 2001:db8::/120", " remote" added for a remote entry */
 char *dcx_eam_str(const struct dcx_ueam *e, char *buf, size_t len);
-#define DCX_EAM_STRLEN (DCX_PREFIX4_STRLEN + DCX_PREFIX_STRLEN + 2)
+#define DCX_EAM_STRLEN (DCX_PREFIX4_STRLEN + DCX_PREFIX_STRLEN + 9)
 
 #endif /* DCXLAT_USR_EAM_H */

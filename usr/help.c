@@ -82,7 +82,7 @@ static const char dcx_help_monitor[] =
 "-j: one JSON object per line with the same detail.\n";
 
 static const char dcx_help_eamt[] =
-"Usage: dcxlat [-i NAME] eamt add [space SPACE] PREFIX4 PREFIX6\n"
+"Usage: dcxlat [-i NAME] eamt add [space SPACE] PREFIX4 PREFIX6 [local|remote]\n"
 "       dcxlat [-i NAME] eamt add [space SPACE] - | --file FILE\n"
 "       dcxlat [-i NAME] eamt del [space SPACE] PREFIX4 | PREFIX6\n"
 "       dcxlat [-i NAME] eamt del [space SPACE] - | --file FILE\n"
@@ -94,7 +94,10 @@ static const char dcx_help_eamt[] =
 "  dcxlat eamt add 192.0.2.0/24 2001:db8:aaaa::/120\n"
 "A bare address is a /32 (IPv4) or /128 (IPv6). Entries of a space must not\n"
 "overlap; IPv6 prefixes must not overlap in any space. SPACE defaults to\n"
-"\"default\". Bulk: one \"PREFIX4 PREFIX6\" a line (# comments, blank lines\n"
+"\"default\". \"remote\" marks an Edge Relay's entry for a remote service\n"
+"(RFC 7756 5.2, figure 6): the ER filters treat only local entries (the\n"
+"default) as its own service addresses.\n"
+"Bulk: one \"PREFIX4 PREFIX6 [remote]\" a line (# comments, blank lines\n"
 "ignored), checked whole before anything is sent; errors name the line;\n"
 "if the kernel refuses a line nothing stays added. \"eamt show\" prints\n"
 "the same format, so its output can be fed back to \"eamt add -\".\n";

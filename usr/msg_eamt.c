@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * EAM entries in messages (see msg_eamt.h). An entry is a DCXLAT_A_EAM
- * nest of two prefix nests; an EAM request holds many at the top level.
+ * nest of two prefix nests and, for a remote entry, the DCXLAT_EAM_REMOTE
+ * flag; an EAM request holds many at the top level.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -24,6 +25,9 @@ int dcx_msg_put_eam(struct nl_msg *m, const struct dcx_ueam *e, int which)
 	if (which != 4 && dcx_msg_put_prefix(m, DCXLAT_EAM_PREFIX6, &e->p6.addr,
 					 16, e->p6.len))
 		return -EMSGSIZE;
+	/* Only with both prefixes (ADD): a local entry sends no flag. */
+	if (which == 46 && e->remote && nla_put_flag(m, DCXLAT_EAM_REMOTE))
+		return -EMSGSIZE;
 	nla_nest_end(m, n);
 	return 0;
 }
@@ -40,6 +44,7 @@ static int dcx_get_eam(struct nlattr *a, struct dcx_ueam *e)
 	    dcx_msg_get_prefix(tb[DCXLAT_EAM_PREFIX6], &e->p6.addr, 16,
 			   &e->p6.len))
 		return -EINVAL;
+	e->remote = tb[DCXLAT_EAM_REMOTE] != NULL;
 	return 0;
 }
 

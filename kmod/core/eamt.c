@@ -17,6 +17,13 @@ const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 	return dcx_lpm_lookup(&t->eam6, v6->s6_addr, NULL);
 }
 
+bool dcx_eam_local4(const struct dcx_space *s, __be32 v4)
+{
+	const struct dcx_eam *e = dcx_eam_lookup4(s, v4);
+
+	return e && !e->remote;
+}
+
 /*
  * Host-bit mask of an EAM entry's IPv4 prefix (also the low 32 bits of its
  * IPv6 prefix, whose suffix is as long). A shift by 32 is undefined in C
@@ -177,9 +184,9 @@ static void dcx_eam_free(void *value)
 	kfree(value);
 }
 
-int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
-		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
-		struct mutex *lock)
+int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		   u8 len4, const struct in6_addr *v6, u8 len6, bool remote,
+		   char *why, struct mutex *lock)
 {
 	struct dcx_eam *e;
 	int err;
@@ -196,6 +203,7 @@ int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	e->v6 = *v6;
 	e->len6 = len6;
 	e->space = s;
+	e->remote = remote;
 	err = dcx_lpm_insert(&s->eam4, (const u8 *)&v4, len4, e, GFP_KERNEL,
 			     lock);
 	if (err) {

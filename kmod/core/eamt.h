@@ -19,9 +19,16 @@
 
 #include "types.h"
 
-int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
-		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
-		struct mutex *lock);
+int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
+		   u8 len4, const struct in6_addr *v6, u8 len6, bool remote,
+		   char *why, struct mutex *lock);
+/* A local entry (the default: one of the translator's own nodes). */
+static inline int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s,
+			      __be32 v4, u8 len4, const struct in6_addr *v6,
+			      u8 len6, char *why, struct mutex *lock)
+{
+	return dcx_eam_add_as(t, s, v4, len4, v6, len6, false, why, lock);
+}
 /* Delete by either side: v6 == NULL deletes by v4/len4, else by v6/len6. */
 int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
@@ -36,6 +43,11 @@ void dcx_eam_destroy(struct dcx_space *s);
 const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4);
 const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6);
+/*
+ * Is v4 a local service address of s (RFC 7756 6): inside an EAM entry
+ * of s that is not remote?
+ */
+bool dcx_eam_local4(const struct dcx_space *s, __be32 v4);
 /*
  * Some entry of eam6 that overlaps the IPv6 prefix key/len and belongs to
  * another space than self (self == NULL: any space), or NULL. RCU reader.

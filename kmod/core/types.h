@@ -149,6 +149,12 @@ struct dcx_eam {
 	u8 len6;
 	struct in6_addr v6;
 	struct dcx_space *space;	/* the space whose table holds it */
+	/*
+	 * RFC 7756 5.2: an Edge Relay's entry for a remote service (figure
+	 * 6), not one of its own nodes; the ER filter (RFC 7756 6) treats
+	 * only the others as local service addresses. Set when added.
+	 */
+	bool remote;
 	struct rcu_head rcu;
 };
 

@@ -77,8 +77,9 @@ static bool dcx_src_route_live(const u8 *opt, unsigned int len)
 
 /*
  * RFC 7756 6: an Edge Relay translates only what comes from its own nodes,
- * the sources its EAM entries cover; anything else would leave the BR with
- * a spoofed IPv4 source (ingress filtering, RFC 2827). An ICMPv4 error
+ * the sources its local EAM entries cover (not the remote ones of 5.2,
+ * figure 6); anything else would leave the BR with a spoofed IPv4 source
+ * (ingress filtering, RFC 2827). An ICMPv4 error
  * from elsewhere (a router on the ER's IPv4 side) may still take an
  * RFC 6791 source, which no IPv4 host can be spoofed as.
  */
@@ -87,7 +88,7 @@ static bool dcx_er_ingress_drop(const struct dcx_xlat *x, __be32 src)
 	const struct dcx_space *s = x->space ?: x->cfg->tables->def;
 
 	return x->cfg->role == DCXLAT_ROLE_ER && x->cfg->er_filter &&
-	       !x->hairpin && !dcx_eam_lookup4(s, src);
+	       !x->hairpin && !dcx_eam_local4(s, src);
 }
 
 /*

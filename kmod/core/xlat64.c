@@ -28,22 +28,21 @@ static bool dcx_is_icmp6_err(const u8 *nh, unsigned int linear,
 /*
  * RFC 7756 6, Edge Relay: an IPv6 source that is one of the ER's own
  * service addresses, or that translates to one of its IPv4 service
- * addresses, is spoofed (the IPv4 node would take it for itself). Our
- * tables do not say which EAM entries are the ER's own nodes and which
- * are the "additional" entries of RFC 7756 5.2 (remote services the
- * local nodes talk to directly): every EAM entry of the space counts as
- * local, the strict reading of section 6. An ER that uses 5.2 entries
- * must turn er_filter off.
+ * addresses, is spoofed (the IPv4 node would take it for itself). The
+ * service addresses are those of the local EAM entries: the "additional"
+ * entries of RFC 7756 5.2 (remote services the local nodes talk to
+ * directly, figure 6) are added as remote, and their IPv6 side is a
+ * legitimate source.
  */
 static enum dcx_action dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
 {
 	if (x->cfg->role != DCXLAT_ROLE_ER || !x->cfg->er_filter)
 		return DCX_XLAT;
-	if (how == DCX_MAP_EAM)
-		return dcx_verdict_drop(x, DCXLAT_STAT_ER_SPOOF6);
-	if (dcx_eam_lookup4(x->space, x->src4))
-		return dcx_verdict_drop(x, DCXLAT_STAT_ER_SPOOF4);
-	return DCX_XLAT;
+	/* An EAM-mapped source maps into its own entry, of this space. */
+	if (!dcx_eam_local4(x->space, x->src4))
+		return DCX_XLAT;
+	return dcx_verdict_drop(x, how == DCX_MAP_EAM ? DCXLAT_STAT_ER_SPOOF6 :
+							DCXLAT_STAT_ER_SPOOF4);
 }
 
 /*

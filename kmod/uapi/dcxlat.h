@@ -143,6 +143,10 @@ enum dcxlat_prefix_attr {
  * or more DCXLAT_A_EAM, all applied or none; DEL needs only one of the two
  * prefixes. EAMT_GET is a dump of one space in (IPv4 prefix) order; EAMT_FLUSH
  * empties the space's table.
+ * An entry is local (one of the translator's own nodes) unless ADD gives
+ * DCXLAT_EAM_REMOTE (RFC 7756 5.2, figure 6: an Edge Relay's entry for a
+ * remote service): the ER filter (RFC 7756 6) treats only the local ones
+ * as service addresses. GET carries the flag on remote entries.
  *
  * EAMT_ADD/DEL: INSTANCE, SPACE (optional), one or more EAM. On the first
  * refused entry the entries of the message already changed are put back
@@ -165,6 +169,7 @@ enum dcxlat_eam_attr {
 	DCXLAT_EAM_UNSPEC,
 	DCXLAT_EAM_PREFIX4,	/* nested enum dcxlat_prefix_attr, IPv4 */
 	DCXLAT_EAM_PREFIX6,	/* nested enum dcxlat_prefix_attr, IPv6 */
+	DCXLAT_EAM_REMOTE,	/* flag: RFC 7756 5.2 remote service entry */
 	__DCXLAT_EAM_MAX
 };
 #define DCXLAT_EAM_MAX (__DCXLAT_EAM_MAX - 1)
@@ -301,7 +306,10 @@ enum dcxlat_bind_attr {
 	X(CROSS_SPACE,		"cross-space",	"IPv6 source and destination belong to different address spaces") \
 	X(UNBOUND,		"unbound-interface", "IPv4 from an interface bound to no space, left untouched") \
 	X(UNSUPP_ICMP,		"unsupported-icmp", "ICMP type, code or pointer RFC 7915 says to drop, or an error about an error") \
-	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated")
+	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated") \
+	X(TO_SELF4,		"to-self4",	"IPv6 packet for an IPv4 address of the translator itself, dropped") \
+	X(NDP_ANSWERED,		"ndp-answered",	"Neighbor Solicitations on the ndp-proxy uplink answered") \
+	X(NDP_IGNORED,		"ndp-ignored",	"valid Neighbor Solicitations on the ndp-proxy uplink for other targets")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {

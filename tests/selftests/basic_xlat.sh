@@ -178,6 +178,31 @@ check "UDP 5 datagrams ns4 -> ns6 arrive intact" \
 	udp_exchange udp46 "$NS6" "$H6" "$NS4" "$H6_4" 5004
 stop_bg
 
+# --- IPv6 to the translator's own IPv4 address ----------------------------
+
+# 2001:db8:64::198.51.100.1 is xlat's x4 address through pool6. The
+# translator acts as a router (RFC 7915 1.4): it does not deliver such a
+# packet to itself, whose answer would leave as IPv4 to 192.0.2.6 (the
+# route below is that way out): dropped, counted as to-self4.
+pcap_empty() {
+	tcpdump -n -r "$1" 2>/dev/null | tee /dev/stderr | grep -q . && return 1
+	return 0
+}
+ip -n "$XLAT" route add 192.0.2.0/24 via "$H4"
+if tcpdump_start "$NS4" v4 "$TMPD/self.pcap" src host 198.51.100.1; then
+	check_fail "ping ns6 -> ${PFX}198.51.100.1 (xlat's own IPv4): no answer" \
+		ip netns exec "$NS6" ping -6 -n -c 3 -i 0.3 -w 3 \
+		"${PFX}198.51.100.1"
+	sleep 0.5
+	tcpdump_stop
+	check "nothing from 198.51.100.1 left on the IPv4 side" \
+		pcap_empty "$TMPD/self.pcap"
+else
+	ksft_not_ok "tcpdump in ns4 starts"
+fi
+check "counter to-self4 counts the 3 echo requests" counter_at_least to-self4 3
+ip -n "$XLAT" route del 192.0.2.0/24
+
 # --- without the translator nothing gets through ---------------------------
 
 check "instance del default" dcx "$XLAT" instance del default

@@ -196,13 +196,18 @@ check "Fig. 5: the TCP segments were hairpinned" moved "$BR" hairpinned "$hp" 20
 
 # --- Fig. 6: additional EAMs on the ERs, the BR is not involved -------------
 
-# RFC 7756 5.2 entries are remote services; the spoofing filter of the
-# ERs would take them for local ones, so it is off for this part.
-check "Fig. 6: ER A gets {$B4, $B6}, ER B gets {$A4, $A6}" bash -c \
-	"'$dcx_cli' -n '$ERA' -i default eamt add $B4 $B6 &&
-	 '$dcx_cli' -n '$ERB' -i default eamt add $A4 $A6 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter off &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter off"
+# RFC 7756 5.2 entries are remote services, added as "remote": the ER
+# filters (on) keep treating only the local entries as service addresses.
+check "Fig. 6: ER A gets {$B4, $B6} remote, ER B gets {$A4, $A6} remote" \
+	bash -c "'$dcx_cli' -n '$ERA' -i default eamt add $B4 $B6 remote &&
+	 '$dcx_cli' -n '$ERB' -i default eamt add $A4 $A6 remote"
+check "Fig. 6: eamt show marks it remote (text and JSON), the own one not" \
+	bash -c "'$dcx_cli' -n '$ERB' -i default eamt show |
+		grep -qx '$A4/32 $A6/128 remote' &&
+	 '$dcx_cli' -n '$ERB' -i default eamt show | grep -qx '$B4/32 $B6/128' &&
+	 '$dcx_cli' -j -n '$ERB' -i default eamt show | jq -e '[.[] |
+		select(.remote)] | map(.prefix4) == [\"$A4/32\"]'"
+sp6=$(st "$ERB" er-spoofed-src6)
 hp=$(st "$BR" hairpinned)
 br64=$(st "$BR" xlat-6to4)
 tcpdump_start "$IDC" ib "$TMPD/fig6.pcap" ip6 and dst host "$B6" ||
@@ -214,11 +219,11 @@ tcpdump_stop
 check "Fig. 6: app B sees app A as $A4" peer_is "$NODEA" "$B4" "$A4" "$A4"
 check "Fig. 6: the BR neither hairpinned nor translated anything" bash -c \
 	"[ $(st "$BR" hairpinned) -eq $hp ] && [ $(st "$BR" xlat-6to4) -eq $br64 ]"
-check "Fig. 6 off again: ER filters back on, extra EAMs gone" bash -c \
+check "Fig. 6: with the filter on, ER B took $A6 for no spoofed source" \
+	test "$(st "$ERB" er-spoofed-src6)" -eq "$sp6"
+check "Fig. 6 off again: extra EAMs gone" bash -c \
 	"'$dcx_cli' -n '$ERA' -i default eamt del $B4 &&
-	 '$dcx_cli' -n '$ERB' -i default eamt del $A4 &&
-	 '$dcx_cli' -n '$ERA' -i default global set er-ingress-filter on &&
-	 '$dcx_cli' -n '$ERB' -i default global set er-ingress-filter on"
+	 '$dcx_cli' -n '$ERB' -i default eamt del $A4"
 
 # --- RFC 7756 6: the ER security drops ------------------------------------
 

@@ -12,7 +12,10 @@
 #   back fragmented;
 # - other fragments stay stateless: 3000-byte UDP datagrams both ways
 #   arrive byte-exact; an IPv4 fragment too big for the IPv6 link is cut
-#   into IPv6 fragments of the same datagram (same ID, offsets, M flag).
+#   into IPv6 fragments of the same datagram (same ID, offsets, M flag);
+# - a whole DF=0 IPv4 packet (UDP, ICMP echo) too big for the IPv6 link is
+#   cut into IPv6 fragments whose Identification is the IPv4 ID, high bits
+#   0 (RFC 7915 4.1), not one the kernel picks.
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -184,6 +187,32 @@ frag6_mflags() {
 	EOF
 }
 
+# send4_id ID udp|echo: scapy in ns4 sends one whole 1428-byte IPv4 packet
+# with DF clear and identification ID to ns6 (1448 bytes once translated).
+send4_id() {
+	ip netns exec "$NS4" "$PY" - "$H4" "$H6_4" "$1" "$2" <<-'EOF'
+	import sys
+	from scapy.all import ICMP, IP, UDP, Raw, send
+	src, dst, ident, what = sys.argv[1], sys.argv[2], int(sys.argv[3], 0), sys.argv[4]
+	l4 = UDP(sport=4000, dport=6005) if what == "udp" else ICMP(id=77, seq=1)
+	send(IP(src=src, dst=dst, id=ident, flags=0) / l4 / Raw(b"x" * 1400),
+	     verbose=0)
+	EOF
+}
+
+# frag_id_ok FILE ID: the capture holds exactly the two IPv6 fragments of
+# one 1448-byte packet (1232 + 176 bytes of payload), both with ID.
+frag_id_ok() {
+	local got
+	got=$(frag6_layout "$1" | while read -r id off len; do
+		echo "$((16#$id)) $off $len"
+	done | sort -n -k2)
+	echo "IPv6 fragments (id offset len):"
+	echo "$got"
+	[ "$got" = "$(($2)) 0 1232
+$(($2)) 1232 176" ]
+}
+
 # --- setup -----------------------------------------------------------------
 
 check "dcxlat module loads" dcx_load_module || ksft_exit
@@ -247,6 +276,18 @@ check "UDP fragments were not reassembled by the translator" \
 	counter_moved icmp-reassembled "$before" 0
 check_fail "... not a single one" counter_moved icmp-reassembled "$before" 1
 check "fragment-unsupported stayed 0" test "$(stat_of fragment-unsupported)" -eq 0
+for t in "udp 0x0001" "echo 0xbeef"; do
+	read -r what id <<<"$t"
+	tcpdump_start "$NS6" v6 "$TMPD/id-$what.pcap" ip6 src "$H4_6" ||
+		ksft_not_ok "tcpdump on v6 starts"
+	send4_id "$id" "$what"
+	slowwait 10 bash -c "[ \"\$(tcpdump -n -r '$TMPD/id-$what.pcap' \
+		2>/dev/null | wc -l)\" -ge 2 ]"
+	tcpdump_stop
+	check "whole DF=0 IPv4 $what, ID $id: IPv6 fragments carry the IPv4 ID (RFC 7915 4.1)" \
+		frag_id_ok "$TMPD/id-$what.pcap" "$id"
+done
+
 check "kernel log clean" dmesg_clean
 
 ksft_exit

@@ -198,6 +198,28 @@ set_mtu "$R4" b4 1000 && set_mtu "$NS4" v4 1000
 check "ping -M "do" -s 1260 ns6 -> ns4: Frag Needed 1000 from r4 -> PTB 1280" \
 	ping_mtu "$NS6" -6 "$H4_6" 1260 \
 	"From 2001:db8:64::c633:64fe .*Packet too big: mtu=1280"
+# --- hairpinned and too big (RFC 7757 4.2) -----------------------------------
+
+# EAM 192.0.2.7 <-> 2001:db8:6::1 (r6): ns6 -> 2001:db8:64::192.0.2.7 goes
+# back into IPv6 at xlat, whose route to r6 has MTU 1400. A 1448-byte DF
+# packet never leaves as IPv4, so its IPv6 source gets the Packet Too Big,
+# with the hairpin path's MTU.
+check "eamt add 192.0.2.7 2001:db8:6::1, route to it with mtu 1400" \
+	dcx "$XLAT" -i default eamt add 192.0.2.7 2001:db8:6::1 &&
+	ip -n "$XLAT" -6 route add 2001:db8:6::/64 via 2001:db8:7::1 mtu 1400
+tb=$(stat_of too-big)
+hp=$(stat_of hairpinned)
+check "ping -M do -s 1400 ns6 -> ${PFX}192.0.2.7 (hairpinned): PTB 1400 from xlat" \
+	ping_mtu "$NS6" -6 "${PFX}192.0.2.7" 1400 \
+	"From 2001:db8:7::2 .*Packet too big: mtu=1400"
+check "counter too-big moved" counter_moved too-big "$tb" 1
+check_fail "... and nothing was hairpinned" counter_moved hairpinned "$hp" 1
+# r6 answers 2001:db8:64::192.0.2.6 directly: ping sees no reply, the
+# counter shows the requests went through.
+ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -W 1 -M "do" -s 1300 \
+	"${PFX}192.0.2.7" >/dev/null 2>&1
+check "ping -M do -s 1300 (1348 bytes) fits: hairpinned" \
+	counter_moved hairpinned "$hp" 2
 check "kernel log clean" dmesg_clean
 
 ksft_exit

@@ -23,6 +23,11 @@
 # The host's configuration is the operator guide's file, docs/guides/
 # examples/proxy-ndp.json (docs/guides/proxy-ndp.md); the test switches
 # ndp-proxy off and on again to show what it does.
+# The advertisements themselves (captured on the router, read by scapy):
+# from the uplink's link-local address (RFC 4861 4.4), Router flag clear
+# although the host forwards (the targets are hosts, like a kernel proxy
+# entry without "router"), Solicited set, Override clear; the counters
+# ndp-answered and ndp-ignored (an address outside every space).
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
@@ -37,7 +42,7 @@ cleanup() {
 trap cleanup EXIT
 
 require_root
-require_cmd ip ping jq
+require_cmd ip ping jq tcpdump python3
 dcx_require_built
 
 VM6=2001:db8:1::23:a0a:2
@@ -97,6 +102,33 @@ no_static_neigh() {
 	[ "$n" -eq 0 ]
 }
 
+uplink_ll() {
+	ip -n "$H" -j -6 addr show dev uplink |
+		jq -r '[.[0].addr_info[] | select(.scope == "link")][0].local'
+}
+
+# na_ok PCAP TARGET LLADDR: every NA for TARGET in PCAP (at least one)
+# comes from LLADDR with R = 0, S = 1, O = 0.
+na_ok() {
+	python3 - "$@" <<-'EOF'
+	import sys
+	from scapy.all import IPv6, ICMPv6ND_NA, rdpcap
+	pcap, target, ll = sys.argv[1:4]
+	n = 0
+	ok = True
+	for p in rdpcap(pcap):
+	    na = p.getlayer(ICMPv6ND_NA)
+	    if na is None or na.tgt != target:
+	        continue
+	    n += 1
+	    print("NA", p[IPv6].src, "->", p[IPv6].dst, "R", na.R, "S", na.S,
+	          "O", na.O)
+	    ok &= p[IPv6].src == ll and na.R == 0 and na.S == 1 and na.O == 0
+	print(n, "advertisements for", target, "; want source", ll)
+	sys.exit(0 if ok and n else 1)
+	EOF
+}
+
 check "dcxlat module loads" dcx_load_module || ksft_exit
 check "topology: internet, on-link /64 router, host, two VMs" topo ||
 	ksft_exit
@@ -117,17 +149,27 @@ ip -n "$U" -6 neigh flush dev eth0
 
 check "global set ndp-proxy uplink" \
 	dcx "$H" -i "$SP_INST" global set ndp-proxy uplink
+tcpdump_start "$U" eth0 "$TMPD/na.pcap" icmp6 and "ip6[40] == 136" ||
+	ksft_not_ok "tcpdump on the router starts"
 check "the client reaches vmA at $VM6" ping_i "$VM6"
 check "the router learnt $VM6 at the host's uplink MAC (proxy NA)" \
 	learnt_by_proxy "$VM6"
+tcpdump_stop
+check "the NA for $VM6: from the uplink's link-local, R=0 S=1 O=0" \
+	na_ok "$TMPD/na.pcap" "$VM6" "$(uplink_ll)"
+check "counter ndp-answered moved" \
+	dcx_counter_moved "$H" "$SP_INST" ndp-answered 0 1
 check "the client reaches vmA3 at $VM6_3 (same prefix, no new config)" \
 	ping_i "$VM6_3"
 check "the router learnt $VM6_3 at the host's uplink MAC" \
 	learnt_by_proxy "$VM6_3"
 check "no proxy or permanent neighbour entry anywhere" no_static_neigh
 
+ign=$(dcx_stat "$H" "$SP_INST" ndp-ignored)
 check_fail "an address outside every space is not answered" \
 	ping_i 2001:db8:1::24:a0a:2 2
+check "counter ndp-ignored counts its solicitations" \
+	dcx_counter_moved "$H" "$SP_INST" ndp-ignored "$ign" 1
 check "the router has no MAC for it" bash -c \
 	"[ -z \"\$(ip -n '$U' -j -6 neigh show 2001:db8:1::24:a0a:2 dev eth0 |
 	 jq -r '.[0].lladdr // empty')\" ]"

@@ -113,7 +113,10 @@ static void test_eamt(void **state)
 	free(ok("eamt help", DCX_OBJ_EAMT, DCX_CMD_HELP));
 	usage("eamt add", "eamt add: missing PREFIX4 PREFIX6");
 	usage("eamt add 192.0.2.0/24", "missing PREFIX6");
-	usage("eamt add 192.0.2.0/24 2001:db8::/120 x", "unexpected argument \"x\"");
+	usage("eamt add 192.0.2.0/24 2001:db8::/120 x",
+	      "unexpected \"x\" after the prefixes; expected \"local\" or \"remote\"");
+	usage("eamt add 192.0.2.0/24 2001:db8::/120 remote x",
+	      "unexpected argument \"x\"");
 	usage("eamt add 192.0.2.0/24 2001:db8::/119", "suffix lengths differ");
 	usage("eamt add 192.0.2.0/33 2001:db8::/120", "not a number from 0 to 32");
 	usage("eamt add space", "\"space\" needs a NAME");

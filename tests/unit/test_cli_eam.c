@@ -89,6 +89,18 @@ static void test_lines(void **state)
 	assert_int_equal(e.p6.len, 120);
 	line_bad("192.0.2.0/24", "missing the IPv6 prefix");
 	line_bad("192.0.2.0/24 2001:db8::/120 extra", "unexpected \"extra\"");
+	/* RFC 7756 5.2 entries: a third word, local or remote. */
+	assert_false(e.remote);
+	snprintf(buf, sizeof(buf), "192.0.2.0/24 2001:db8::/120 remote\n");
+	assert_int_equal(dcx_eam_parse_line(buf, &e, &empty, err, sizeof(err)),
+			 0);
+	assert_true(e.remote);
+	assert_string_equal(dcx_eam_str(&e, buf, sizeof(buf)),
+			    "192.0.2.0/24 2001:db8::/120 remote");
+	assert_int_equal(dcx_eam_parse_str("192.0.2.0/24 2001:db8::/120 local",
+					   &e, err, sizeof(err)), 0);
+	assert_false(e.remote);
+	line_bad("192.0.2.0/24 2001:db8::/120 remote x", "unexpected \"x\"");
 	assert_int_equal(dcx_eam_parse_str("192.0.2.0/24 2001:db8::/120", &e,
 					   err, sizeof(err)), 0);
 	assert_int_equal(dcx_eam_parse_str("  ", &e, err, sizeof(err)), -1);

@@ -95,6 +95,41 @@ static void test_er_spoof(void **state __maybe_unused)
 		 0);
 }
 
+/*
+ * RFC 7756 figure 6: the ER also holds a 5.2 entry for a remote service
+ * (192.0.2.80 <-> 2001:db8:dc::80, in the IPv6 DC behind the BR), added
+ * as remote. Its local node talks to it directly, with the filter on; the
+ * service's IPv4 address is no local source, its IPv6 one no spoofing.
+ */
+static void test_er_fig6_remote(void **state __maybe_unused)
+{
+	u8 in[PB_MAX], want[PB_MAX];
+	struct dcx_xlat_cfg cfg;
+	unsigned int len, wlen;
+
+	cfg_er(&cfg);
+	xv_eam_as(&cfg, NULL, "192.0.2.80", 32, "2001:db8:dc::80", 128, true);
+	len = udp4(in, "192.0.3.26", "192.0.2.80", 0, 64, 8, false);
+	wlen = udp6(want, "2001:db8:e::26", "2001:db8:dc::80", 0, 63, 8);
+	expect_xlat("fig6 node -> remote service", &cfg, NULL, true, in, len,
+		    want, wlen);
+	len = udp6(in, "2001:db8:dc::80", "2001:db8:e::26", 0, 64, 8);
+	wlen = udp4_of6(want, "192.0.2.80", "192.0.3.26", 0, 63, 8);
+	expect_xlat("fig6 remote service -> node", &cfg, NULL, false, in, len,
+		    want, wlen);
+	/* From the ER's IPv4 side, the remote address is spoofed. */
+	len = udp4(in, "192.0.2.80", "198.51.101.1", 0, 64, 8, false);
+	expect_v("fig6 remote as IPv4 source", &cfg, NULL, true, in, len,
+		 DCX_DROP, DCXLAT_STAT_ER_INGRESS);
+	/* The local entry keeps its protection. */
+	len = udp6(in, "2001:db8:e::26", "2001:db8:e::26", 0, 64, 8);
+	expect_v("fig6 local spoof6", &cfg, NULL, false, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_SPOOF6);
+	len = udp6(in, "2001:db8:64::c000:31a", "2001:db8:dc::80", 0, 64, 8);
+	expect_v("fig6 local spoof4", &cfg, NULL, false, in, len, DCX_DROP,
+		 DCXLAT_STAT_ER_SPOOF4);
+}
+
 /* ---- hairpinning (RFC 7757 4.2, RFC 7756 figure 5) ------------------ */
 
 static const u8 br46[16] = { 0x20, 0x01, 0x0d, 0xb8, 0x00, 0x46 };
@@ -236,6 +271,7 @@ int main(void)
 		xv_unit_test(test_er_ingress),
 		xv_unit_test(test_er_ingress_icmp_err),
 		xv_unit_test(test_er_spoof),
+		xv_unit_test(test_er_fig6_remote),
 		xv_unit_test(test_hairpin),
 		xv_unit_test(test_hairpin_icmp_err),
 	};

@@ -128,10 +128,14 @@ static inline struct dcx_tables *xv_tab(const struct dcx_xlat_cfg *cfg)
 	return (struct dcx_tables *)cfg->tables;
 }
 
-/* Add an EAM entry to space s (NULL: default) of cfg; must succeed. */
-static inline void xv_eam(const struct dcx_xlat_cfg *cfg,
-			  struct dcx_space *s, const char *p4,
-			  unsigned int len4, const char *p6, unsigned int len6)
+/*
+ * Add an EAM entry to space s (NULL: default) of cfg, remote (RFC 7756
+ * 5.2) or local; must succeed.
+ */
+static inline void xv_eam_as(const struct dcx_xlat_cfg *cfg,
+			     struct dcx_space *s, const char *p4,
+			     unsigned int len4, const char *p6,
+			     unsigned int len6, bool remote)
 {
 	struct dcx_tables *t = xv_tab(cfg);
 	char why[DCX_WHY_LEN] = "";
@@ -142,12 +146,19 @@ static inline void xv_eam(const struct dcx_xlat_cfg *cfg,
 	assert_int_equal(inet_pton(AF_INET, p4, &v4), 1);
 	assert_int_equal(inet_pton(AF_INET6, p6, &v6), 1);
 	mutex_lock(&xv_lock);
-	err = dcx_eam_add(t, s ? s : t->def, v4.s_addr, len4, &v6, len6, why,
-			  &xv_lock);
+	err = dcx_eam_add_as(t, s ? s : t->def, v4.s_addr, len4, &v6, len6,
+			     remote, why, &xv_lock);
 	mutex_unlock(&xv_lock);
 	if (err)
 		fail_msg("EAM %s/%u %s/%u: %d (%s)", p4, len4, p6, len6, err,
 			 why);
+}
+
+static inline void xv_eam(const struct dcx_xlat_cfg *cfg,
+			  struct dcx_space *s, const char *p4,
+			  unsigned int len4, const char *p6, unsigned int len6)
+{
+	xv_eam_as(cfg, s, p4, len4, p6, len6, false);
 }
 
 /* Add a space with an RFC 6052 prefix; must succeed. */
