@@ -290,6 +290,12 @@ drop:
 	return NF_DROP;
 }
 
+/* The route type of an IPv4 packet's destination, as the stack sees it. */
+static unsigned int dcx_dst4_type(struct net *net, const struct sk_buff *skb)
+{
+	return inet_addr_type_dev_table(net, skb->dev, ip_hdr(skb)->daddr);
+}
+
 /* Plan, then carry the action out. */
 static __always_inline int dcx_dispatch(struct net *net,
 					struct dcx_instance *inst,
@@ -317,20 +323,24 @@ replan:
 		}
 		goto drop;
 	case DCX_ICMP_ERROR:
+		/*
+		 * An IPv4 packet for the translator itself is the stack's,
+		 * whatever the plan found (e.g. TTL 1 of an eBGP session).
+		 */
+		if (d->to6 && dcx_dst4_type(net, skb) == RTN_LOCAL)
+			goto pass_self;
 		d->icmp_error(net, skb, x->err.type, x->err.code, x->err.info);
-		fallthrough;
+		goto drop;
 	default:
 		/* Other drops (e.g. the ER security checks) send nothing. */
+		if (d->to6 && dcx_dst4_type(net, skb) == RTN_LOCAL)
+			goto pass_self;
 		goto drop;
 	}
 	if (d->to6) {
 		/* Traffic for the translator itself is not translated. */
-		if (inet_addr_type_dev_table(net, skb->dev,
-					     ip_hdr(skb)->daddr) !=
-		    RTN_UNICAST) {
-			dcx_count(inst, x, DCXLAT_STAT_PASS_46);
-			return DCX_NEXT;
-		}
+		if (dcx_dst4_type(net, skb) != RTN_UNICAST)
+			goto pass_self;
 	} else if (x->hairpin) {
 		return dcx_hairpin(net, inst, skb, x, reasm);
 	}
@@ -339,6 +349,9 @@ replan:
 drop:
 	dcx_count(inst, x, x->stat);
 	return NF_DROP;
+pass_self:
+	dcx_count(inst, x, DCXLAT_STAT_PASS_46);
+	return DCX_NEXT;
 }
 
 /*

@@ -203,6 +203,11 @@ fi
 check "counter to-self4 counts the 3 echo requests" counter_at_least to-self4 3
 ip -n "$XLAT" route del 192.0.2.0/24
 
+# An IPv4 packet for the translator itself is the stack's even when the plan
+# would answer it (TTL 1 is what an eBGP session to a Border Relay sends).
+check "ping -t 1 ns4 -> 198.51.100.1 (xlat's own IPv4) is answered" \
+	ip netns exec "$NS4" ping -4 -n -t 1 -c 2 -i 0.3 -w 5 198.51.100.1
+
 # --- without the translator nothing gets through ---------------------------
 
 check "instance del default" dcx "$XLAT" instance del default
