@@ -242,7 +242,7 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	u8 *new = nh + x->old_nhlen - x->new_nhlen;
 
 	if (x->icmp_err)
-		return dcx_icmp_apply_46(x, nh, total);
+		return dcx_icmp_apply_46(x, nh);
 	if (!(ntohs(iph.frag_off) & IP_OFFSET))
 		dcx_transport_46(x, &iph, nh + x->old_nhlen, l4len);
 	/* The old header was copied above: the new one may overlap it. */

@@ -181,7 +181,7 @@ u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	__be32 id = 0;
 
 	if (x->icmp_err)
-		return dcx_icmp_apply_64(x, nh, total);
+		return dcx_icmp_apply_64(x, nh);
 	if (!(x->frag_off & IP6_OFFSET))
 		dcx_transport_64(x, ip6, nh + x->old_nhlen, l4len);
 	if (x->frag_hdr)
