@@ -34,6 +34,7 @@ import os
 import sys
 
 from scapy.packet import Raw
+from scapy.utils import checksum
 from scapy.layers.inet import IP, UDP, ICMP
 from scapy.layers.inet6 import IPv6, ICMPv6TimeExceeded, ICMPv6DestUnreach
 from scapy.layers.inet6 import ICMPv6PacketTooBig, ICMPv6ParamProblem
@@ -57,11 +58,20 @@ def v6(a):
     return rfc6052_embed(NSP[0], NSP[1], a)
 
 
+def ext_struct(objects):
+    """An RFC 4884 extension structure: version 2 header, its checksum
+    over the whole structure (scapy's ICMPExtensionHeader sums only its
+    own four octets), then the objects."""
+    b = bytearray(bytes(ICMPExtensionHeader(chksum=0)) + objects)
+    b[2:4] = checksum(bytes(b)).to_bytes(2, "big")
+    return bytes(b)
+
+
 def mpls_ext(n=1):
     """An RFC 4950 MPLS label stack object of n entries (the traceroute
-    case), in an RFC 4884 extension structure; scapy sums it."""
+    case) in an extension structure."""
     stack = [MPLS(label=16 + i, ttl=1, s=int(i == n - 1)) for i in range(n)]
-    return bytes(ICMPExtensionHeader() / ICMPExtensionMPLS(stack=stack))
+    return ext_struct(bytes(ICMPExtensionMPLS(stack=stack)))
 
 
 def udp4(n):
@@ -194,7 +204,7 @@ def build():
           q4 + ext, udp6(100, v6(H6_4), v6(H4)) + ext, b"")
     # Big: 1020 quoted (255 words, the most there is) + 200 extension ->
     # 1040 + 200 > 1232: the quoted datagram is cut to 1032.
-    ext200 = bytes(ICMPExtensionHeader() / Raw(payload(196, 3)))
+    ext200 = ext_struct(payload(196, 3))
     q4 = udp4(992)
     q6 = udp6(992, v6(H6_4), v6(H4))[:1032]
     g.e46("te_cut", "1020 quoted + 200: quoted cut to 1032, extension kept",
@@ -202,7 +212,7 @@ def build():
           ICMPv6TimeExceeded(code=0, length=129), q4, q6, ext200)
     # Huge extension: quoted cut to 128, the extension cut at 1280.
     q4 = udp4(100)
-    huge = bytes(ICMPExtensionHeader() / Raw(payload(1196, 5)))
+    huge = ext_struct(payload(1196, 5))
     q6 = udp6(100, v6(H6_4), v6(H4))[:128]
     g.e46("te_huge_ext", "1200-octet extension: quoted 128, message cut",
           ICMP(type=11, code=0, length=32),
@@ -227,7 +237,7 @@ def build():
           ICMPv6DestUnreach(code=1, length=25),
           ICMP(type=3, code=10, length=45), q6, padded(q4, 4), ext)
     # 800 quoted + 100 extension: 780 + 100 > 548: quoted cut to 448.
-    ext100 = bytes(ICMPExtensionHeader() / Raw(payload(96, 9)))
+    ext100 = ext_struct(payload(96, 9))
     q6 = udp6(752, v6(H4), v6(H6_4))
     q4 = udp4x(752)[:448]
     g.e64("te_cut", "800 quoted + 100: quoted cut to 448, extension kept",
