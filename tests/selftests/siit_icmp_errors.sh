@@ -5,7 +5,9 @@
 # translator itself, from an IPv4 router translated to ICMPv6 and from an
 # IPv6 router translated to ICMPv4 with the RFC 6791 source 192.0.0.8;
 # traceroute only shows a hop when the inner packet came back translated
-# right), and Fragmentation Needed / Packet Too Big with the right MTU.
+# right), and Fragmentation Needed / Packet Too Big with the right MTU;
+# errors built with scapy: RFC 4884 extensions (an MPLS label stack, both
+# ways) and a 1500-byte ICMPv6 error cut to 576 bytes of ICMPv4.
 #
 #  ns6 -------- r6 -------- xlat -------- r4 -------- ns4
 #  2001:db8:6::2   ::1 | 2001:db8:7::1  ::2 | 198.51.100.1  .254 | 203.0.113.1  .2
@@ -32,6 +34,41 @@ trap cleanup EXIT
 require_root
 require_cmd ip ping traceroute tracepath tcpdump jq
 dcx_require_built
+PY=/usr/bin/python3
+
+# scapy_send NS CODE: send what CODE builds with scapy (ICMP errors no
+# router of this topology would send: RFC 4884 extensions, 1500 bytes).
+scapy_send() {
+	ip netns exec "$1" "$PY" - <<-EOF
+	import logging
+	logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+	from scapy.all import *
+	from scapy.contrib.icmp_extensions import *
+	from scapy.contrib.mpls import MPLS
+	# RFC 4884 extension, MPLS label 16 (RFC 4950), summed whole.
+	ext = bytearray(bytes(ICMPExtensionHeader(chksum=0) /
+	    ICMPExtensionMPLS(stack=[MPLS(label=16, ttl=1, s=1)])))
+	ext[2:4] = checksum(bytes(ext)).to_bytes(2, "big")
+	ext = bytes(ext)
+	$2
+	EOF
+}
+
+# ext6_ok PCAP: ns6 got the ICMPv6 Time Exceeded with the RFC 4884 length
+# 19 (152 octets: 128 + 20 padded to 64 bits) and the extension after it.
+ext6_ok() {
+	"$PY" - "$1" <<-'EOF'
+	import sys
+	from scapy.all import rdpcap, IPv6, ICMPv6TimeExceeded, raw
+	for p in rdpcap(sys.argv[1]):
+	    if ICMPv6TimeExceeded in p:
+	        b = raw(p[IPv6])[40:]
+	        print("length", b[4], "octets", len(b), "ext", b[160:].hex())
+	        sys.exit(0 if b[4] == 19 and len(b) == 172 and
+	                 b[160:164] == bytes.fromhex("2000ddf4") else 1)
+	sys.exit(1)
+	EOF
+}
 
 topo() {
 	setup_ns NS6 R6 XLAT R4 NS4 || return 1
@@ -198,6 +235,43 @@ set_mtu "$R4" b4 1000 && set_mtu "$NS4" v4 1000
 check "ping -M "do" -s 1260 ns6 -> ns4: Frag Needed 1000 from r4 -> PTB 1280" \
 	ping_mtu "$NS6" -6 "$H4_6" 1260 \
 	"From 2001:db8:64::c633:64fe .*Packet too big: mtu=1280"
+
+# --- RFC 4884 extensions and long errors (issue 12 items 2 and 4) -----------
+
+# r6 answers a probe ns4 sent with a Time Exceeded carrying an MPLS
+# extension (the traceroute case): ns4 must see it, length attribute 32
+# (128 octets: the 108 translated, zero padded), the extension intact.
+tcpdump_start "$NS4" v4 "$TMPD/ext4.pcap" icmp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(80))
+send(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded(length=16) / Raw(bytes(q) + ext), verbose=0)"
+pcap_wait "$TMPD/ext4.pcap" "192\.0\.0\.8 > 203\.0\.113\.2" >/dev/null
+tcpdump_stop
+check "ICMPv6 Time Exceeded + MPLS extension from r6 -> ICMPv4, extension kept (tcpdump -v)" \
+	bash -c "tcpdump -n -v -r '$TMPD/ext4.pcap' 2>/dev/null | tee /dev/stderr |
+		grep -A3 'time exceeded in-transit, length 148' |
+		grep -A2 'Multi-Part extension v2, checksum 0xddf4 (correct), length 12' |
+		grep -q 'label 16, tc 0, \[S\], ttl 1'"
+# The other way: r4 about a probe of ns6's.
+tcpdump_start "$NS6" v6 "$TMPD/ext6.pcap" icmp6 ||
+	ksft_not_ok "tcpdump in ns6 starts"
+scapy_send "$R4" "q = IP(src='$H6_4', dst='$H4', ttl=1) / UDP(sport=33434, dport=33435) / Raw(bytes(100))
+send(IP(src='198.51.100.254', dst='$H6_4') / ICMP(type=11, code=0, length=32) / Raw(bytes(q) + ext), verbose=0)"
+pcap_wait "$TMPD/ext6.pcap" "time exceeded" >/dev/null
+tcpdump_stop
+check "ICMPv4 Time Exceeded + MPLS extension from r4 -> ICMPv6, length 19, extension kept" \
+	ext6_ok "$TMPD/ext6.pcap"
+# A 1500-byte ICMPv6 error towards the 1400-byte IPv4 route: cut to 576.
+tb=$(stat_of too-big)
+tcpdump_start "$NS4" v4 "$TMPD/big4.pcap" icmp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(1404))
+send(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded() / Raw(bytes(q)), verbose=0)"
+check "1500-byte ICMPv6 Time Exceeded from r6 -> 576-byte ICMPv4 at ns4" \
+	pcap_wait "$TMPD/big4.pcap" \
+	"192\.0\.0\.8 > 203\.0\.113\.2: ICMP time exceeded in-transit, length 556"
+tcpdump_stop
+check "... and not refused as too-big" test "$(stat_of too-big)" -eq "$tb"
 check "kernel log clean" dmesg_clean
 
 ksft_exit
