@@ -267,37 +267,40 @@ static void test_special_ranges(void **state __maybe_unused)
  */
 static void test_link_local(void **state __maybe_unused)
 {
+	static const struct {
+		const char *src, *dst;
+		bool wkp;
+	} c[] = {
+		/* 4 -> 6: by the prefix, the WKP, an EAM entry; as source */
+		{ "192.0.3.1", "169.254.1.1", false },
+		{ "192.0.3.1", "169.254.1.1", true },
+		{ "192.0.3.1", "169.254.7.7", false },
+		{ "169.254.7.7", "192.0.3.1", false },
+		/* 6 -> 4: the same */
+		{ "2001:db8:64::c000:301", "2001:db8:64::a9fe:101", false },
+		{ "64:ff9b::c000:301", "64:ff9b::a9fe:101", true },
+		{ "2001:db8:64::c000:301", "2001:db8:aaaa::7", false },
+		{ "2001:db8:aaaa::7", "2001:db8:64::c000:301", false },
+	};
 	struct dcx_xlat_cfg cfg, wcfg;
 	u8 in[PB_MAX], want[PB_MAX];
-	unsigned int len, wlen;
+	unsigned int len, wlen, i;
+	bool v4, pass;
 
 	xv_cfg(&cfg, nsp, 96);
 	xv_cfg(&wcfg, wkp, 96);
 	xv_eam(&cfg, NULL, "169.254.7.0", 24, "2001:db8:aaaa::", 120);
-	len = udp4(in, "192.0.3.1", "169.254.1.1", 0, 64, 8, false);
-	expect_v("4->6 dst", &cfg, NULL, true, in, len, DCX_PASS,
-		 DCXLAT_STAT_SPECIAL_PASS4);
-	expect_v("4->6 dst, wkp", &wcfg, NULL, true, in, len, DCX_PASS,
-		 DCXLAT_STAT_SPECIAL_PASS4);
-	len = udp4(in, "192.0.3.1", "169.254.7.7", 0, 64, 8, false);
-	expect_v("4->6 dst, eam", &cfg, NULL, true, in, len, DCX_PASS,
-		 DCXLAT_STAT_SPECIAL_PASS4);
-	len = udp4(in, "169.254.7.7", "192.0.3.1", 0, 64, 8, false);
-	expect_v("4->6 src, eam", &cfg, NULL, true, in, len, DCX_DROP,
-		 DCXLAT_STAT_SPECIAL_DROP);
-	len = udp6(in, "2001:db8:64::c000:301", "2001:db8:64::a9fe:101", 0,
-		   64, 8);
-	expect_v("6->4 dst", &cfg, NULL, false, in, len, DCX_DROP,
-		 DCXLAT_STAT_SPECIAL_DROP);
-	len = udp6(in, "64:ff9b::c000:301", "64:ff9b::a9fe:101", 0, 64, 8);
-	expect_v("6->4 dst, wkp", &wcfg, NULL, false, in, len, DCX_DROP,
-		 DCXLAT_STAT_SPECIAL_DROP);
-	len = udp6(in, "2001:db8:64::c000:301", "2001:db8:aaaa::7", 0, 64, 8);
-	expect_v("6->4 dst, eam", &cfg, NULL, false, in, len, DCX_DROP,
-		 DCXLAT_STAT_SPECIAL_DROP);
-	len = udp6(in, "2001:db8:aaaa::7", "2001:db8:64::c000:301", 0, 64, 8);
-	expect_v("6->4 src, eam", &cfg, NULL, false, in, len, DCX_DROP,
-		 DCXLAT_STAT_SPECIAL_DROP);
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		v4 = !strchr(c[i].src, ':');
+		len = v4 ? udp4(in, c[i].src, c[i].dst, 0, 64, 8, false) :
+			   udp6(in, c[i].src, c[i].dst, 0, 64, 8);
+		/* Only IPv4 to a link-local address is the stack's. */
+		pass = v4 && !strncmp(c[i].dst, "169.254.", 8);
+		expect_v(c[i].dst, c[i].wkp ? &wcfg : &cfg, NULL, v4, in, len,
+			 pass ? DCX_PASS : DCX_DROP,
+			 pass ? DCXLAT_STAT_SPECIAL_PASS4 :
+				DCXLAT_STAT_SPECIAL_DROP);
+	}
 	/* 169.253.255.255 and 169.255.0.0 are ordinary addresses. */
 	len = udp4(in, "192.0.3.1", "169.255.0.0", 0, 64, 8, false);
 	wlen = udp6(want, "2001:db8:64::c000:301", "2001:db8:64::a9ff:0", 0,
