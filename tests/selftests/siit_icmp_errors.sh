@@ -37,14 +37,21 @@ dcx_require_built
 PY=/usr/bin/python3
 
 # scapy_send NS CODE: send what CODE builds with scapy (ICMP errors no
-# router of this topology would send: RFC 4884 extensions, 1500 bytes).
+# router of this topology would send: RFC 4884 extensions, 1500 bytes)
+# through the kernel's raw socket (out(p)), so the kernel's routes and
+# neighbours carry it, not scapy's own resolution.
 scapy_send() {
 	ip netns exec "$1" "$PY" - <<-EOF
 	import logging
+	import socket
 	logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
 	from scapy.all import *
 	from scapy.contrib.icmp_extensions import *
 	from scapy.contrib.mpls import MPLS
+	def out(p):
+	    fam = socket.AF_INET6 if p.version == 6 else socket.AF_INET
+	    s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_RAW)
+	    s.sendto(bytes(p), (p.dst, 0))
 	# RFC 4884 extension, MPLS label 16 (RFC 4950), summed whole.
 	ext = bytearray(bytes(ICMPExtensionHeader(chksum=0) /
 	    ICMPExtensionMPLS(stack=[MPLS(label=16, ttl=1, s=1)])))
@@ -244,8 +251,8 @@ check "ping -M "do" -s 1260 ns6 -> ns4: Frag Needed 1000 from r4 -> PTB 1280" \
 tcpdump_start "$NS4" v4 "$TMPD/ext4.pcap" icmp ||
 	ksft_not_ok "tcpdump in ns4 starts"
 scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(80))
-send(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded(length=16) / Raw(bytes(q) + ext), verbose=0)"
-pcap_wait "$TMPD/ext4.pcap" "192\.0\.0\.8 > 203\.0\.113\.2" >/dev/null
+out(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded(length=16) / Raw(bytes(q) + ext))"
+pcap_wait "$TMPD/ext4.pcap" "192\.0\.0\.8 > 203\.0\.113\.2"
 tcpdump_stop
 check "ICMPv6 Time Exceeded + MPLS extension from r6 -> ICMPv4, extension kept (tcpdump -v)" \
 	bash -c "tcpdump -n -v -r '$TMPD/ext4.pcap' 2>/dev/null | tee /dev/stderr |
@@ -256,7 +263,7 @@ check "ICMPv6 Time Exceeded + MPLS extension from r6 -> ICMPv4, extension kept (
 tcpdump_start "$NS6" v6 "$TMPD/ext6.pcap" icmp6 ||
 	ksft_not_ok "tcpdump in ns6 starts"
 scapy_send "$R4" "q = IP(src='$H6_4', dst='$H4', ttl=1) / UDP(sport=33434, dport=33435) / Raw(bytes(100))
-send(IP(src='198.51.100.254', dst='$H6_4') / ICMP(type=11, code=0, length=32) / Raw(bytes(q) + ext), verbose=0)"
+out(IP(src='198.51.100.254', dst='$H6_4') / ICMP(type=11, code=0, length=32) / Raw(bytes(q) + ext))"
 pcap_wait "$TMPD/ext6.pcap" "time exceeded" >/dev/null
 tcpdump_stop
 check "ICMPv4 Time Exceeded + MPLS extension from r4 -> ICMPv6, length 19, extension kept" \
@@ -266,7 +273,7 @@ tb=$(stat_of too-big)
 tcpdump_start "$NS4" v4 "$TMPD/big4.pcap" icmp ||
 	ksft_not_ok "tcpdump in ns4 starts"
 scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(1404))
-send(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded() / Raw(bytes(q)), verbose=0)"
+out(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded() / Raw(bytes(q)))"
 check "1500-byte ICMPv6 Time Exceeded from r6 -> 576-byte ICMPv4 at ns4" \
 	pcap_wait "$TMPD/big4.pcap" \
 	"192\.0\.0\.8 > 203\.0\.113\.2: ICMP time exceeded in-transit, length 556"
