@@ -61,6 +61,16 @@ scapy_send() {
 	EOF
 }
 
+# ext4_ok PCAP: ns4 got the ICMPv4 Time Exceeded with the extension
+# (tcpdump decodes it: 128 quoted octets, MPLS label 16).
+ext4_ok() {
+	tcpdump -n -v -r "$1" >"$1.txt" 2>&1
+	cat "$1.txt"
+	grep -A5 'time exceeded in-transit, length 148' "$1.txt" |
+		grep -A2 'Multi-Part extension v2, checksum 0xddf4 (correct), length 12' |
+		grep -q 'label 16, tc 0, \[S\], ttl 1'
+}
+
 # ext6_ok PCAP: ns6 got the ICMPv6 Time Exceeded with the RFC 4884 length
 # 19 (152 octets: 128 + 20 padded to 64 bits) and the extension after it.
 ext6_ok() {
@@ -255,10 +265,7 @@ out(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded(length=16) / Raw
 pcap_wait "$TMPD/ext4.pcap" "192\.0\.0\.8 > 203\.0\.113\.2"
 tcpdump_stop
 check "ICMPv6 Time Exceeded + MPLS extension from r6 -> ICMPv4, extension kept (tcpdump -v)" \
-	bash -c "tcpdump -n -v -r '$TMPD/ext4.pcap' 2>/dev/null | tee /dev/stderr |
-		grep -A3 'time exceeded in-transit, length 148' |
-		grep -A2 'Multi-Part extension v2, checksum 0xddf4 (correct), length 12' |
-		grep -q 'label 16, tc 0, \[S\], ttl 1'"
+	ext4_ok "$TMPD/ext4.pcap"
 # The other way: r4 about a probe of ns6's.
 tcpdump_start "$NS6" v6 "$TMPD/ext6.pcap" icmp6 ||
 	ksft_not_ok "tcpdump in ns6 starts"
