@@ -55,16 +55,23 @@ bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 }
 
 /*
- * Never produced or consumed by translation: "this network" 0.0.0.0/8 (the
- * kernel's ipv4_is_zeronet() only means 0.0.0.0 since 5.x), loopback,
- * multicast and the limited broadcast (RFC 7915 4.1, 5.1; RFC 1812 5.3.7).
+ * Never produced or consumed by translation, whatever the prefix or EAM
+ * entry: the IPv4 addresses a router must not forward (RFC 1812 5.3.7,
+ * RFC 3927 7, "Forwardable: False" of RFC 6890): "this network"
+ * 0.0.0.0/8 (the kernel's ipv4_is_zeronet() only means 0.0.0.0 since
+ * 5.x), loopback 127/8, link-local 169.254/16, reserved 240/4 with the
+ * limited broadcast; and multicast 224/4, which SIIT does not translate
+ * (RFC 7915 1.1). The one rule over them is docs/rfc-compliance.md's
+ * "Non-translatable IPv4 addresses": an IPv4 packet to one is left to the
+ * IPv4 stack (special-v4-passed), any other packet that has one as
+ * source or destination is dropped (special-v4-dropped).
  */
 bool dcx_v4_special(__be32 a)
 {
 	u32 h = ntohl(a);
 
-	return (h >> 24) == 0 || (h >> 24) == 127 || (h >> 28) == 0xe ||
-	       h == 0xffffffff;
+	return (h >> 24) == 0 || (h >> 24) == 127 || (h >> 16) == 0xa9fe ||
+	       (h >> 28) >= 0xe;
 }
 
 /*

@@ -16,7 +16,10 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
 		       struct in6_addr *out);
 bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 			 const struct in6_addr *a, __be32 *v4);
-/* Destinations and sources the translator never produces or consumes. */
+/*
+ * Destinations and sources the translator never produces or consumes:
+ * 0/8, 127/8, 169.254/16, 224/4, 240/4 (with 255.255.255.255).
+ */
 bool dcx_v4_special(__be32 a);
 /* RFC 6052 3.1: not to be used with the well-known prefix. */
 bool dcx_v4_nonglobal(__be32 a);

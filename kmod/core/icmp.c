@@ -5,6 +5,9 @@
  */
 #include "icmp.h"
 
+/* RFC 4884 4: an extended message quotes at least this much. */
+#define DCX_ICMP_EXT_MIN	128
+
 /* RFC 1191 section 7 plateau table, highest first. */
 static const u16 dcx_plateaus[] = {
 	65535, 32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296, 68
@@ -229,4 +232,107 @@ u32 dcx_icmp_mtu_64_frag(u32 mtu6, u32 mtu_in, u32 mtu_out, bool frag)
 			mtu_in = mtu_in > 8 ? mtu_in - 8 : 1;
 	}
 	return dcx_icmp_mtu_64(mtu6, mtu_in, mtu_out);
+}
+
+/* RFC 4884 4.1, 4.2: the types with a length attribute. */
+bool dcx_icmp_has_len(u8 type, bool v6)
+{
+	if (v6)
+		return type == ICMPV6_DEST_UNREACH ||
+		       type == ICMPV6_TIME_EXCEED;
+	return type == ICMP_DEST_UNREACH || type == ICMP_TIME_EXCEEDED ||
+	       type == ICMP_PARAMETERPROB;
+}
+
+/*
+ * RFC 4884: the length attribute sits in the sixth octet of an ICMPv4
+ * message (32-bit words), the fifth of an ICMPv6 one (64-bit words). An
+ * attribute that is zero, below the 128 octets an extended message must
+ * quote, or beyond the message is no extension: all of it is quoted data.
+ */
+unsigned int dcx_icmp_ext_orig(const u8 *icmp, unsigned int payload, bool v6)
+{
+	unsigned int orig;
+
+	if (!dcx_icmp_has_len(icmp[0], v6))
+		return 0;
+	orig = v6 ? icmp[4] * 8 : icmp[5] * 4;
+	if (orig < DCX_ICMP_EXT_MIN || orig > payload)
+		return 0;
+	return orig;
+}
+
+/*
+ * The size of the error laid out by dcx_icmp_layout (x->new_total) and
+ * the tailroom apply needs: the quoted packet is rewritten within the
+ * longer of its old and new places and the extension moved straight to
+ * its new one, so nothing is written beyond the end of the new message.
+ */
+static void dcx_icmp_sized(struct dcx_xlat *x, unsigned int payload)
+{
+	unsigned int in = sizeof(struct icmphdr) + payload;
+
+	x->new_total = x->new_nhlen + x->msg_out;
+	x->tail_need = x->msg_out > in ? x->msg_out - in : 0;
+}
+
+/*
+ * RFC 7915 4.2, 5.2 with RFC 4884 4: the quoted packet grows or shrinks
+ * by grow; with an extension (orig, and a translated type that has a
+ * length attribute) it is zero padded to the new unit (4 or 8 octets) and
+ * to at least 128 octets, and the extension follows. All of it must fit
+ * room octets after the ICMP header: the extension is kept whole by
+ * cutting the quoted packet (never under 128 octets); when even that is
+ * not enough, the message is cut at room ("simply truncated"), the
+ * length attribute still saying where the extension begins. Without an
+ * extension out (none in, or a type without the attribute, such as
+ * Packet Too Big), only the quoted packet is translated, cut at room.
+ */
+void dcx_icmp_layout(struct dcx_xlat *x, unsigned int payload,
+		     unsigned int orig, bool len_out, int grow,
+		     unsigned int unit, unsigned int room)
+{
+	unsigned int data, pad, ext;
+
+	if (!orig || !len_out) {
+		x->orig_in = orig ?: payload;
+		x->data_out = min_t(unsigned int, x->orig_in + grow, room);
+		x->orig_out = 0;
+		x->ext_out = 0;
+		x->msg_out = sizeof(struct icmphdr) + x->data_out;
+		dcx_icmp_sized(x, payload);
+		return;
+	}
+	ext = payload - orig;
+	data = orig + grow;
+	pad = max_t(unsigned int, (data + unit - 1) & ~(unit - 1),
+		    DCX_ICMP_EXT_MIN);
+	if (pad + ext > room)
+		pad = max_t(unsigned int,
+			    room > ext ? (room - ext) & ~(unit - 1) : 0,
+			    DCX_ICMP_EXT_MIN);
+	x->orig_in = orig;
+	x->data_out = min(data, pad);
+	x->orig_out = pad;
+	x->ext_out = min(ext, room - pad);
+	x->msg_out = sizeof(struct icmphdr) + pad + x->ext_out;
+	dcx_icmp_sized(x, payload);
+}
+
+/*
+ * Move the extension behind the padded quoted packet (data: the bytes
+ * after the ICMP header). Called before the quoted packet is rewritten
+ * when that grows, after it when it shrinks, so neither overwrites bytes
+ * the other still reads; the padding is zeroed at the end.
+ */
+void dcx_icmp_ext_move(const struct dcx_xlat *x, u8 *data)
+{
+	if (x->ext_out)
+		memmove(data + x->orig_out, data + x->orig_in, x->ext_out);
+}
+
+void dcx_icmp_ext_pad(const struct dcx_xlat *x, u8 *data)
+{
+	if (x->orig_out)
+		memset(data + x->data_out, 0, x->orig_out - x->data_out);
 }

@@ -44,6 +44,7 @@ enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 {
 	const struct icmphdr *icmp = (const struct icmphdr *)(nh + x->old_nhlen);
 	unsigned int off = x->old_nhlen + sizeof(*icmp);
+	unsigned int orig, room;
 	int ptr;
 
 	if (!dcx_icmp_map_46(icmp->type, icmp->code, &x->icmp_type,
@@ -72,9 +73,18 @@ enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 		/* Protocol unreachable points at the next header field. */
 		x->icmp_info = offsetof(struct ipv6hdr, nexthdr);
 	}
-	if (dcx_inner_plan_46(x, nh + off, total - off) != DCX_XLAT)
+	orig = dcx_icmp_ext_orig((const u8 *)icmp, total - off, false);
+	if (dcx_inner_plan_46(x, nh + off, orig ?: total - off) != DCX_XLAT)
 		return DCX_DROP;
-	x->tail_need = x->inner_new_hl - min(x->inner_new_hl, x->inner_old_hl);
+	/* RFC 4443 2.4 (c): at most the minimum IPv6 MTU, whatever is set. */
+	room = DCX_ICMP6_ERR_MAX;
+	if (x->cfg->lowest_ipv6_mtu >= IPV6_MIN_MTU)
+		room = min_t(unsigned int, room, x->cfg->lowest_ipv6_mtu);
+	room -= x->new_nhlen + sizeof(struct icmp6hdr);
+	/* The size before the path MTU is checked: this one leaves. */
+	dcx_icmp_layout(x, total - off, orig,
+			dcx_icmp_has_len(x->icmp_type, true),
+			(int)x->inner_new_hl - (int)x->inner_old_hl, 8, room);
 	return DCX_XLAT;
 }
 
@@ -109,35 +119,35 @@ static unsigned int dcx_inner_apply_46(struct dcx_xlat *x, u8 *in,
 	return x->inner_new_hl + rest;
 }
 
-u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
+u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh)
 {
 	struct iphdr iph = *(struct iphdr *)nh;
 	struct icmp6hdr *icmp6 = (struct icmp6hdr *)(nh + x->old_nhlen);
-	const struct iphdr *inner;
+	int grow = (int)x->inner_new_hl - (int)x->inner_old_hl;
 	u8 *new = nh + x->old_nhlen - x->new_nhlen;
-	unsigned int len, max;
+	u8 *data = (u8 *)(icmp6 + 1);
+	unsigned int len = x->msg_out;
 	u16 mtu4;
 
 	mtu4 = ntohs(((struct icmphdr *)icmp6)->un.frag.mtu);
-	inner = (const struct iphdr *)(icmp6 + 1);
 	if (x->icmp_type == ICMPV6_PKT_TOOBIG)
-		x->icmp_info = dcx_icmp_mtu_46(mtu4, ntohs(inner->tot_len),
-					       x->mtu_in, x->mtu_out);
-	len = sizeof(*icmp6) +
-	      dcx_inner_apply_46(x, (u8 *)(icmp6 + 1),
-				 total - x->old_nhlen - sizeof(*icmp6));
-	/* RFC 4443 2.4 (c): at most the minimum IPv6 MTU, whatever is set. */
-	max = DCX_ICMP6_ERR_MAX;
-	if (x->cfg->lowest_ipv6_mtu >= IPV6_MIN_MTU)
-		max = min_t(unsigned int, max, x->cfg->lowest_ipv6_mtu);
-	max -= x->new_nhlen;
-	if (len > max)
-		len = max;
+		x->icmp_info = dcx_icmp_mtu_46(mtu4,
+			ntohs(((const struct iphdr *)data)->tot_len),
+			x->mtu_in, x->mtu_out);
+	/* The quoted packet as far as it is kept (dcx_icmp_layout). */
+	if (grow > 0)
+		dcx_icmp_ext_move(x, data);
+	dcx_inner_apply_46(x, data, x->data_out - grow);
+	if (grow <= 0)
+		dcx_icmp_ext_move(x, data);
+	dcx_icmp_ext_pad(x, data);
 	icmp6->icmp6_type = x->icmp_type;
 	icmp6->icmp6_code = x->icmp_code;
 	icmp6->icmp6_cksum = 0;
-	/* Unused / MTU / pointer word; RFC 4884 lengths are not kept. */
+	/* Unused / MTU / pointer word; RFC 4884 length in 64-bit words. */
 	icmp6->icmp6_dataun.un_data32[0] = htonl(x->icmp_info);
+	if (x->orig_out)
+		icmp6->icmp6_dataun.un_data8[0] = x->orig_out / 8;
 	icmp6->icmp6_cksum = csum_ipv6_magic(&x->src6, &x->dst6, len,
 					     IPPROTO_ICMPV6,
 					     csum_partial(icmp6, len, 0));

@@ -16,7 +16,10 @@
  */
 enum dcx_action dcx_icmp_plan_46(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
-/* An ICMPv4 error planned by dcx_icmp_plan_46: as dcx_apply_46. */
-u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total);
+/*
+ * An ICMPv4 error planned by dcx_icmp_plan_46: as dcx_apply_46 (its
+ * length is the plan's, x->msg_out).
+ */
+u8 *dcx_icmp_apply_46(struct dcx_xlat *x, u8 *nh);
 
 #endif /* DCX_CORE_ICMP46_H */

@@ -57,6 +57,8 @@ enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 	const struct icmp6hdr *icmp6 =
 		(const struct icmp6hdr *)(nh + x->old_nhlen);
 	unsigned int off = x->old_nhlen + sizeof(*icmp6);
+	unsigned int orig;
+	enum dcx_action v;
 	int ptr;
 
 	if (!dcx_icmp_map_64(icmp6->icmp6_type, icmp6->icmp6_code,
@@ -81,7 +83,16 @@ enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 			return dcx_verdict_drop(x, DCXLAT_STAT_UNSUPP_ICMP);
 		x->icmp_info = ptr;
 	}
-	return dcx_inner_plan_64(x, nh + off, total - off);
+	orig = dcx_icmp_ext_orig((const u8 *)icmp6, total - off, true);
+	v = dcx_inner_plan_64(x, nh + off, orig ?: total - off);
+	if (v != DCX_XLAT)
+		return v;
+	/* RFC 1812 4.3.2.3: 576 at most; the size the path MTU is checked at. */
+	dcx_icmp_layout(x, total - off, orig,
+			dcx_icmp_has_len(x->icmp_type, false),
+			(int)x->inner_new_hl - (int)x->inner_old_hl, 4,
+			DCX_ICMP4_ERR_MAX - x->new_nhlen - sizeof(struct icmphdr));
+	return DCX_XLAT;
 }
 
 static unsigned int dcx_inner_apply_64(struct dcx_xlat *x, u8 *in,
@@ -121,19 +132,20 @@ static unsigned int dcx_inner_apply_64(struct dcx_xlat *x, u8 *in,
 	return x->inner_new_hl + rest;
 }
 
-u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
+u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh)
 {
 	struct ipv6hdr ip6 = *(struct ipv6hdr *)nh;
 	struct icmphdr *icmp = (struct icmphdr *)(nh + x->old_nhlen);
 	u8 *new = nh + x->old_nhlen - x->new_nhlen;
 	u32 mtu6 = ntohl(((struct icmp6hdr *)icmp)->icmp6_mtu);
-	unsigned int len;
+	unsigned int len = x->msg_out;
+	u8 *data = (u8 *)(icmp + 1);
 
-	len = sizeof(*icmp) +
-	      dcx_inner_apply_64(x, (u8 *)(icmp + 1),
-				 total - x->old_nhlen - sizeof(*icmp));
-	if (x->new_nhlen + len > DCX_ICMP4_ERR_MAX)
-		len = DCX_ICMP4_ERR_MAX - x->new_nhlen;
+	/* It shrinks: the quoted packet first, then the extension. */
+	dcx_inner_apply_64(x, data, x->data_out + x->inner_old_hl -
+				    x->inner_new_hl);
+	dcx_icmp_ext_move(x, data);
+	dcx_icmp_ext_pad(x, data);
 	icmp->type = x->icmp_type;
 	icmp->code = x->icmp_code;
 	icmp->checksum = 0;
@@ -145,6 +157,8 @@ u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 		icmp->un.frag.mtu = htons(dcx_icmp_mtu_64_frag(mtu6, x->mtu_in,
 							       x->mtu_out,
 							       x->inner_frag));
+	/* RFC 4884 length in 32-bit words, the sixth octet. */
+	((u8 *)icmp)[5] = x->orig_out / 4;
 	icmp->checksum = ip_compute_csum(icmp, len);
 	dcx_build_ip4((struct iphdr *)new, x->src4, x->dst4,
 		      IPPROTO_ICMPV6, dcx_tos_64(x->cfg, &ip6), x->ttl,

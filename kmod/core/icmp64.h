@@ -16,7 +16,10 @@
  */
 enum dcx_action dcx_icmp_plan_64(struct dcx_xlat *x, const u8 *nh,
 				  unsigned int linear, unsigned int total);
-/* An ICMPv6 error planned by dcx_icmp_plan_64: as dcx_apply_64. */
-u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total);
+/*
+ * An ICMPv6 error planned by dcx_icmp_plan_64: as dcx_apply_64 (its
+ * length is the plan's, x->msg_out).
+ */
+u8 *dcx_icmp_apply_64(struct dcx_xlat *x, u8 *nh);
 
 #endif /* DCX_CORE_ICMP64_H */

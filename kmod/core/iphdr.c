@@ -89,9 +89,34 @@ static enum dcx_action dcx_pull_ahead(struct dcx_xlat *x, unsigned int end,
 }
 
 /*
+ * RFC 7915 5.1.1: a Fragment Header whose Next Header is an extension
+ * header, "except ESP, but including the Authentication Header (AH)":
+ * the packet "SHOULD be dropped and logged". Dropped, counted as
+ * fragment-ext-header (the counter is the log: no per-packet message from
+ * the datapath). The extension headers of the IANA registry besides
+ * hop-by-hop and a second fragment header (malformed: bad-header).
+ */
+static bool dcx_ext6_after_frag(u8 next)
+{
+	switch (next) {
+	case NEXTHDR_ROUTING:
+	case NEXTHDR_DEST:
+	case NEXTHDR_AUTH:
+	case NEXTHDR_MOBILITY:
+	case 139:		/* Host Identity Protocol */
+	case 140:		/* Shim6 */
+	case 253:		/* experiments, RFC 3692 */
+	case 254:
+		return true;
+	}
+	return false;
+}
+
+/*
  * Walk the extension headers up to the upper-layer header. Hop-by-hop,
  * destination options and routing headers are dropped by translation
- * (RFC 7915 5.1); the fragment header becomes IPv4 fragment fields.
+ * (RFC 7915 5.1); the fragment header becomes IPv4 fragment fields and
+ * must be the last one (dcx_ext6_after_frag).
  * `total` may be less than the packet's own length (inner packets of ICMP
  * errors are truncated), but the headers themselves must be there.
  * Hop-by-hop options anywhere but first (RFC 8200 4.1), a second fragment
@@ -111,6 +136,8 @@ enum dcx_action dcx_walk_ext6(struct dcx_xlat *x, const u8 *nh,
 	for (;; n++) {
 		if (n > DCX_MAX_EXT6)
 			return dcx_verdict_drop(x, DCXLAT_STAT_BAD_HDR);
+		if (e->frag_hdr && dcx_ext6_after_frag(next))
+			return dcx_verdict_drop(x, DCXLAT_STAT_FRAG_EXT6);
 		switch (next) {
 		case NEXTHDR_HOP:
 			if (off != sizeof(struct ipv6hdr))

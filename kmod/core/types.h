@@ -127,6 +127,14 @@ struct dcx_xlat {
 	u32 icmp_info;		/* MTU (host order) or pointer, translated */
 	unsigned int inner_old_hl, inner_new_hl;
 	bool inner_frag;	/* 6 -> 4: the inner packet has a fragment hdr */
+	/*
+	 * Out of plan, the error's layout (icmp.h, dcx_icmp_layout):
+	 * orig_in bytes of the quoted packet are read, data_out written,
+	 * padded to orig_out (RFC 4884 length, 0: no extension out), then
+	 * ext_out bytes of the extension that began at orig_in; msg_out is
+	 * the translated ICMP message's length.
+	 */
+	u16 orig_in, data_out, orig_out, ext_out, msg_out;
 	unsigned int tail_need;	/* out of plan: tailroom apply needs */
 	/* in, before apply (0: unknown, no cap from that side) */
 	u32 mtu_in;		/* MTU of the ingress link */

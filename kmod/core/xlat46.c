@@ -115,7 +115,8 @@ static bool dcx_hairpin_src_by_prefix(const struct dcx_xlat *x,
 
 /*
  * The source of a packet whose destination is ours. RFC 7915 4.1: an
- * illegal source is dropped. So is one without a mapping (the packet is
+ * illegal source is dropped (addr.c's special addresses, link-local
+ * included: RFC 3927 7, counted as special-v4-dropped). So is one without a mapping (the packet is
  * for the IPv6 side and cannot go anywhere else: counted as
  * untranslatable-src4; with the well-known prefix and a non-global
  * address, wkp-non-global), except an ICMPv4 error, whose source may be an
@@ -132,7 +133,7 @@ static enum dcx_action dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 	bool er_drop;
 
 	if (dcx_v4_special(iph->saddr))
-		return dcx_verdict_drop(x, DCXLAT_STAT_UNTRANS_SRC4);
+		return dcx_verdict_drop(x, DCXLAT_STAT_SPECIAL_DROP);
 	/* An ER's RFC 6791 source is no spoofed IPv4 address: allowed. */
 	er_drop = dcx_er_ingress_drop(x, iph->saddr);
 	if (!er_drop)
@@ -159,17 +160,21 @@ static enum dcx_action dcx_map_src_46(struct dcx_xlat *x, const u8 *nh,
 }
 
 /*
- * Is the destination ours? Special addresses never are; with the
- * well-known prefix a non-global one is not either (RFC 6052 3.1): it is
- * left to the IPv4 stack, counted as wkp-non-global.
+ * Is the destination ours? Special addresses never are, whatever the
+ * prefix (addr.c: broadcast, multicast, link-local... are the IPv4
+ * stack's own), counted as special-v4-passed; with the well-known prefix
+ * a non-global one is not either (RFC 6052 3.1): it is left to the IPv4
+ * stack, counted as wkp-non-global.
  */
 static bool dcx_map_dst_46(struct dcx_xlat *x, __be32 dst)
 {
 	enum dcx_map how;
 
 	x->stat = DCXLAT_STAT_PASS_46;
-	if (dcx_v4_special(dst))
+	if (dcx_v4_special(dst)) {
+		x->stat = DCXLAT_STAT_SPECIAL_PASS4;
 		return false;
+	}
 	how = dcx_map_46_how(x->cfg, x->space, dst, &x->dst6, false);
 	if (how == DCX_MAP_NONGLOBAL)
 		x->stat = DCXLAT_STAT_NONGLOBAL_V4;
@@ -243,7 +248,7 @@ u8 *dcx_apply_46(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	u8 *new = nh + x->old_nhlen - x->new_nhlen;
 
 	if (x->icmp_err)
-		return dcx_icmp_apply_46(x, nh, total);
+		return dcx_icmp_apply_46(x, nh);
 	if (!(ntohs(iph.frag_off) & IP_OFFSET))
 		dcx_transport_46(x, &iph, nh + x->old_nhlen, l4len);
 	/* The old header was copied above: the new one may overlap it. */

@@ -50,7 +50,8 @@ static enum dcx_action dcx_er_spoof_64(struct dcx_xlat *x, enum dcx_map how)
  * dropped); an ICMPv6 error from an unmappable node (a router on the
  * IPv6 side) gets an address of the RFC 6791 pool instead; any other
  * unmappable source is not ours. With the well-known prefix a non-global
- * IPv4 address is dropped (RFC 6052 3.1: "MUST drop").
+ * IPv4 address is dropped (RFC 6052 3.1: "MUST drop"), with any prefix a
+ * special one (RFC 7915 5.1 "illegal", RFC 3927 7 link-local).
  */
 static enum dcx_action dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 				       unsigned int linear,
@@ -63,7 +64,9 @@ static enum dcx_action dcx_map_src_64(struct dcx_xlat *x, const u8 *nh,
 	s = dcx_map_64_how(x->cfg, &ip6->saddr, &x->src4, &how);
 	if (how == DCX_MAP_NONGLOBAL)
 		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
-	if (s && !dcx_v4_special(x->src4)) {
+	if (s && dcx_v4_special(x->src4))
+		return dcx_verdict_drop(x, DCXLAT_STAT_SPECIAL_DROP);
+	if (s) {
 		if (s != x->space)
 			return dcx_verdict_drop(x, DCXLAT_STAT_CROSS_SPACE);
 		return dcx_er_spoof_64(x, how);
@@ -94,10 +97,13 @@ static enum dcx_action dcx_plan_64_hdrs(struct dcx_xlat *x, const u8 *nh,
 	x->space = dcx_map_64_how(x->cfg, &ip6->daddr, &x->dst4, dhow);
 	if (*dhow == DCX_MAP_NONGLOBAL)
 		return dcx_verdict_drop(x, DCXLAT_STAT_NONGLOBAL_V4);
-	if (!x->space || dcx_v4_special(x->dst4)) {
+	if (!x->space) {
 		x->stat = DCXLAT_STAT_PASS_64;
 		return DCX_PASS;
 	}
+	/* Ours, but no IPv4 router may forward it there (addr.c). */
+	if (dcx_v4_special(x->dst4))
+		return dcx_verdict_drop(x, DCXLAT_STAT_SPECIAL_DROP);
 	/* A jumbogram (payload length 0) cannot become an IPv4 packet. */
 	if (ntohs(ip6->payload_len) + sizeof(*ip6) != total)
 		return dcx_verdict_drop(x, DCXLAT_STAT_TRUNCATED);
@@ -180,7 +186,7 @@ u8 *dcx_apply_64(struct dcx_xlat *x, u8 *nh, unsigned int total)
 	__be32 id = 0;
 
 	if (x->icmp_err)
-		return dcx_icmp_apply_64(x, nh, total);
+		return dcx_icmp_apply_64(x, nh);
 	if (!(x->frag_off & IP6_OFFSET))
 		dcx_transport_64(x, ip6, nh + x->old_nhlen, l4len);
 	if (x->frag_hdr)

@@ -309,7 +309,10 @@ enum dcxlat_bind_attr {
 	X(BAD_ICMP_CSUM,	"bad-icmp-checksum", "ICMP/ICMPv6 error with a wrong checksum, not translated") \
 	X(TO_SELF4,		"to-self4",	"IPv6 packet for an IPv4 address of the translator itself, dropped") \
 	X(NDP_ANSWERED,		"ndp-answered",	"Neighbor Solicitations on the ndp-proxy uplink answered") \
-	X(NDP_IGNORED,		"ndp-ignored",	"valid Neighbor Solicitations on the ndp-proxy uplink for other targets")
+	X(NDP_IGNORED,		"ndp-ignored",	"valid Neighbor Solicitations on the ndp-proxy uplink for other targets") \
+	X(SPECIAL_PASS4,	"special-v4-passed", "IPv4 packet to 0/8, 127/8, 169.254/16, 224/4 or 240/4, left to the IPv4 stack untranslated") \
+	X(SPECIAL_DROP,		"special-v4-dropped", "source, or IPv6 packet's destination, maps to 0/8, 127/8, 169.254/16, 224/4 or 240/4: dropped") \
+	X(FRAG_EXT6,		"fragment-ext-header", "IPv6 Fragment Header followed by another extension header (RFC 7915 5.1.1), dropped")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {

@@ -5,7 +5,8 @@
 #   - every row has an ID (unique), a status of the allowed set, and either
 #     a test reference or a reason ("none: ...");
 #   - every cited unit test is registered in its tests/unit/*.c file (vector
-#     tests: listed in the XLAT_VECTORS_<section> macro the file expands);
+#     tests: listed in the XLAT_VECTORS_<section> macro the file expands, or
+#     ICMPX_VECTORS_<section> of icmp_ext_vectors.h);
 #   - every cited selftest check text is in its script, on a check line
 #     (check, check_fail, expect, expect_json);
 #   - every cited kmod/usr function is defined in its file;
@@ -88,12 +89,13 @@ def read(rel):
     return cache[rel]
 
 
-def vector_listed(section, name):
-    text = read("tests/unit/vectors/xlat_vectors.h")
+def vector_listed(section, name, header="xlat_vectors.h",
+                  macro="XLAT_VECTORS"):
+    text = read("tests/unit/vectors/" + header)
     if text is None:
         return False
-    m = re.search(r"#define XLAT_VECTORS_%s\(X\)((?:\s*\\\n\s*X\(\w+\))*)"
-                  % section, text)
+    m = re.search(r"#define %s_%s\(X\)((?:\s*\\\n\s*X\(\w+\))*)"
+                  % (macro, section), text)
     return bool(m) and re.search(r"X\(%s\)" % re.escape(name), m.group(1))
 
 
@@ -111,6 +113,17 @@ def check_unit(row, rel, name):
             bad("%s: %s does not run the %s vectors" % (row, rel, sec))
         elif not vector_listed(sec, m.group(1)):
             bad("%s: no vector %s in XLAT_VECTORS_%s" % (row, m.group(1),
+                                                          sec))
+        return
+    # ICMP errors with RFC 4884 extensions: icmp_ext_vectors.h.
+    m = re.fullmatch(r"test_(ixv(x46|x64)_\w+)", name)
+    if m:
+        sec = m.group(2)
+        if len(re.findall(r"ICMPX_VECTORS_%s\(\w+\)" % sec, text)) < 2:
+            bad("%s: %s does not run the %s vectors" % (row, rel, sec))
+        elif not vector_listed(sec, m.group(1), "icmp_ext_vectors.h",
+                               "ICMPX_VECTORS"):
+            bad("%s: no vector %s in ICMPX_VECTORS_%s" % (row, m.group(1),
                                                           sec))
         return
     reg = r"\b(?:cmocka_unit_test\w*|xv_unit_test|T)\(\s*%s\b" % re.escape(

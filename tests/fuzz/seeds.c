@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Write the input packets of the unit-test vectors as fuzzing seeds:
+ * Write the input packets of the unit-test vectors (xlat_vectors.h,
+ * icmp_ext_vectors.h) as fuzzing seeds:
  * corpus46/ and corpus64/ under the directory given, each file = three
  * settings bytes (all off, fully linear, lengths fixed) + the packet.
  */
@@ -11,21 +12,26 @@
 #define XV_WANT_64
 #define XV_WANT_in64
 #include "vectors/xlat_vectors.h"
+#include "vectors/icmp_ext_vectors.h"
 
-static void put(const char *dir, const struct xlat_vector *v)
+static void put_in(const char *dir, const char *name,
+		   const unsigned char *in, unsigned int len)
 {
 	static const unsigned char hdr[3] = { 0x00, 0xfc, 0x01 };
 	char path[512];
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, v->name);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	f = fopen(path, "wb");
 	if (!f || fwrite(hdr, 1, 3, f) != 3 ||
-	    fwrite(v->in, 1, v->in_len, f) != v->in_len || fclose(f)) {
+	    fwrite(in, 1, len, f) != len || fclose(f)) {
 		perror(path);
 		exit(1);
 	}
 }
+
+/* The vectors' names are unique within a section. */
+#define put(dir, v)	put_in(dir, (v)->name, (v)->in, (v)->in_len)
 
 int main(int argc, char **argv)
 {
@@ -41,5 +47,10 @@ int main(int argc, char **argv)
 	XLAT_VECTORS_in46(P46)
 	XLAT_VECTORS_64(P64)
 	XLAT_VECTORS_in64(P64)
+	/* ICMP errors with RFC 4884 extensions (names prefixed: unique). */
+#define X46(v) put_in(d46, "x_" #v, v.in, v.in_len);
+#define X64(v) put_in(d64, "x_" #v, v.in, v.in_len);
+	ICMPX_VECTORS_x46(X46)
+	ICMPX_VECTORS_x64(X64)
 	return 0;
 }

@@ -132,7 +132,9 @@ static inline long strscpy(char *dst, const char *src, size_t size)
 #define NEXTHDR_HOP		0
 #define NEXTHDR_ROUTING		43
 #define NEXTHDR_FRAGMENT	44
+#define NEXTHDR_AUTH		51
 #define NEXTHDR_DEST		60
+#define NEXTHDR_MOBILITY	135
 
 #define IP6_MF		0x0001
 #define IP6_OFFSET	0xFFF8

@@ -208,6 +208,31 @@ ip -n "$XLAT" route del 192.0.2.0/24
 check "ping -t 1 ns4 -> 198.51.100.1 (xlat's own IPv4) is answered" \
 	ip netns exec "$NS4" ping -4 -n -t 1 -c 2 -i 0.3 -w 5 198.51.100.1
 
+# --- addresses no router forwards (issue 12 items 8, 10) -------------------
+
+# 169.254/16 on the IPv4 link, the translator's own 169.254.1.2 among them:
+# an IPv6 packet to <pool6>::169.254.1.1 or <pool6>::0.1.2.3 is ours but
+# never translated (dropped, special-v4-dropped); nor is IPv4 from the
+# link-local 169.254.1.1; IPv4 to 169.254.1.2 is the stack's own
+# (special-v4-passed), answered untranslated.
+ip -n "$NS4" addr add 169.254.1.1/16 dev v4 &&
+	ip -n "$XLAT" addr add 169.254.1.2/16 dev x4
+sd=$(dcx_stat "$XLAT" default special-v4-dropped)
+sp=$(dcx_stat "$XLAT" default special-v4-passed)
+check_fail "ping ns6 -> 2001:db8:64::169.254.1.1 is not translated" \
+	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 3 "${PFX}169.254.1.1"
+check_fail "ping ns6 -> 2001:db8:64::0.1.2.3 is not translated" \
+	ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -w 3 "${PFX}0.1.2.3"
+check_fail "ping ns4 from 169.254.1.1 -> 192.0.2.6 is not translated" \
+	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 3 -I 169.254.1.1 \
+	"$H6_4"
+check "counter special-v4-dropped counts the 6 of them" \
+	dcx_counter_moved "$XLAT" default special-v4-dropped "$sd" 6
+check "ping ns4 -> 169.254.1.2 answered by the translator's own stack" \
+	ip netns exec "$NS4" ping -4 -n -c 2 -i 0.3 -w 10 169.254.1.2
+check "counter special-v4-passed counts those echo requests" \
+	dcx_counter_moved "$XLAT" default special-v4-passed "$sp" 2
+
 # --- without the translator nothing gets through ---------------------------
 
 check "instance del default" dcx "$XLAT" instance del default

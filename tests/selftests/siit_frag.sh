@@ -288,6 +288,27 @@ for t in "udp 0x0001" "echo 0xbeef"; do
 		frag_id_ok "$TMPD/id-$what.pcap" "$id"
 done
 
+
+# RFC 7915 5.1.1 (issue 12 item 6): a Fragment Header followed by
+# Destination Options is dropped, counted, not translated.
+fe=$(stat_of fragment-ext-header)
+tcpdump_start "$NS4" v4 "$TMPD/fe4.pcap" udp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+ip netns exec "$NS6" "$PY" - <<-EOF
+	import logging
+	logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+	from scapy.all import *
+	for m in (1, 0):
+	    send(IPv6(src="$H6", dst="$H4_6") /
+	         IPv6ExtHdrFragment(id=0x5151, m=m, offset=0 if m else 7) /
+	         IPv6ExtHdrDestOpt() / UDP(sport=7, dport=6010) /
+	         Raw(bytes(48)), verbose=0)
+	EOF
+check "Fragment Header + Destination Options dropped (fragment-ext-header)" \
+	counter_moved fragment-ext-header "$fe" 2
+tcpdump_stop
+check_fail "... and nothing of it reached ns4" \
+	pcap_grep "$TMPD/fe4.pcap" "192\.0\.2\.6"
 check "kernel log clean" dmesg_clean
 
 ksft_exit

@@ -5,7 +5,9 @@
 # translator itself, from an IPv4 router translated to ICMPv6 and from an
 # IPv6 router translated to ICMPv4 with the RFC 6791 source 192.0.0.8;
 # traceroute only shows a hop when the inner packet came back translated
-# right), and Fragmentation Needed / Packet Too Big with the right MTU.
+# right), and Fragmentation Needed / Packet Too Big with the right MTU;
+# errors built with scapy: RFC 4884 extensions (an MPLS label stack, both
+# ways) and a 1500-byte ICMPv6 error cut to 576 bytes of ICMPv4.
 #
 #  ns6 -------- r6 -------- xlat -------- r4 -------- ns4
 #  2001:db8:6::2   ::1 | 2001:db8:7::1  ::2 | 198.51.100.1  .254 | 203.0.113.1  .2
@@ -32,6 +34,58 @@ trap cleanup EXIT
 require_root
 require_cmd ip ping traceroute tracepath tcpdump jq
 dcx_require_built
+PY=/usr/bin/python3
+
+# scapy_send NS CODE: send what CODE builds with scapy (ICMP errors no
+# router of this topology would send: RFC 4884 extensions, 1500 bytes)
+# through the kernel's raw socket (out(p)), so the kernel's routes and
+# neighbours carry it, not scapy's own resolution.
+scapy_send() {
+	ip netns exec "$1" "$PY" - <<-EOF
+	import logging
+	import socket
+	logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+	from scapy.all import *
+	from scapy.contrib.icmp_extensions import *
+	from scapy.contrib.mpls import MPLS
+	def out(p):
+	    fam = socket.AF_INET6 if p.version == 6 else socket.AF_INET
+	    s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_RAW)
+	    s.sendto(bytes(p), (p.dst, 0))
+	# RFC 4884 extension, MPLS label 16 (RFC 4950), summed whole.
+	ext = bytearray(bytes(ICMPExtensionHeader(chksum=0) /
+	    ICMPExtensionMPLS(stack=[MPLS(label=16, ttl=1, s=1)])))
+	ext[2:4] = checksum(bytes(ext)).to_bytes(2, "big")
+	ext = bytes(ext)
+	$2
+	EOF
+}
+
+# ext4_ok PCAP: ns4 got the ICMPv4 Time Exceeded with the extension
+# (tcpdump decodes it: 128 quoted octets, MPLS label 16).
+ext4_ok() {
+	tcpdump -n -v -r "$1" >"$1.txt" 2>&1
+	cat "$1.txt"
+	grep -A5 'time exceeded in-transit, length 148' "$1.txt" |
+		grep -A2 'Multi-Part extension v2, checksum 0xddf4 (correct), length 12' |
+		grep -q 'label 16, tc 0, \[S\], ttl 1'
+}
+
+# ext6_ok PCAP: ns6 got the ICMPv6 Time Exceeded with the RFC 4884 length
+# 19 (152 octets: 128 + 20 padded to 64 bits) and the extension after it.
+ext6_ok() {
+	"$PY" - "$1" <<-'EOF'
+	import sys
+	from scapy.all import rdpcap, IPv6, ICMPv6TimeExceeded, raw
+	for p in rdpcap(sys.argv[1]):
+	    if ICMPv6TimeExceeded in p:
+	        b = raw(p[IPv6])[40:]
+	        print("length", b[4], "octets", len(b), "ext", b[160:].hex())
+	        sys.exit(0 if b[4] == 19 and len(b) == 172 and
+	                 b[160:164] == bytes.fromhex("2000ddf4") else 1)
+	sys.exit(1)
+	EOF
+}
 
 topo() {
 	setup_ns NS6 R6 XLAT R4 NS4 || return 1
@@ -220,6 +274,40 @@ ip netns exec "$NS6" ping -6 -n -c 2 -i 0.3 -W 1 -M "do" -s 1300 \
 	"${PFX}192.0.2.7" >/dev/null 2>&1
 check "ping -M do -s 1300 (1348 bytes) fits: hairpinned" \
 	counter_moved hairpinned "$hp" 2
+
+# --- RFC 4884 extensions and long errors (issue 12 items 2 and 4) -----------
+
+# r6 answers a probe ns4 sent with a Time Exceeded carrying an MPLS
+# extension (the traceroute case): ns4 must see it, length attribute 32
+# (128 octets: the 108 translated, zero padded), the extension intact.
+tcpdump_start "$NS4" v4 "$TMPD/ext4.pcap" icmp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(80))
+out(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded(length=16) / Raw(bytes(q) + ext))"
+pcap_wait "$TMPD/ext4.pcap" "192\.0\.0\.8 > 203\.0\.113\.2"
+tcpdump_stop
+check "ICMPv6 Time Exceeded + MPLS extension from r6 -> ICMPv4, extension kept (tcpdump -v)" \
+	ext4_ok "$TMPD/ext4.pcap"
+# The other way: r4 about a probe of ns6's.
+tcpdump_start "$NS6" v6 "$TMPD/ext6.pcap" icmp6 ||
+	ksft_not_ok "tcpdump in ns6 starts"
+scapy_send "$R4" "q = IP(src='$H6_4', dst='$H4', ttl=1) / UDP(sport=33434, dport=33435) / Raw(bytes(100))
+out(IP(src='198.51.100.254', dst='$H6_4') / ICMP(type=11, code=0, length=32) / Raw(bytes(q) + ext))"
+pcap_wait "$TMPD/ext6.pcap" "time exceeded" >/dev/null
+tcpdump_stop
+check "ICMPv4 Time Exceeded + MPLS extension from r4 -> ICMPv6, length 19, extension kept" \
+	ext6_ok "$TMPD/ext6.pcap"
+# A 1500-byte ICMPv6 error towards the 1400-byte IPv4 route: cut to 576.
+tb=$(stat_of too-big)
+tcpdump_start "$NS4" v4 "$TMPD/big4.pcap" icmp ||
+	ksft_not_ok "tcpdump in ns4 starts"
+scapy_send "$R6" "q = IPv6(src='$H4_6', dst='$H6', hlim=1) / UDP(sport=33434, dport=33435) / Raw(bytes(1404))
+out(IPv6(src='2001:db8:7::1', dst='$H4_6') / ICMPv6TimeExceeded() / Raw(bytes(q)))"
+check "1500-byte ICMPv6 Time Exceeded from r6 -> 576-byte ICMPv4 at ns4" \
+	pcap_wait "$TMPD/big4.pcap" \
+	"192\.0\.0\.8 > 203\.0\.113\.2: ICMP time exceeded in-transit, length 556"
+tcpdump_stop
+check "... and not refused as too-big" test "$(stat_of too-big)" -eq "$tb"
 check "kernel log clean" dmesg_clean
 
 ksft_exit

@@ -129,7 +129,8 @@ static void test_v4_classes(void **state __maybe_unused)
 		{ "11.0.0.0", false, false }, { "100.63.255.255", false, false },
 		{ "100.64.0.0", true, false }, { "100.127.255.255", true, false },
 		{ "100.128.0.0", false, false }, { "127.0.0.1", true, true },
-		{ "169.254.1.1", true, false }, { "169.255.0.0", false, false },
+		{ "169.254.1.1", true, true }, { "169.255.0.0", false, false },
+		{ "169.253.255.255", false, false },
 		{ "172.15.255.255", false, false }, { "172.16.0.0", true, false },
 		{ "172.31.255.255", true, false }, { "172.32.0.0", false, false },
 		{ "192.0.0.8", true, false }, { "192.0.1.0", false, false },
@@ -140,8 +141,8 @@ static void test_v4_classes(void **state __maybe_unused)
 		{ "198.51.100.1", true, false }, { "198.51.101.1", false, false },
 		{ "203.0.113.1", true, false }, { "203.0.114.1", false, false },
 		{ "223.255.255.255", false, false }, { "224.0.0.1", true, true },
-		{ "239.255.255.255", true, true }, { "240.0.0.1", true, false },
-		{ "255.255.255.254", true, false },
+		{ "239.255.255.255", true, true }, { "240.0.0.1", true, true },
+		{ "255.255.255.254", true, true },
 		{ "255.255.255.255", true, true },
 	};
 	unsigned int i;
@@ -217,37 +218,99 @@ static void test_wkp_nonglobal_64(void **state __maybe_unused)
 	expect_xlat("nsp private", &ncfg, NULL, false, in, len, want, wlen);
 }
 
+/*
+ * One rule for the addresses no router forwards (addr.c dcx_v4_special):
+ * an IPv4 packet to one is left to the IPv4 stack (special-v4-passed);
+ * one as source, or as the destination of an IPv6 packet, is dropped
+ * (special-v4-dropped). Whatever the prefix.
+ */
 static void test_special_ranges(void **state __maybe_unused)
 {
+	static const char *const dst4[] = {
+		"0.1.2.3", "127.0.0.1", "169.254.1.1", "224.0.0.9",
+		"239.1.2.3", "240.0.0.1", "255.255.255.255",
+	};
+	static const char *const src6[] = {
+		"2001:db8:64::1:203", "2001:db8:64::7f00:1",
+		"2001:db8:64::a9fe:101", "2001:db8:64::e000:9",
+		"2001:db8:64::f000:1", "2001:db8:64::ffff:ffff",
+	};
 	struct dcx_xlat_cfg cfg;
 	u8 in[PB_MAX];
-	unsigned int len;
+	unsigned int len, i;
 
 	xv_cfg(&cfg, nsp, 96);
-	/* 0.0.0.0/8 beyond 0.0.0.0 is never a destination or a source. */
-	len = udp4(in, "192.0.3.1", "0.1.2.3", 0, 64, 8, false);
-	expect_v("dst 0.1.2.3", &cfg, NULL, true, in, len, DCX_PASS,
-		 DCXLAT_STAT_PASS_46);
-	len = udp4(in, "0.1.2.3", "192.0.3.1", 0, 64, 8, false);
-	expect_v("src 0.1.2.3", &cfg, NULL, true, in, len, DCX_DROP,
-		 DCXLAT_STAT_UNTRANS_SRC4);
-	len = udp4(in, "127.0.0.1", "192.0.3.1", 0, 64, 8, false);
-	expect_v("src 127/8", &cfg, NULL, true, in, len, DCX_DROP,
-		 DCXLAT_STAT_UNTRANS_SRC4);
-	len = udp4(in, "224.0.0.9", "192.0.3.1", 0, 64, 8, false);
-	expect_v("src multicast", &cfg, NULL, true, in, len, DCX_DROP,
-		 DCXLAT_STAT_UNTRANS_SRC4);
-	len = udp4(in, "255.255.255.255", "192.0.3.1", 0, 64, 8, false);
-	expect_v("src broadcast", &cfg, NULL, true, in, len, DCX_DROP,
-		 DCXLAT_STAT_UNTRANS_SRC4);
-	len = udp6(in, "2001:db8:64::c000:301", "2001:db8:64::1:203", 0, 64,
-		   8);
-	expect_v("6->4 dst 0.1.2.3", &cfg, NULL, false, in, len, DCX_PASS,
-		 DCXLAT_STAT_PASS_64);
-	len = udp6(in, "2001:db8:64::1:203", "2001:db8:64::c000:301", 0, 64,
-		   8);
-	expect_v("6->4 src 0.1.2.3", &cfg, NULL, false, in, len, DCX_PASS,
-		 DCXLAT_STAT_UNTRANS_SRC6);
+	for (i = 0; i < ARRAY_SIZE(dst4); i++) {
+		len = udp4(in, "192.0.3.1", dst4[i], 0, 64, 8, false);
+		expect_v(dst4[i], &cfg, NULL, true, in, len, DCX_PASS,
+			 DCXLAT_STAT_SPECIAL_PASS4);
+		len = udp4(in, dst4[i], "192.0.3.1", 0, 64, 8, false);
+		expect_v(dst4[i], &cfg, NULL, true, in, len, DCX_DROP,
+			 DCXLAT_STAT_SPECIAL_DROP);
+	}
+	for (i = 0; i < ARRAY_SIZE(src6); i++) {
+		len = udp6(in, "2001:db8:64::c000:301", src6[i], 0, 64, 8);
+		expect_v(src6[i], &cfg, NULL, false, in, len, DCX_DROP,
+			 DCXLAT_STAT_SPECIAL_DROP);
+		len = udp6(in, src6[i], "2001:db8:64::c000:301", 0, 64, 8);
+		expect_v(src6[i], &cfg, NULL, false, in, len, DCX_DROP,
+			 DCXLAT_STAT_SPECIAL_DROP);
+	}
+}
+
+/*
+ * RFC 3927 7: a router "MUST NOT forward" a packet with a link-local
+ * source or destination (issue 12 item 8): not by the prefix, not by an
+ * EAM entry, not with the well-known prefix (where RFC 6052 3.1 would
+ * say wkp-non-global), in either direction. The addresses next to
+ * 169.254/16 are translated.
+ */
+static void test_link_local(void **state __maybe_unused)
+{
+	static const struct {
+		const char *src, *dst;
+		bool wkp;
+	} c[] = {
+		/* 4 -> 6: by the prefix, the WKP, an EAM entry; as source */
+		{ "192.0.3.1", "169.254.1.1", false },
+		{ "192.0.3.1", "169.254.1.1", true },
+		{ "192.0.3.1", "169.254.7.7", false },
+		{ "169.254.7.7", "192.0.3.1", false },
+		/* 6 -> 4: the same */
+		{ "2001:db8:64::c000:301", "2001:db8:64::a9fe:101", false },
+		{ "64:ff9b::c000:301", "64:ff9b::a9fe:101", true },
+		{ "2001:db8:64::c000:301", "2001:db8:aaaa::7", false },
+		{ "2001:db8:aaaa::7", "2001:db8:64::c000:301", false },
+	};
+	struct dcx_xlat_cfg cfg, wcfg;
+	u8 in[PB_MAX], want[PB_MAX];
+	unsigned int len, wlen, i;
+	bool v4, pass;
+
+	xv_cfg(&cfg, nsp, 96);
+	xv_cfg(&wcfg, wkp, 96);
+	xv_eam(&cfg, NULL, "169.254.7.0", 24, "2001:db8:aaaa::", 120);
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		v4 = !strchr(c[i].src, ':');
+		len = v4 ? udp4(in, c[i].src, c[i].dst, 0, 64, 8, false) :
+			   udp6(in, c[i].src, c[i].dst, 0, 64, 8);
+		/* Only IPv4 to a link-local address is the stack's. */
+		pass = v4 && !strncmp(c[i].dst, "169.254.", 8);
+		expect_v(c[i].dst, c[i].wkp ? &wcfg : &cfg, NULL, v4, in, len,
+			 pass ? DCX_PASS : DCX_DROP,
+			 pass ? DCXLAT_STAT_SPECIAL_PASS4 :
+				DCXLAT_STAT_SPECIAL_DROP);
+	}
+	/* 169.253.255.255 and 169.255.0.0 are ordinary addresses. */
+	len = udp4(in, "192.0.3.1", "169.255.0.0", 0, 64, 8, false);
+	wlen = udp6(want, "2001:db8:64::c000:301", "2001:db8:64::a9ff:0", 0,
+		    63, 8);
+	expect_xlat("169.255.0.0", &cfg, NULL, true, in, len, want, wlen);
+	len = udp6(in, "2001:db8:64::a9fd:ffff", "2001:db8:64::c000:301", 0,
+		   64, 8);
+	wlen = udp4_of6(want, "169.253.255.255", "192.0.3.1", 0, 63, 8);
+	expect_xlat("169.253.255.255", &cfg, NULL, false, in, len, want,
+		    wlen);
 }
 
 /* ---- address spaces ------------------------------------------------- */
@@ -316,7 +379,10 @@ static void test_spaces_icmp_err(void **state __maybe_unused)
 
 /* ---- IPv6 extension header chains ---------------------------------- */
 
-/* IPv6 + n 8-byte option headers of the given types + UDP. */
+/*
+ * IPv6 + n 8-byte option headers of the given types + UDP; a fragment
+ * header (44) is that of a first fragment.
+ */
 static unsigned int chain6(u8 *p, const u8 *types, unsigned int n)
 {
 	u8 pl[PB_MAX];
@@ -325,7 +391,10 @@ static unsigned int chain6(u8 *p, const u8 *types, unsigned int n)
 	for (i = 0; i < n; i++, off += 8) {
 		memset(pl + off, 0, 8);
 		pl[off] = i + 1 < n ? types[i + 1] : 17;
-		if (types[i] != 43) {
+		if (types[i] == 44) {
+			pl[off + 3] = 1;	/* offset 0, M: a first fragment */
+			pl[off + 7] = 9;	/* identification 9 */
+		} else if (types[i] != 43) {
 			pl[off + 2] = 1;	/* PadN, 4 bytes */
 			pl[off + 3] = 4;
 		}			/* routing: type 0, segments left 0 */
@@ -369,6 +438,44 @@ static void test_ext6_chain_rules(void **state __maybe_unused)
 		 DCXLAT_STAT_BAD_HDR);
 }
 
+/*
+ * RFC 7915 5.1.1 (issue 12 item 6): a Fragment Header followed by another
+ * extension header (not ESP, AH included) is dropped, counted as
+ * fragment-ext-header; every fragment of such a datagram, the later ones
+ * too (their Fragment Header names the same next header).
+ */
+static void test_frag_then_ext(void **state __maybe_unused)
+{
+	static const u8 bad[][2] = {
+		{ 44, 60 }, { 44, 43 }, { 44, 51 }, { 44, 135 },
+	};
+	static const u8 good[][2] = { { 60, 44 }, { 0, 44 }, { 43, 44 } };
+	static const u8 frag[] = { 44 };
+	struct dcx_xlat_cfg cfg;
+	unsigned int len, i;
+	u8 in[PB_MAX];
+
+	xv_cfg(&cfg, nsp, 96);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		len = chain6(in, bad[i], 2);
+		expect_v("fragment, then extension", &cfg, NULL, false, in, len,
+			 DCX_DROP, DCXLAT_STAT_FRAG_EXT6);
+		/* A later fragment: offset 8, M clear. */
+		in[40 + 2] = 0;
+		in[40 + 3] = 8;
+		expect_v("later fragment", &cfg, NULL, false, in, len,
+			 DCX_DROP, DCXLAT_STAT_FRAG_EXT6);
+	}
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		len = chain6(in, good[i], 2);
+		expect_v("extension, then fragment", &cfg, NULL, false, in,
+			 len, DCX_XLAT, 0);
+	}
+	len = chain6(in, frag, 1);
+	expect_v("fragment, then UDP", &cfg, NULL, false, in, len, DCX_XLAT,
+		 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -380,9 +487,11 @@ int main(void)
 		xv_unit_test(test_wkp_nonglobal_46),
 		xv_unit_test(test_wkp_nonglobal_64),
 		xv_unit_test(test_special_ranges),
+		xv_unit_test(test_link_local),
 		xv_unit_test(test_spaces),
 		xv_unit_test(test_spaces_icmp_err),
 		xv_unit_test(test_ext6_chain_rules),
+		xv_unit_test(test_frag_then_ext),
 	};
 
 	return cmocka_run_group_tests_name("core_policy", tests,

@@ -103,22 +103,22 @@ static void test_pass_without_pool6(void **state __maybe_unused)
 
 static void test_pass_dst_multicast(void **state __maybe_unused)
 {
-	expect46(&xvin46_dst_mcast, DCX_PASS, DCXLAT_STAT_PASS_46);
+	expect46(&xvin46_dst_mcast, DCX_PASS, DCXLAT_STAT_SPECIAL_PASS4);
 }
 
 static void test_pass_dst_broadcast(void **state __maybe_unused)
 {
-	expect46(&xvin46_dst_bcast, DCX_PASS, DCXLAT_STAT_PASS_46);
+	expect46(&xvin46_dst_bcast, DCX_PASS, DCXLAT_STAT_SPECIAL_PASS4);
 }
 
 static void test_pass_dst_zeronet(void **state __maybe_unused)
 {
-	expect46(&xvin46_dst_zeronet, DCX_PASS, DCXLAT_STAT_PASS_46);
+	expect46(&xvin46_dst_zeronet, DCX_PASS, DCXLAT_STAT_SPECIAL_PASS4);
 }
 
 static void test_pass_dst_loopback(void **state __maybe_unused)
 {
-	expect46(&xvin46_dst_loop, DCX_PASS, DCXLAT_STAT_PASS_46);
+	expect46(&xvin46_dst_loop, DCX_PASS, DCXLAT_STAT_SPECIAL_PASS4);
 }
 
 static void test_drop_ttl1(void **state __maybe_unused)
