@@ -12,7 +12,7 @@
 # Environment: KVER (kernel to build for and boot; default: the newest
 # with headers and a /boot/vmlinuz; when KVER is not given and an older
 # kernel is installed too, it gets a second VM pass running SMOKE_SELFTESTS,
-# default "basic_xlat module_lifecycle seed_002_clat space_tenants"), SELFTESTS (subset of selftests, by
+# default "basic_xlat module_lifecycle seed_002_clat space_tenants cli_messages"), SELFTESTS (subset of selftests, by
 # name), VM_TIMEOUT (seconds for the whole VM run, default 3600),
 # KSFT_TIMEOUT (per selftest script, default 900).
 # Logs: tests/vm/out/{build,unit,install,deb,vm}.log, selftests.tap, console-KVER.log,
@@ -84,7 +84,7 @@ if [ -z "${KVER:-}" ]; then
 fi
 [ "$KVER2" = "$KVER" ] && KVER2=
 export KVER
-SMOKE_SELFTESTS=${SMOKE_SELFTESTS:-basic_xlat module_lifecycle seed_002_clat space_tenants}
+SMOKE_SELFTESTS=${SMOKE_SELFTESTS:-basic_xlat module_lifecycle seed_002_clat space_tenants cli_messages}
 
 # ---------------------------------------------------------------------------
 phase_start "build (KVER=$KVER)"
