@@ -55,7 +55,7 @@ int dcx_show_parse(struct dcx_args *a, int n, const char **w,
 {
 	dcx_word_name(a, NULL, DCX_DEFAULT_INSTANCE, ctx, err, errlen);
 	if (a->file)
-		return DCX_ERR("%s: --file is for eamt add and apply", ctx);
+		return DCX_ERR("%s: --file is for eamt add, eamt del and apply", ctx);
 	if (a->expect)
 		return DCX_ERR("%s: --expect is for health", ctx);
 	return dcx_word_none(n, w, "", ctx, err, errlen);

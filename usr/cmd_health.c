@@ -40,7 +40,7 @@ int dcx_health_parse(struct dcx_args *a, int n, const char **w,
 
 	dcx_word_name(a, NULL, DCX_DEFAULT_INSTANCE, ctx, err, errlen);
 	if (a->file)
-		return DCX_ERR("%s: --file is for eamt add and apply; health reads --expect FILE",
+		return DCX_ERR("%s: --file is for eamt add, eamt del and apply; health reads --expect FILE",
 			       ctx);
 	if (a->traffic) {
 		s = strtod(a->traffic, &end);

@@ -143,7 +143,7 @@ int dcx_space_parse(struct dcx_args *a, int n, const char **w,
 		if (dcx_space_opts(a, n, w, ctx, err, errlen))
 			return -1;
 		if (!a->sp_mask)
-			return DCX_ERR("%s: nothing to set; give id, prefix, table or vrf",
+			return DCX_ERR("%s: nothing to set; give prefix, table or vrf (the id cannot change)",
 				       ctx);
 		return 0;
 	case DCX_CMD_BIND:

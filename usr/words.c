@@ -14,7 +14,7 @@ int dcx_word_max(const struct dcx_args *a, int n, const char *const *w,
 		 size_t errlen)
 {
 	if (a->file)
-		return DCX_ERR("%s: --file is for eamt add and apply", ctx);
+		return DCX_ERR("%s: --file is for eamt add, eamt del and apply", ctx);
 	if (n > max)
 		return DCX_ERR("%s: unexpected argument \"%s\"; try \"dcxlat %s help\"",
 			       ctx, w[max], obj);

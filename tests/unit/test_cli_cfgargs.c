@@ -236,7 +236,7 @@ static void test_apply_show(void **state)
 	usage("apply a b", "unexpected argument \"b\"");
 	usage("apply a --file b", "not both");
 	usage("show x", "show: unexpected argument \"x\"");
-	usage("pool6 show --file x", "--file is for eamt add and apply");
+	usage("pool6 show --file x", "--file is for eamt add, eamt del and apply");
 }
 
 int main(void)
