@@ -11,7 +11,8 @@ as PREFIX4 or S replaced by a valid value) and each is run as
 `usr/dcxlat -n NETNS ...` with a network namespace that does not exist:
 the parser runs first, so a usage error exits 2 ("the docs show a command
 the CLI refuses"), while an accepted command gets as far as entering the
-namespace and exits 1 with "cannot open /run/netns/NETNS". Nothing reaches
+namespace and exits 1 (2 for diff, whose trouble is 2 as in diff(1)) with
+"cannot open /run/netns/NETNS". Nothing reaches
 a kernel, so it runs on any host, module loaded or not.
 
 Usage: check_cli.py [--cli PATH] [--doc PATH]   (exit 0: all accepted)
@@ -39,7 +40,7 @@ VALUES = {
     "PREFIX6": "2001:db8:aaaa::/120", "KEY": "hairpin", "VALUE": "on",
     "FILE": "/nonexistent/dcxlat-docs-check.json",
     # "[KEY VALUE...]": the repetition names another key.
-    "KEY2": "role", "VALUE2": "br",
+    "KEY2": "role", "VALUE2": "br", "SECONDS": "5",
 }
 
 
@@ -55,6 +56,9 @@ def synopsis(doc):
     for line in m.group(1).splitlines():
         # The two general lines (options, help) are not commands.
         if not line.strip() or line.startswith("dcxlat"):
+            continue
+        # An indented line continues the comment of the line before.
+        if line[0].isspace():
             continue
         # Two or more spaces, then a comment ("default NAME: ...").
         cmd, _, comment = line.strip().partition("  ")
@@ -157,7 +161,9 @@ def check(cli, doc, lines=None):
             n += 1
             p = subprocess.run([cli, "-n", NETNS] + argv,
                                capture_output=True, text=True)
-            ok = p.returncode == 1 and NETNS in p.stderr
+            # diff's trouble is exit 2 (diff(1)); usage errors never
+            # name the namespace.
+            ok = p.returncode in (1, 2) and NETNS in p.stderr
             if not ok:
                 bad += 1
                 print("refused: '%s' (from '%s'): exit %d: %s" %
