@@ -49,14 +49,17 @@ expect 0 '^192\.0\.2\.0/24 2001:db8:aaaa::/120
 198\.51\.100\.7/32 2001:db8:bbbb::7/128$' "eamt show: text, in IPv4 order" \
 	dcx "$N1" eamt show
 expect_json "eamt show -j: both entries" \
-	'. == [{"prefix4": "192.0.2.0/24", "prefix6": "2001:db8:aaaa::/120"},
-	       {"prefix4": "198.51.100.7/32", "prefix6": "2001:db8:bbbb::7/128"}]' \
+	'. == [{"prefix4": "192.0.2.0/24", "prefix6": "2001:db8:aaaa::/120",
+		"remote": false},
+	       {"prefix4": "198.51.100.7/32", "prefix6": "2001:db8:bbbb::7/128",
+		"remote": false}]' \
 	dcx "$N1" -j eamt show
 expect_json "eamt show -p: pretty JSON" 'length == 2' dcx "$N1" -p eamt show
 expect_json "eamt show space default -j: the same table" 'length == 2' \
 	dcx "$N1" -j eamt show space default
 expect_json "-i other: its own table" \
-	'. == [{"prefix4": "0.0.0.0/0", "prefix6": "2001:db8:ffff::/96"}]' \
+	'. == [{"prefix4": "0.0.0.0/0", "prefix6": "2001:db8:ffff::/96",
+		"remote": false}]' \
 	dcx "$N1" -i other -j eamt show
 
 # Refused by the kernel (exit 1), with its reason.
