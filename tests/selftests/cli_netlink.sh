@@ -173,7 +173,7 @@ import socket, struct, sys
 
 NLMSG_ERROR, NLM_F_REQUEST, NLM_F_ACK = 2, 1, 4
 NLM_F_CREATE, NLM_F_ACK_TLVS, NLM_F_CAPPED = 0x400, 0x200, 0x100
-A_ABI, A_INSTANCE, A_POOL6, A_STATS = 1, 2, 3, 4
+A_ABI, A_INSTANCE, A_POOL6, A_STATS, A_ERROR = 1, 2, 3, 4, 12
 P_ADDR, P_LEN = 1, 2
 NESTED = 0x8000
 CMD_ADD, CMD_POOL6_SET = 1, 4
@@ -194,11 +194,21 @@ def request(typ, cmd, payload, flags=0, reserved=0):
     body = struct.pack('=BBH', cmd, 1, reserved) + payload
     s.send(struct.pack('=IHHII', 16 + len(body), typ,
                        NLM_F_REQUEST | NLM_F_ACK | flags, seq, 0) + body)
+    whole = None
     while True:
         d = s.recv(65536)
         off = 0
         while off < len(d):
             n, t, f = struct.unpack_from('=IHH', d, off)
+            if t == typ:
+                # Before 6.2 the extack is a generic short form and the
+                # whole text comes first, in DCXLAT_A_ERROR (nl_err.c).
+                p = off + 20
+                while p + 4 <= off + n:
+                    al, at = struct.unpack_from('=HH', d, p)
+                    if at == A_ERROR:
+                        whole = d[p + 4:p + al].rstrip(b'\0').decode()
+                    p += (al + 3) & ~3
             if t == NLMSG_ERROR:
                 err = struct.unpack_from('=i', d, off + 16)[0]
                 # nlmsghdr, error, the request's header (and body if
@@ -211,6 +221,8 @@ def request(typ, cmd, payload, flags=0, reserved=0):
                     if at == 1:
                         msg = d[p + 4:p + al].rstrip(b'\0').decode()
                     p += (al + 3) & ~3
+                if whole is not None:
+                    msg = 'dcxlat: ' + whole
                 return err, msg
             off += (n + 3) & ~3
 
