@@ -30,8 +30,8 @@
 # plus: no kernel warning, no leak (skbuff_head_cache objects back to the
 # baseline after the netns is gone), the crafted regression packets.
 #
-# DCX_PKTFUZZ_PACKETS (default 200000, 20000 on a KASAN kernel): packets; the
-# long run is DCX_PKTFUZZ_PACKETS=3000000 (docs/testing.md). DCX_PKTFUZZ_SEED:
+# DCX_PKTFUZZ_PACKETS (default 100000, 20000 on a KASAN kernel): packets; the
+# long run is DCX_PKTFUZZ_PACKETS=2000000 (docs/testing.md). DCX_PKTFUZZ_SEED:
 # the random seed (default: the time), printed to replay a run.
 
 # shellcheck source-path=SCRIPTDIR
@@ -43,7 +43,7 @@ zcat /proc/config.gz 2>/dev/null | grep -q '^CONFIG_KASAN=y' && KASAN=1
 if [ "$KASAN" = 1 ]; then
 	PACKETS=${DCX_PKTFUZZ_PACKETS:-20000}
 else
-	PACKETS=${DCX_PKTFUZZ_PACKETS:-200000}
+	PACKETS=${DCX_PKTFUZZ_PACKETS:-100000}
 fi
 SEED=${DCX_PKTFUZZ_SEED:-$(date +%s)}
 PF=$DCX_REPO/tests/pktfuzz
