@@ -28,7 +28,7 @@
 #   E4 passed to -440           == pass-4 + pass-6 + untranslatable-src6 +
 #      special-v4-passed + unbound-interface
 # plus: no kernel warning, no leak (skbuff_head_cache objects back to the
-# baseline after the netns is gone), the crafted regression packets.
+# baseline after the netns is gone; kmemleak on the debug kernel).
 #
 # DCX_PKTFUZZ_PACKETS (default 100000, 20000 on a KASAN kernel): packets; the
 # long run is DCX_PKTFUZZ_PACKETS=2000000 (docs/testing.md). DCX_PKTFUZZ_SEED:
