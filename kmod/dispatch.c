@@ -143,8 +143,10 @@ static noinline int dcx_segments(struct net *net, struct dcx_instance *inst,
 		dcx_stat_inc(inst->stats, why);
 		return NF_DROP;
 	}
+	dcx_stat_inc(inst->stats, DCXLAT_STAT_GSO_SEGMENTED);
 	skb_list_walk_safe(segs, seg, next) {
 		skb_mark_not_on_list(seg);
+		dcx_stat_inc(inst->stats, DCXLAT_STAT_GSO_SEGMENTS);
 		verdict = d->to6 ? dcx_dispatch46(net, inst, seg) :
 				   dcx_dispatch64(net, inst, seg);
 		if (verdict != NF_STOLEN)
@@ -317,6 +319,7 @@ replan:
 		case DCX_DEFRAG_DONE:
 			goto replan;
 		case DCX_DEFRAG_STOLEN:
+			dcx_count(inst, x, DCXLAT_STAT_FRAG_HELD);
 			return NF_STOLEN;
 		case DCX_DEFRAG_FAIL:
 			break;

@@ -312,7 +312,10 @@ enum dcxlat_bind_attr {
 	X(NDP_IGNORED,		"ndp-ignored",	"valid Neighbor Solicitations on the ndp-proxy uplink for other targets") \
 	X(SPECIAL_PASS4,	"special-v4-passed", "IPv4 packet to 0/8, 127/8, 169.254/16, 224/4 or 240/4, left to the IPv4 stack untranslated") \
 	X(SPECIAL_DROP,		"special-v4-dropped", "source, or IPv6 packet's destination, maps to 0/8, 127/8, 169.254/16, 224/4 or 240/4: dropped") \
-	X(FRAG_EXT6,		"fragment-ext-header", "IPv6 Fragment Header followed by another extension header (RFC 7915 5.1.1), dropped")
+	X(FRAG_EXT6,		"fragment-ext-header", "IPv6 Fragment Header followed by another extension header (RFC 7915 5.1.1), dropped") \
+	X(FRAG_HELD,		"fragment-held", "fragments of ICMP messages kept (or dropped) by the kernel's defragmenter; the whole message is counted when it is complete") \
+	X(GSO_SEGMENTED,	"gso-segmented", "GSO packets cut into software segments; each segment is counted as a packet of its own") \
+	X(GSO_SEGMENTS,		"gso-segments", "segments made of gso-segmented packets")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {
