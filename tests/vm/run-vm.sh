@@ -13,6 +13,8 @@
 # netns + veth. The exit code is COMMAND's; non-zero as well when the
 # kernel log shows a WARNING/BUG/Oops/..., on a guest crash or a timeout.
 # Environment variables named DCX_*, KSFT_* or SELFTEST* are passed in.
+# VM_BOOT_STALL (default 600): a boot whose console stays silent that long
+# before the command starts is killed and booted again, once.
 # --kernel/--moddir boot a kernel built elsewhere (tests/debug/kernel.sh)
 # instead of /boot/vmlinuz-KVER with /lib/modules/KVER; --kver names it.
 # --module FILE.ko (default: the repo's dcxlat.ko if built for KVER; none
@@ -290,11 +292,22 @@ echo "run-vm: kernel $KVER, $accel_name, ${SMP} vCPU, ${MEM} MB," \
 	"timeout ${TIMEOUT}s, run dir ${RUN#"$REPO"/}"
 
 t0=$(date +%s.%N)
-"${QEMU[@]}" </dev/null >"$RUN/qemu.log" 2>&1 &
-QPID=$!
+QPID=
 # Never leave a qemu behind when we are interrupted.
-trap 'kill "$QPID" 2>/dev/null || true' EXIT
+trap '[ -z "$QPID" ] || kill "$QPID" 2>/dev/null || true' EXIT
 trap 'echo "run-vm: interrupted" >&2; exit 130' INT TERM HUP
+start_qemu() {
+	rm -f "$RUN/console.log"
+	"${QEMU[@]}" </dev/null >"$RUN/qemu.log" 2>&1 &
+	QPID=$!
+	tq=$(date +%s)
+}
+start_qemu
+# A boot whose console stays silent for VM_BOOT_STALL seconds (default 600)
+# before the guest starts its command is killed and retried once: the debug
+# kernel has been seen to hang in its RCU self tests under TCG.
+BOOT_STALL=${VM_BOOT_STALL:-600}
+boot_tries=1
 
 # Relay the command output live and watch the clock.
 offset=0
@@ -319,6 +332,21 @@ while kill -0 "$QPID" 2>/dev/null; do
 	fi
 	relay
 	now=$(date +%s)
+	if [ -z "$boot_s" ] && [ "$boot_tries" -lt 2 ]; then
+		last=$(stat -c %Y "$RUN/console.log" 2>/dev/null || echo "$tq")
+		[ "$last" -ge "$tq" ] || last=$tq
+		if [ "$((now - last))" -ge "$BOOT_STALL" ]; then
+			echo "run-vm: boot stalled (console silent" \
+				"${BOOT_STALL}s: $(tail -n 1 "$RUN/console.log" |
+				tr -d '\r')), retrying once" >&2
+			kill -9 "$QPID" 2>/dev/null || true
+			wait "$QPID" 2>/dev/null || true
+			cp "$RUN/console.log" "$RUN/console-stalled.log" 2>/dev/null || true
+			boot_tries=2
+			start_qemu
+			continue
+		fi
+	fi
 	if [ "$((now - ${t0%.*}))" -ge "$TIMEOUT" ]; then
 		timed_out=1
 		echo "run-vm: TIMEOUT after ${TIMEOUT}s, killing qemu" >&2
