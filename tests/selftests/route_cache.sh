@@ -14,6 +14,7 @@ source "$(dirname "$0")/lib.sh"
 
 cleanup() {
 	cleanup_all_ns
+	cleanup_tmp
 }
 trap cleanup EXIT
 
@@ -21,20 +22,9 @@ require_root
 require_cmd ip ping
 dcx_require_built
 
-ping6_ok() {
-	ip netns exec "$NS6" ping -6 -n -c 3 -i 0.2 -w 10 "$DCX_H4_6"
-}
-
-ping4_ok() {
-	ip netns exec "$NS4" ping -4 -n -c 3 -i 0.2 -w 10 "$DCX_H6_4"
-}
-
-ping6_fails() {
-	! ip netns exec "$NS6" ping -6 -n -c 3 -i 0.2 -w 2 "$DCX_H4_6"
-}
-
-ping4_fails() {
-	! ip netns exec "$NS4" ping -4 -n -c 3 -i 0.2 -w 2 "$DCX_H6_4"
+# pings NS DST SECS: three echo requests, all answered within SECS.
+pings() {
+	ip netns exec "$1" ping -n -c 3 -i 0.2 -w "$3" "$2"
 }
 
 # counter_same NAME BEFORE: it did not move.
@@ -52,25 +42,27 @@ check "pool6 set" dcx "$XLAT" -i default pool6 set "$DCX_PFX/96"
 
 # --- IPv4 output routes (6 -> 4) -------------------------------------------
 
-check "ping ns6 -> ns4 fills the IPv4 route memo" ping6_ok
+check "ping ns6 -> ns4 fills the IPv4 route memo" pings "$NS6" "$DCX_H4_6" 10
 nr=$(dcx_stat "$XLAT" default no-route)
 ip -n "$XLAT" route add prohibit "$DCX_H4/32"
-check "a prohibit route for 198.51.100.2 added: no more echo" ping6_fails
+check_fail "a prohibit route for 198.51.100.2 added: no more echo" \
+	pings "$NS6" "$DCX_H4_6" 2
 check "counter no-route counts them" \
 	dcx_counter_moved "$XLAT" default no-route "$nr" 3
 ip -n "$XLAT" route del prohibit "$DCX_H4/32"
-check "prohibit route deleted: echo again" ping6_ok
+check "prohibit route deleted: echo again" pings "$NS6" "$DCX_H4_6" 10
 
 # --- IPv6 output routes (4 -> 6) -------------------------------------------
 
-check "ping ns4 -> ns6 fills the IPv6 route memo" ping4_ok
+check "ping ns4 -> ns6 fills the IPv6 route memo" pings "$NS4" "$DCX_H6_4" 10
 nr=$(dcx_stat "$XLAT" default no-route)
 ip -n "$XLAT" -6 route add prohibit "$DCX_H6/128"
-check "a prohibit route for ${DCX_H6} added: no more echo" ping4_fails
+check_fail "a prohibit route for ${DCX_H6} added: no more echo" \
+	pings "$NS4" "$DCX_H6_4" 2
 check "counter no-route counts them" \
 	dcx_counter_moved "$XLAT" default no-route "$nr" 3
 ip -n "$XLAT" -6 route del prohibit "$DCX_H6/128"
-check "prohibit route deleted: echo again" ping4_ok
+check "prohibit route deleted: echo again" pings "$NS4" "$DCX_H6_4" 10
 
 # --- the "for the box itself" check (4 -> 6) -------------------------------
 
@@ -80,12 +72,13 @@ ip -n "$XLAT" addr add "$DCX_H6_4/32" dev lo
 x46=$(dcx_stat "$XLAT" default xlat-4to6)
 p4=$(dcx_stat "$XLAT" default pass-4)
 check "192.0.2.6 on xlat's lo: ping ns4 -> 192.0.2.6 answered by xlat" \
-	ping4_ok
+	pings "$NS4" "$DCX_H6_4" 10
 check "counter xlat-4to6 did not move" counter_same xlat-4to6 "$x46"
 check "counter pass-4 counts the echo requests" \
 	dcx_counter_moved "$XLAT" default pass-4 "$p4" 3
 ip -n "$XLAT" addr del "$DCX_H6_4/32" dev lo
-check "address deleted: ping ns4 -> 192.0.2.6 translated again" ping4_ok
+check "address deleted: ping ns4 -> 192.0.2.6 translated again" \
+	pings "$NS4" "$DCX_H6_4" 10
 check "counter xlat-4to6 counts them" \
 	dcx_counter_moved "$XLAT" default xlat-4to6 "$x46" 3
 
