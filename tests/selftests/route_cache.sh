@@ -12,11 +12,7 @@
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 
-cleanup() {
-	cleanup_all_ns
-	cleanup_tmp
-}
-trap cleanup EXIT
+trap 'cleanup_all_ns; cleanup_tmp' EXIT
 
 require_root
 require_cmd ip ping
