@@ -12,6 +12,8 @@
 # to stdout and bench/out/results-DATE.txt. Not a test: nothing is
 # asserted. DCX_BENCH_* variables (see bench/vm.sh) tune it, e.g.
 #	DCX_BENCH_RUNS=3 DCX_BENCH_EAMS="10 100000" bash bench/run.sh
+# KVER picks the guest kernel; DCX_BENCH_CPUS="1 2" adds the multi-core
+# table (bench/vm.sh).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -20,6 +22,12 @@ mkdir -p "$OUT"
 cd "$REPO"
 
 [ -f dcxlat.ko ] && [ -x usr/dcxlat ] || make kmod usr >/dev/null
+# KVER=6.1.0-57-amd64 bash bench/run.sh: the VM boots that kernel
+# (tests/vm/run-vm.sh reads KVER), so the module is built for it.
+if [ -n "${KVER:-}" ] &&
+	[ "$(modinfo -F vermagic dcxlat.ko | cut -d' ' -f1)" != "$KVER" ]; then
+	make kmod KVER="$KVER" >/dev/null
+fi
 for n in ${DCX_BENCH_EAMS:-10 10000 100000 1000000}; do
 	[ -s "$OUT/eams-$n.txt" ] && continue
 	echo "bench: writing $n random EAM entries" >&2

@@ -37,7 +37,9 @@
 # (rounds, default 3), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
 # (default "64 1400"), DCX_BENCH_EAMS (default "10 10000 100000 1000000"),
 # DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file),
-# DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d").
+# DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d"),
+# DCX_BENCH_CPUS (multi-core mode after the tables, e.g. "1 2": every
+# case with traffic on that many vCPUs, see mcore below).
 set -u
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -113,9 +115,13 @@ pg() {
 			grep -i result /proc/net/pktgen/$1 2>/dev/null)"
 }
 
-# pktgen_setup LANE 4|6 SRC DST PAYLOAD
+# pktgen_setup LANE 4|6 SRC DST PAYLOAD [THREADS]: THREADS (default 1)
+# pktgen threads, kpktgend_N runs on CPU N; thread N sends its own flow
+# (UDP source port 9000 + N) through the same veth, whose receive side
+# runs on the sending CPU: so the dut forwards or translates each flow on
+# the CPU that generated it, as RSS would spread flows over queues.
 pktgen_setup() {
-	local lane=$1 fam=$2 src=$3 dst=$4 pay=$5 size dev=g-$1
+	local lane=$1 fam=$2 src=$3 dst=$4 pay=$5 threads=${6:-1} size t
 	local mac
 	mac=$(ip -n "bdut-$lane" -br link show d0 | awk '{print $3}')
 	if [ "$fam" = 4 ]; then
@@ -123,15 +129,26 @@ pktgen_setup() {
 	else
 		size=$((14 + 40 + 8 + pay))
 	fi
-	pg kpktgend_0 rem_device_all
-	pg kpktgend_0 "add_device $dev"
+	for t in $(seq 0 $(($(nproc) - 1))); do
+		pg "kpktgend_$t" rem_device_all
+	done
+	for t in $(seq 0 $((threads - 1))); do
+		pktgen_dev "g-$lane@$t" "kpktgend_$t" "$fam" "$src" "$dst" \
+			"$size" "$mac" $((9000 + t))
+	done
+}
+
+# pktgen_dev DEV THREAD 4|6 SRC DST SIZE MAC SPORT: one flow.
+pktgen_dev() {
+	local dev=$1 fam=$3 src=$4 dst=$5 size=$6 mac=$7 sport=$8
+	pg "$2" "add_device $dev"
 	pg "$dev" "count 0"
 	pg "$dev" "clone_skb 0"
 	pg "$dev" "delay 0"
 	pg "$dev" "pkt_size $size"
 	pg "$dev" "dst_mac $mac"
-	pg "$dev" "udp_src_min 9000"
-	pg "$dev" "udp_src_max 9000"
+	pg "$dev" "udp_src_min $sport"
+	pg "$dev" "udp_src_max $sport"
 	pg "$dev" "udp_dst_min 9"
 	pg "$dev" "udp_dst_max 9"
 	# Real UDP checksums (IPv4 would get 0, which 4->6 must compute).
@@ -176,6 +193,11 @@ dcx_on() {
 	[ -f "$f" ] || die "no $f (bench/run.sh writes it)"
 	"$CLI" -n "$dut" instance add bench &&
 	"$CLI" -n "$dut" -i bench pool6 set 2001:db8:46::/96 || return 1
+	# pktgen's IPv4 has DF clear: with the default lowest-ipv6-mtu
+	# (1280) a 1400-byte payload would leave 4->6 as two IPv6
+	# fragments, and the sink counts packets. The sink's link takes
+	# 1500 bytes, so one packet in, one out.
+	"$CLI" -n "$dut" -i bench global set lowest-ipv6-mtu 1500 || return 1
 	t0=$(date +%s)
 	"$CLI" -n "$dut" -i bench eamt add - <"$f" || return 1
 	log "$1 EAM entries loaded in $(($(date +%s) - t0)) s"
@@ -228,6 +250,64 @@ if [ -n "${DCX_BENCH_PROFILE:-}" ]; then
 	exit 0
 fi
 
+# DCX_BENCH_CPUS="1 2": multi-core mode. Every case (first payload, first
+# EAM lane) with traffic on 1 and on N vCPUs, rounds interleaved; the
+# figure is the N-CPU rate over the 1-CPU rate of the same round. Under
+# -icount all vCPUs share one instruction clock (single-threaded TCG
+# runs them in turn), so a perfectly parallel path scores 1.00: the
+# ratio shows the instructions contention adds (lock spinning, retries,
+# a path that serialises on one CPU), not the time a bouncing cache line
+# costs on real hardware.
+mcore() {
+	local i n c lane fam src dst rate ratio
+	declare -A M MQ base
+	for i in $(seq "$RUNS"); do
+		for c in a b c d; do
+			case $c in
+			a) lane=plain; fam=4; src=192.0.2.2; dst=198.51.100.2 ;;
+			b) lane=plain; fam=6; src=2001:db8:6::2
+			   dst=2001:db8:4::2 ;;
+			c) lane=e$first; fam=6; src=$SRC6X; dst=2001:db8:4::2 ;;
+			d) lane=e$first; fam=4; src=192.0.2.2
+			   dst=198.51.100.2 ;;
+			esac
+			for n in $DCX_BENCH_CPUS; do
+				pktgen_setup "$lane" "$fam" "$src" "$dst" \
+					"$SWEEP_PAY" "$n"
+				rate=$(measure "$lane")
+				base[$n]=$rate
+				M[$c/$n]="${M[$c/$n]:-} $rate"
+				ratio=$(ratio "$rate" "${base[${DCX_BENCH_CPUS%% *}]}")
+				MQ[$c/$n]="${MQ[$c/$n]:-} $ratio"
+			done
+			log "mcore round $i $c:$(for n in $DCX_BENCH_CPUS; do
+				echo -n " ${n}cpu ${base[$n]}"; done)"
+		done
+	done
+	{
+		echo "# dcxlat bench multi-core $(date -u +%Y-%m-%dT%H:%MZ)," \
+			"kernel $(uname -r), $(nproc) vCPU, $RUNS rounds x" \
+			"${SECS}s, ${SWEEP_PAY}B, clock: ${DCX_BENCH_CLOCK:-?}"
+		echo "# median pps with traffic on N vCPUs; ratio: median" \
+			"per-round N-CPU / ${DCX_BENCH_CPUS%% *}-CPU rate"
+		printf '%-6s' case
+		for n in $DCX_BENCH_CPUS; do printf ' %9s %6s' "${n}cpu" ratio; done
+		echo
+		for c in a b c d; do
+			printf '%-6s' "$c"
+			for n in $DCX_BENCH_CPUS; do
+				printf ' %9s %6s' \
+					"$(echo "${M[$c/$n]}" | median)" \
+					"$(echo "${MQ[$c/$n]}" | median)"
+			done
+			echo
+		done
+		for c in a b c d; do
+			echo "#   $c runs:$(for n in $DCX_BENCH_CPUS; do
+				echo -n " ${n}cpu${M[$c/$n]} |"; done)"
+		done
+	} | tee -a "$OUT"
+}
 # add KEY VALUE: append to the list R[KEY]; q: the same for ratios.
 add() { R[$1]="${R[$1]:-} $2"; }
 q() { Q[$1]="${Q[$1]:-} $2"; }
@@ -301,3 +381,4 @@ done
 	echo "# dcxlat counters per lane (non-zero):"
 	echo -n "$STATS" | sed 's/^/#   /'
 } | tee "$OUT"
+[ -z "${DCX_BENCH_CPUS:-}" ] || { echo; mcore; }

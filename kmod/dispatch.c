@@ -43,7 +43,9 @@ struct dcx_dir {
 	enum dcx_defrag (*defrag)(struct net *net, struct sk_buff *skb);
 	void (*icmp_error)(struct net *net, struct sk_buff *skb, u8 type,
 			   u8 code, u32 info);
-	struct dst_entry *(*route)(struct net *net, const struct sk_buff *skb,
+	struct dst_entry *(*route)(struct net *net,
+				   struct dcx_rcache __percpu *rc,
+				   const struct sk_buff *skb,
 				   const struct dcx_xlat *x, u8 tos);
 	__be16 protocol;		/* of the translated packet */
 	u8 icmp;			/* ICMP in the input family */
@@ -218,7 +220,8 @@ static __always_inline int dcx_send(struct net *net,
 	if (d->to6)
 		id4 = ip_hdr(skb)->id;
 	tos = d->to6 ? ip_hdr(skb)->tos : ipv6_get_dsfield(ipv6_hdr(skb));
-	dst = d->route(net, skb, x, tos);
+	/* The route cache's dst: no reference to drop (route.h). */
+	dst = d->route(net, inst->rcache, skb, x, tos);
 	if (IS_ERR(dst)) {
 		x->stat = DCXLAT_STAT_NO_ROUTE;
 		goto drop;
@@ -226,35 +229,32 @@ static __always_inline int dcx_send(struct net *net,
 	/* RFC 7915 1.4, the translator routes: it is no way into itself. */
 	if (!d->to6 && dcx_route_local(dst)) {
 		x->stat = DCXLAT_STAT_TO_SELF4;
-		goto drop_dst;
+		goto drop;
 	}
 	mtu = dst_mtu(dst);
-	if (!quiet && !reasm && dcx_gso_must_segment(skb, x, mtu)) {
-		dst_release(dst);
+	if (!quiet && !reasm && dcx_gso_must_segment(skb, x, mtu))
 		return dcx_segments(net, inst, skb, d);
-	}
 	if (d->to6 ? !dcx_fits_46(net, skb, x, mtu, &frag_max, quiet) :
 		     !dcx_fits_64(net, skb, x, mtu, reasm))
-		goto drop_dst;
+		goto drop;
 	if (!dcx_rewrite(skb, x, dst->dev, mtu, reasm, d))
-		goto drop_dst;
+		goto drop;
 	if (!d->to6)
 		dcx_select_ident(net, skb);
 	if (!dcx_fix_gso(skb, mtu, d->to6)) {
 		x->stat = DCXLAT_STAT_TOO_BIG;
-		goto drop_dst;
+		goto drop;
 	}
 	dcx_count(inst, x, d->xlat_stat);
 	if (reasm)
 		dcx_count(inst, x, DCXLAT_STAT_ICMP_REASM);
 	/* RFC 7915 4.1: IPv6 fragments carry the IPv4 ID (frag.c). */
-	if ((d->to6 ? dcx_output6(net, skb, dst, frag_max, id4) :
-		      dcx_output(net, skb, dst)) < 0)
+	if ((d->to6 && frag_max && skb->len > frag_max ?
+	     dcx_output6(net, skb, dst_clone(dst), frag_max, id4) :
+	     dcx_output_noref(net, skb, dst)) < 0)
 		dcx_count(inst, x, DCXLAT_STAT_OUTPUT_ERR);
 	return NF_STOLEN;
 
-drop_dst:
-	dst_release(dst);
 drop:
 	dcx_count(inst, x, x->stat);
 	return NF_DROP;
@@ -273,7 +273,7 @@ static int dcx_hairpin(struct net *net, struct dcx_instance *inst,
 	/* GSO that cannot be translated in place: one segment at a time. */
 	if (dcx_gso_must_segment(skb, x, IP_MAX_MTU))
 		return dcx_segments(net, inst, skb, &dcx_64);
-	if (!dcx_fits_hairpin(net, skb, x, reasm))
+	if (!dcx_fits_hairpin(net, inst->rcache, skb, x, reasm))
 		goto drop;
 	/* No IPv4 link: the IPv6 leg caps the MTU. */
 	if (!dcx_rewrite(skb, x, skb->dev, 0xffff, reasm, &dcx_64))
@@ -293,9 +293,10 @@ drop:
 }
 
 /* The route type of an IPv4 packet's destination, as the stack sees it. */
-static unsigned int dcx_dst4_type(struct net *net, const struct sk_buff *skb)
+static unsigned int dcx_dst4_type(struct net *net, struct dcx_instance *inst,
+				  const struct sk_buff *skb)
 {
-	return inet_addr_type_dev_table(net, skb->dev, ip_hdr(skb)->daddr);
+	return dcx_route_type4(net, inst->rcache, skb->dev, ip_hdr(skb)->daddr);
 }
 
 /* Plan, then carry the action out. */
@@ -330,19 +331,19 @@ replan:
 		 * An IPv4 packet for the translator itself is the stack's,
 		 * whatever the plan found (e.g. TTL 1 of an eBGP session).
 		 */
-		if (d->to6 && dcx_dst4_type(net, skb) == RTN_LOCAL)
+		if (d->to6 && dcx_dst4_type(net, inst, skb) == RTN_LOCAL)
 			goto pass_self;
 		d->icmp_error(net, skb, x->err.type, x->err.code, x->err.info);
 		goto drop;
 	default:
 		/* Other drops (e.g. the ER security checks) send nothing. */
-		if (d->to6 && dcx_dst4_type(net, skb) == RTN_LOCAL)
+		if (d->to6 && dcx_dst4_type(net, inst, skb) == RTN_LOCAL)
 			goto pass_self;
 		goto drop;
 	}
 	if (d->to6) {
 		/* Traffic for the translator itself is not translated. */
-		if (dcx_dst4_type(net, skb) != RTN_UNICAST)
+		if (dcx_dst4_type(net, inst, skb) != RTN_UNICAST)
 			goto pass_self;
 	} else if (x->hairpin) {
 		return dcx_hairpin(net, inst, skb, x, reasm);

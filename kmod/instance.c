@@ -109,15 +109,18 @@ struct dcx_instance *dcx_instance_new(const char *name,
 	if (!inst || !cfg)
 		goto nomem;
 	inst->stats = dcx_stats_alloc(GFP_KERNEL);
-	if (!inst->stats)
+	inst->rcache = dcx_rcache_alloc();
+	if (!inst->stats || !inst->rcache)
 		goto nomem;
 	strscpy(inst->name, name, sizeof(inst->name));
 	RCU_INIT_POINTER(inst->cfg, cfg);
 	return inst;
 
 nomem:
-	if (inst)
+	if (inst) {
 		dcx_stats_free(inst->stats);
+		dcx_rcache_free(inst->rcache);
+	}
 	dcx_config_destroy(cfg);
 	kfree(inst);
 	NL_SET_ERR_MSG_MOD(extack, "out of memory");
@@ -128,6 +131,7 @@ void dcx_instance_free(struct dcx_instance *inst)
 {
 	dcx_config_destroy(rcu_dereference_raw(inst->cfg));
 	dcx_stats_free(inst->stats);
+	dcx_rcache_free(inst->rcache);
 	kfree(inst);
 }
 

@@ -30,12 +30,14 @@
 #include "core/tables.h"
 #include "config.h"
 #include "core/stats.h"
+#include "route.h"
 
 struct dcx_instance {
 	struct list_head list;		/* dcx_net.instances, RCU */
 	char name[DCXLAT_NAME_MAX];
 	struct dcx_config __rcu *cfg;
 	struct dcx_stats __percpu *stats;
+	struct dcx_rcache __percpu *rcache;	/* route.c, per CPU */
 	/*
 	 * An open transaction: a configuration nobody reads, edited by the
 	 * netlink socket staging_portid, published by TXN_COMMIT.

@@ -75,8 +75,8 @@ bool dcx_fits_64(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
  * source gets the Packet Too Big now, while skb is still the packet it
  * sent. Smaller packets fit every IPv6 link.
  */
-bool dcx_fits_hairpin(struct net *net, struct sk_buff *skb,
-		      struct dcx_xlat *x, bool reasm)
+bool dcx_fits_hairpin(struct net *net, struct dcx_rcache __percpu *rc,
+		      struct sk_buff *skb, struct dcx_xlat *x, bool reasm)
 {
 	struct dcx_xlat leg = { .proto = x->proto };
 	const struct dcx_eam *e;
@@ -89,11 +89,10 @@ bool dcx_fits_hairpin(struct net *net, struct sk_buff *skb,
 	if (!e)
 		return true;
 	dcx_eam_46(e, x->dst4, &leg.dst6);
-	dst = dcx_route6(net, skb, &leg, ipv6_get_dsfield(ipv6_hdr(skb)));
+	dst = dcx_route6(net, rc, skb, &leg, ipv6_get_dsfield(ipv6_hdr(skb)));
 	if (IS_ERR(dst))
 		return true;	/* the second leg counts no-route */
-	mtu = dst_mtu(dst);
-	dst_release(dst);
+	mtu = dst_mtu(dst);	/* rc's dst: no reference to drop */
 	/* The second leg's IPv6 header is 20 bytes longer than the IPv4 one. */
 	if (x->new_total + sizeof(struct ipv6hdr) - sizeof(struct iphdr) <= mtu)
 		return true;

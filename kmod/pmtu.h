@@ -9,6 +9,7 @@
 
 #include <linux/skbuff.h>
 #include "core/xlat.h"
+#include "route.h"
 
 /*
  * After plan, before prepare; mtu is the route's. Return false when the
@@ -27,7 +28,7 @@ bool dcx_fits_64(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
  * (x->stat set, ICMPv6 Packet Too Big sent) when the packet will not fit
  * the IPv6 route it leaves by after its second translation.
  */
-bool dcx_fits_hairpin(struct net *net, struct sk_buff *skb,
-		      struct dcx_xlat *x, bool reasm);
+bool dcx_fits_hairpin(struct net *net, struct dcx_rcache __percpu *rc,
+		      struct sk_buff *skb, struct dcx_xlat *x, bool reasm);
 
 #endif /* DCX_PMTU_H */

@@ -82,26 +82,41 @@ bool dcx_v4_special(__be32 a)
  * 192.0.2/24, 192.168/16, 198.18/15, 198.51.100/24, 203.0.113/24, 240/4,
  * 255.255.255.255, plus multicast 224/4 (which 5735 lists). 192.88.99/24
  * (6to4 relay anycast) is global and not in it.
+ *
+ * The first octet decides alone for all but six values: the blocks of /8
+ * and shorter are a 256-entry table, the longer ones (DCX_NG_MORE in the
+ * table) a short list walked only for their own first octet. Every
+ * block is /24 or shorter (255.255.255.255 lies inside 240/4), so the
+ * unit test compares this with the plain list over every /24.
  */
+enum { DCX_NG_GLOBAL, DCX_NG_YES, DCX_NG_MORE };
+
+static const u8 dcx_ng_first[256] = {
+	[0] = DCX_NG_YES, [10] = DCX_NG_YES, [127] = DCX_NG_YES,
+	[224 ... 255] = DCX_NG_YES,
+	[100] = DCX_NG_MORE, [169] = DCX_NG_MORE, [172] = DCX_NG_MORE,
+	[192] = DCX_NG_MORE, [198] = DCX_NG_MORE, [203] = DCX_NG_MORE,
+};
+
 bool dcx_v4_nonglobal(__be32 a)
 {
 	static const struct {
 		u32 net;
 		u8 len;
-	} blocks[] = {
-		{ 0x00000000, 8 }, { 0x0a000000, 8 }, { 0x64400000, 10 },
-		{ 0x7f000000, 8 }, { 0xa9fe0000, 16 }, { 0xac100000, 12 },
+	} longer[] = {
+		{ 0x64400000, 10 }, { 0xa9fe0000, 16 }, { 0xac100000, 12 },
 		{ 0xc0000000, 24 }, { 0xc0000200, 24 }, { 0xc0a80000, 16 },
 		{ 0xc6120000, 15 }, { 0xc6336400, 24 }, { 0xcb007100, 24 },
-		{ 0xe0000000, 4 }, { 0xf0000000, 4 },
 	};
 	u32 h = ntohl(a);
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(blocks); i++)
-		if (!((h ^ blocks[i].net) & (~0u << (32 - blocks[i].len))))
+	if (dcx_ng_first[h >> 24] != DCX_NG_MORE)
+		return dcx_ng_first[h >> 24] == DCX_NG_YES;
+	for (i = 0; i < ARRAY_SIZE(longer); i++)
+		if (!((h ^ longer[i].net) & (~0u << (32 - longer[i].len))))
 			return true;
-	return false;	/* 255.255.255.255 is inside 240/4 */
+	return false;
 }
 
 /* The RFC 6052 well-known prefix 64:ff9b::/96. */

@@ -157,6 +157,45 @@ static void test_v4_classes(void **state __maybe_unused)
 	}
 }
 
+/*
+ * The first-octet table against the RFC 6890 list as written there, over
+ * every /24 (no block is longer), both ends of each.
+ */
+static void test_v4_nonglobal_all(void **state __maybe_unused)
+{
+	static const char *const blocks[] = {
+		"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
+		"169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
+		"192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
+		"198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/4",
+		"240.0.0.0/4",
+	};
+	u32 net[ARRAY_SIZE(blocks)], mask[ARRAY_SIZE(blocks)], h, end;
+	char addr[INET_ADDRSTRLEN];
+	unsigned int i, len;
+	bool want;
+	__be32 a;
+
+	for (i = 0; i < ARRAY_SIZE(blocks); i++) {
+		assert_int_equal(sscanf(blocks[i], "%15[0-9.]/%u", addr, &len),
+				 2);
+		assert_int_equal(inet_pton(AF_INET, addr, &a), 1);
+		net[i] = ntohl(a);
+		mask[i] = ~0u << (32 - len);
+	}
+	for (h = 0;; h += 256) {
+		for (end = 0; end < 256; end += 255) {
+			want = false;
+			for (i = 0; i < ARRAY_SIZE(blocks); i++)
+				want |= ((h + end) & mask[i]) == net[i];
+			if (dcx_v4_nonglobal(htonl(h + end)) != want)
+				fail_msg("%08x: non-global %d", h + end, !want);
+		}
+		if (h == 0xffffff00u)
+			break;
+	}
+}
+
 static void test_wkp_nonglobal_46(void **state __maybe_unused)
 {
 	struct dcx_xlat_cfg cfg, ncfg;
@@ -484,6 +523,7 @@ int main(void)
 		xv_unit_test(test_eam_icmp_err_46),
 		xv_unit_test(test_eam_icmp_err_64),
 		xv_unit_test(test_v4_classes),
+		xv_unit_test(test_v4_nonglobal_all),
 		xv_unit_test(test_wkp_nonglobal_46),
 		xv_unit_test(test_wkp_nonglobal_64),
 		xv_unit_test(test_special_ranges),
