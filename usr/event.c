@@ -140,7 +140,8 @@ static int dcx_event_settings(struct nlmsghdr *nlh, struct nlattr **tb,
 
 /*
  * A binding: the device (the name the module gives, else the name of its
- * ifindex here, else "#N"), "waiting" when it has no device, prefix4.
+ * ifindex here, else "#N"), "waiting" when it has no device, prefix4
+ * unless it is 0.0.0.0/0.
  */
 static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 			  json_object *o)
@@ -167,8 +168,10 @@ static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 		json_object_object_add(o, "waiting",
 				       json_object_new_boolean(1));
 	}
+	/* 0.0.0.0/0 (every destination) is the default: not named. */
 	if (tb[DCXLAT_BIND_PREFIX4] &&
-	    !dcx_msg_get_prefix(tb[DCXLAT_BIND_PREFIX4], &p.addr, 4, &p.len)) {
+	    !dcx_msg_get_prefix(tb[DCXLAT_BIND_PREFIX4], &p.addr, 4, &p.len) &&
+	    p.len) {
 		dcx_prefix4_str(&p, p4, sizeof(p4));
 		dcx_add(l, " prefix4 %s", p4);
 		json_object_object_add(o, "prefix4", json_object_new_string(p4));

@@ -205,6 +205,7 @@ static void test_bind_waiting(void **state)
 	n = nla_nest_start(m, DCXLAT_A_BIND | NLA_F_NESTED);
 	nla_put_string(m, DCXLAT_BIND_IFNAME, "tap-later0");
 	nla_put_flag(m, DCXLAT_BIND_WAITING);
+	put_prefix(m, DCXLAT_BIND_PREFIX4, AF_INET, "0.0.0.0", 0);
 	nla_nest_end(m, n);
 	renders(m, "space bind t1 space s1 dev tap-later0 waiting",
 		"{\"object\":\"space\",\"command\":\"bind\",\"instance\":\"t1\","
