@@ -174,6 +174,9 @@ other_headers show
 log=/var/lib/dkms/dcxlat/$VERSION/$KVER/$(uname -m)/log/make.log
 [ -f "$log" ] && diag "dkms make.log: $(head -n 3 "$log" | tr '\n' ' ')," \
 	"$(grep -c 'CC \[M\]' "$log") compiled"
+check "dkms make.log: the module was compiled" grep -q 'CC \[M\]' "$log"
+check_fail "... without the BTF step (dkms.conf: no DWARF, no BTF)" \
+	grep -q BTF "$log"
 check "dkms status: dcxlat $VERSION installed for $KVER" dkms_is_installed
 check "the DKMS module is in $MD/updates/dkms" \
 	resolves_to "$MD/updates/dkms/dcxlat.ko*"
