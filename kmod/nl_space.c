@@ -25,6 +25,11 @@ struct dcx_space_req {
 	bool has_prefix;
 	u32 id;
 	struct dcx_space *s;		/* after the change; NULL: deleted */
+	/* SPACE_SET: what the request changes, as it was before */
+	bool set;
+	struct dcx_prefix6 old_prefix;	/* len 0: none */
+	u32 old_table;
+	int old_vrf;
 	/* BIND */
 	bool bind;
 	char dev[IFNAMSIZ];		/* the bound interface's name */
@@ -255,12 +260,40 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 	return 0;
 }
 
+/*
+ * SPACE_SET's OLD_SPACE_CFG: the name and, of the attributes the request
+ * gave, the values before it (a prefix of length 0: there was none).
+ */
+static int dcx_put_old_space(struct sk_buff *skb, struct dcx_space_req *r)
+{
+	struct nlattr *nest = nla_nest_start(skb, DCXLAT_A_OLD_SPACE_CFG);
+	struct nlattr **tb = r->tb;
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, DCXLAT_SPACE_NAME, r->s->name) ||
+	    (tb[DCXLAT_SPACE_PREFIX] &&
+	     dcx_nl_put_prefix(skb, DCXLAT_SPACE_PREFIX, &r->old_prefix.addr,
+			       16, r->old_prefix.len)) ||
+	    ((tb[DCXLAT_SPACE_TABLE] || tb[DCXLAT_SPACE_VRF]) &&
+	     (nla_put_u32(skb, DCXLAT_SPACE_TABLE, r->old_table) ||
+	      (r->old_vrf > 0 &&
+	       nla_put_u32(skb, DCXLAT_SPACE_VRF, r->old_vrf))))) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 /* Notification: the space (r->s) or the name of the deleted one, + BIND. */
 static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 				 void *arg)
 {
 	struct dcx_space_req *r = arg;
 
+	if (r->s && r->set)
+		return dcx_fill_space(skb, r->s) ?: dcx_put_old_space(skb, r);
 	if (r->s && !r->bind)
 		return dcx_fill_space(skb, r->s);
 	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
@@ -376,6 +409,11 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 		if (err)
 			goto out;
 	}
+	r.set = true;
+	if (dcx_space_pool6(s))
+		r.old_prefix = *dcx_space_pool6(s);
+	r.old_table = s->table;
+	r.old_vrf = s->vrf_ifindex;
 	if (r.has_prefix) {
 		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);

@@ -138,7 +138,11 @@ static int dcx_event_settings(struct nlmsghdr *nlh, struct nlattr **tb,
 	return 0;
 }
 
-/* A binding: the device (by name when it still exists) and prefix4. */
+/*
+ * A binding: the device (the name the module gives, else the name of its
+ * ifindex here, else "#N"), "waiting" when it has no device, prefix4
+ * unless it is 0.0.0.0/0.
+ */
 static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 			  json_object *o)
 {
@@ -148,15 +152,26 @@ static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 	uint32_t ifindex = 0;
 
 	if (nla_parse_nested(tb, DCXLAT_BIND_MAX, nest, NULL) ||
-	    !tb[DCXLAT_BIND_IFINDEX] ||
-	    dcx_msg_get_u32(tb[DCXLAT_BIND_IFINDEX], &ifindex))
+	    (tb[DCXLAT_BIND_IFINDEX] &&
+	     dcx_msg_get_u32(tb[DCXLAT_BIND_IFINDEX], &ifindex)))
 		return -EINVAL;
-	if (!if_indextoname(ifindex, dev))
+	if (tb[DCXLAT_BIND_IFNAME] && nla_len(tb[DCXLAT_BIND_IFNAME]) > 1)
+		nla_strlcpy(dev, tb[DCXLAT_BIND_IFNAME], sizeof(dev));
+	else if (!ifindex)
+		return -EINVAL;
+	else if (!if_indextoname(ifindex, dev))
 		snprintf(dev, sizeof(dev), "#%u", ifindex);
 	dcx_add(l, " dev %s", dev);
 	json_object_object_add(o, "dev", json_object_new_string(dev));
+	if (tb[DCXLAT_BIND_WAITING]) {
+		dcx_add(l, " waiting");
+		json_object_object_add(o, "waiting",
+				       json_object_new_boolean(1));
+	}
+	/* 0.0.0.0/0 (every destination) is the default: not named. */
 	if (tb[DCXLAT_BIND_PREFIX4] &&
-	    !dcx_msg_get_prefix(tb[DCXLAT_BIND_PREFIX4], &p.addr, 4, &p.len)) {
+	    !dcx_msg_get_prefix(tb[DCXLAT_BIND_PREFIX4], &p.addr, 4, &p.len) &&
+	    p.len) {
 		dcx_prefix4_str(&p, p4, sizeof(p4));
 		dcx_add(l, " prefix4 %s", p4);
 		json_object_object_add(o, "prefix4", json_object_new_string(p4));
@@ -194,6 +209,81 @@ static void dcx_event_space_cfg(struct nlattr *nest, struct dcx_line *l,
 	}
 }
 
+/* What space_set changes, as text: prefix, table, vrf (key order). */
+struct dcx_space_vals {
+	char v[3][DCX_PREFIX_STRLEN];
+	bool has[3];
+};
+
+static const char *const dcx_space_keys[3] = { "prefix", "table", "vrf" };
+
+/*
+ * The values of nest; a VRF absent while the table is there: "none"; a
+ * prefix of length 0: "unset"; table 0: "main"; a VRF by its name here.
+ */
+static void dcx_space_vals(struct nlattr *nest, struct dcx_space_vals *s)
+{
+	struct dcx_uprefix p;
+	struct nlattr *a;
+	uint32_t u;
+	char dev[IF_NAMESIZE];
+	int rem;
+
+	memset(s, 0, sizeof(*s));
+	nla_for_each_nested(a, nest, rem) {
+		if (nla_type(a) == DCXLAT_SPACE_PREFIX &&
+		    !dcx_msg_get_prefix(a, &p.addr, 16, &p.len)) {
+			s->has[0] = true;
+			if (!p.len)
+				strcpy(s->v[0], "unset");
+			else
+				dcx_prefix_str(&p, s->v[0], sizeof(s->v[0]));
+		} else if (nla_type(a) == DCXLAT_SPACE_TABLE &&
+			   !dcx_msg_get_u32(a, &u)) {
+			s->has[1] = s->has[2] = true;
+			if (u)
+				snprintf(s->v[1], sizeof(s->v[1]), "%u", u);
+			else
+				strcpy(s->v[1], "main");
+		} else if (nla_type(a) == DCXLAT_SPACE_VRF &&
+			   !dcx_msg_get_u32(a, &u)) {
+			if (if_indextoname(u, dev))
+				snprintf(s->v[2], sizeof(s->v[2]), "%s", dev);
+			else
+				snprintf(s->v[2], sizeof(s->v[2]), "#%u", u);
+		}
+	}
+	if (s->has[2] && !*s->v[2])
+		strcpy(s->v[2], "none");
+}
+
+/* ", KEY OLD -> NEW" for what a space set changed (OLD_SPACE_CFG). */
+static void dcx_event_space_set(struct nlattr **tb, struct dcx_line *l,
+				json_object *o)
+{
+	json_object *arr = json_object_new_array(), *j;
+	struct dcx_space_vals was, now;
+	int i, n = 0;
+
+	json_object_object_add(o, "changes", arr);
+	dcx_space_vals(tb[DCXLAT_A_OLD_SPACE_CFG], &was);
+	dcx_space_vals(tb[DCXLAT_A_SPACE_CFG], &now);
+	for (i = 0; i < 3; i++) {
+		if (!was.has[i] || !strcmp(was.v[i], now.v[i]))
+			continue;
+		dcx_add(l, "%s %s %s -> %s", n++ ? "," : ":",
+			dcx_space_keys[i], was.v[i], now.v[i]);
+		j = json_object_new_object();
+		json_object_object_add(j, "key",
+				       json_object_new_string(dcx_space_keys[i]));
+		json_object_object_add(j, "old", json_object_new_string(was.v[i]));
+		json_object_object_add(j, "new", json_object_new_string(now.v[i]));
+		json_object_array_add(arr, j);
+	}
+	if (!n)
+		dcx_add(l, ": unchanged");
+}
+
 int dcx_event_render(struct nlmsghdr *nlh, char *text, size_t len,
 		     json_object *o)
 {
@@ -218,9 +308,11 @@ int dcx_event_render(struct nlmsghdr *nlh, char *text, size_t len,
 			dcx_str(o, "command"), ev.inst.name);
 	if (ev.cmd == DCXLAT_CMD_POOL6_SET || ev.cmd == DCXLAT_CMD_POOL6_FLUSH)
 		dcx_event_pool6(tb, &ev, &l, o);
-	if (tb[DCXLAT_A_SPACE_CFG])
+	if (tb[DCXLAT_A_SPACE_CFG]) {
 		dcx_event_space_cfg(tb[DCXLAT_A_SPACE_CFG], &l, o);
-	else if (tb[DCXLAT_A_SPACE] && nla_len(tb[DCXLAT_A_SPACE]) > 1 &&
+		if (tb[DCXLAT_A_OLD_SPACE_CFG])
+			dcx_event_space_set(tb, &l, o);
+	} else if (tb[DCXLAT_A_SPACE] && nla_len(tb[DCXLAT_A_SPACE]) > 1 &&
 		 !((char *)nla_data(tb[DCXLAT_A_SPACE]))[
 			nla_len(tb[DCXLAT_A_SPACE]) - 1]) {
 		dcx_add(&l, " space %s", (char *)nla_data(tb[DCXLAT_A_SPACE]));

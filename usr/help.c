@@ -78,6 +78,7 @@ static const char dcx_help_monitor[] =
 "  pool6 set t1 64:ff9b::/96 -> 2001:db8::/96\n"
 "  eamt add t1 space default count 1: 192.0.2.0/24 2001:db8:a::/120\n"
 "  global set t1 lowest-ipv6-mtu 1280 -> 1400\n"
+"  space set t1 tenant-a id 7: table main -> 200, vrf none -> vrf-a\n"
 "  space bind t1 space tenant-a dev tap-a\n"
 "-j: one JSON object per line with the same detail.\n";
 

@@ -52,7 +52,9 @@
  * (add, del) the request's EAM entries as many as fit; SETTINGS_SET
  * carries every SETTINGS value and OLD_SETTINGS, the keys the request
  * set with their values before; SPACE_* and BIND_* carry the space (or
- * SPACE and BIND); TXN_COMMIT the committed configuration. Joining the group
+ * SPACE and BIND), SPACE_SET also OLD_SPACE_CFG: the NAME and the
+ * attributes the request gave (PREFIX, length 0 when it had none; TABLE,
+ * VRF) with their values before; TXN_COMMIT the committed configuration. Joining the group
  * needs CAP_NET_ADMIN in the netns' user namespace from Linux 6.7 on (the
  * group capability flag); older kernels let any user of the netns listen.
  *
@@ -122,6 +124,7 @@ enum dcxlat_attr {
 	DCXLAT_A_ERROR,		/* string: a refusal's whole text (Errors) */
 	DCXLAT_A_OLD_POOL6,	/* nested prefix: pool6 before (POOL6_* events) */
 	DCXLAT_A_OLD_SETTINGS,	/* nested settings: the keys set, before */
+	DCXLAT_A_OLD_SPACE_CFG,	/* nested space: what a SPACE_SET changed, before */
 	__DCXLAT_A_MAX
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)

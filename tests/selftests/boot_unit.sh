@@ -2,11 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Boot-time configuration through dist/systemd/dcxlat@.service. systemd is
-# not PID 1 in the VM, so unit_run reads the unit's own ExecStartPre,
-# ExecStart, ExecReload and ExecStop lines and runs them the way systemd
-# does (Environment=, EnvironmentFile= with /etc/dcxlat mapped to a
-# temporary directory, also in Environment= values; %i, quotes, $$): the
-# test cannot drift from the unit.
+# not PID 1 in the VM, so unit_run (unit_lib.sh) reads the unit's own
+# ExecStartPre, ExecStart, ExecReload and ExecStop lines and runs them the
+# way systemd does (/etc/dcxlat mapped to a temporary directory): the test
+# cannot drift from the unit.
 # Instance boot0 binds dev x4, which is created only after the start:
 #   - "waiting" (text, JSON, counted) before x4 exists; translated pings once
 #     it does; waiting again when it is deleted; translated again when it
@@ -21,6 +20,7 @@
 #        pass, binding dev x4) --- x4 (created later) --- NS4 198.51.100.2
 
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/unit_lib.sh"
 
 UNIT=$DCX_REPO/dist/systemd/dcxlat@.service
 INST=boot0
@@ -37,39 +37,10 @@ require_root
 require_cmd ip jq ping python3 modprobe
 dcx_require_built
 
-# unit_run KEY: every KEY= line of the unit, in order, as systemd runs it;
-# the exit status of the first that fails. Refuses what it cannot emulate.
+# unit_run KEY: the unit's KEY= lines as systemd runs them (unit_lib.sh),
+# with the tree's CLI.
 unit_run() {
-	PATH="$DCX_REPO/usr:$PATH" python3 - "$UNIT" "$1" "$INST" "$CONF" <<'PY'
-import os, re, shlex, subprocess, sys
-unit, key, inst, conf = sys.argv[1:]
-lines = [l.rstrip('\n') for l in open(unit) if '=' in l and l[0] != '#']
-val = lambda k: [l.split('=', 1)[1] for l in lines if l.split('=', 1)[0] == k]
-etc = lambda v: re.sub('^/etc/dcxlat(?=/|$)', conf, v.replace('%i', inst))
-env = dict(os.environ)
-for a in val('Environment'):
-    for w in shlex.split(a):
-        k, v = w.split('=', 1)
-        env[k] = etc(v)
-for f in val('EnvironmentFile'):
-    path = etc(f.lstrip('-'))
-    if not os.path.exists(path) and f.startswith('-'):
-        continue
-    for l in open(path):
-        if l.strip() and not l.startswith('#'):
-            k, v = l.strip().split('=', 1)
-            env[k] = v
-cmds = val(key)
-if not cmds:
-    sys.exit('no %s= line in %s' % (key, unit))
-for c in cmds:
-    if re.search(r'%[^i]', c) or '$' in c.replace('$$', ''):
-        sys.exit('%s: a specifier or $VAR unit_run does not emulate' % c)
-    argv = [w.replace('$$', '$') for w in shlex.split(c.replace('%i', inst))]
-    r = subprocess.run(argv, env=env)
-    if r.returncode:
-        sys.exit(r.returncode)
-PY
+	PATH="$DCX_REPO/usr:$PATH" dcx_unit_run "$UNIT" "$1" "$INST" "$CONF"
 }
 
 # make_x4: the XLAT - NS4 link, as a hypervisor would create a TAP.

@@ -130,6 +130,8 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 	dcx "$N2" -i m2 eamt add 192.0.2.0/24 2001:db8:aaaa::/120
 	dcx "$N2" -i m2 global set lowest-ipv6-mtu 1400
 	dcx "$N2" -i m2 space add sp id 5 prefix 2001:db8:5::/96
+	dcx "$N2" -i m2 space set sp prefix 2001:db8:6::/96
+	dcx "$N2" -i m2 space bind sp dev nosuchdev0
 	dcx "$N2" -i m2 eamt flush
 	dcx "$N2" -i m2 stats reset
 	dcx "$N2" instance add m2 2>/dev/null	# refused: no event
@@ -145,6 +147,8 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 		"eamt add m2 space default count 1: 192.0.2.0/24 2001:db8:aaaa::/120" \
 		"global set m2 lowest-ipv6-mtu 1280 -> 1400" \
 		"space add m2 sp id 5 prefix 2001:db8:5::/96" \
+		"space set m2 sp id 5 prefix 2001:db8:6::/96: prefix 2001:db8:5::/96 -> 2001:db8:6::/96" \
+		"space bind m2 space sp dev nosuchdev0 waiting" \
 		"eamt flush m2 space default count 1" \
 		"stats reset m2" "instance del m2" \
 		"pool6 set mon unset -> 64:ff9b::/96")

@@ -150,6 +150,68 @@ static void test_space_and_bind(void **state)
 		"\"space\":\"s1\",\"dev\":\"lo\",\"prefix4\":\"10.0.0.0/8\"}");
 }
 
+/* space set: the keys the request changed, old -> new (OLD_SPACE_CFG). */
+static void test_space_set(void **state)
+{
+	struct nl_msg *m = event(DCXLAT_CMD_SPACE_SET);
+	struct nlattr *n;
+
+	(void)state;
+	n = nla_nest_start(m, DCXLAT_A_SPACE_CFG | NLA_F_NESTED);
+	nla_put_string(m, DCXLAT_SPACE_NAME, "s1");
+	nla_put_u32(m, DCXLAT_SPACE_ID, 7);
+	put_prefix(m, DCXLAT_SPACE_PREFIX, AF_INET6, "2001:db8:8::", 96);
+	nla_put_u32(m, DCXLAT_SPACE_TABLE, 200);
+	nla_put_u32(m, DCXLAT_SPACE_VRF, 1);
+	nla_nest_end(m, n);
+	n = nla_nest_start(m, DCXLAT_A_OLD_SPACE_CFG | NLA_F_NESTED);
+	nla_put_string(m, DCXLAT_SPACE_NAME, "s1");
+	put_prefix(m, DCXLAT_SPACE_PREFIX, AF_INET6, "::", 0);
+	nla_put_u32(m, DCXLAT_SPACE_TABLE, 0);
+	nla_nest_end(m, n);
+	renders(m, "space set t1 s1 id 7 prefix 2001:db8:8::/96: "
+		"prefix unset -> 2001:db8:8::/96, table main -> 200, "
+		"vrf none -> lo",
+		"{\"object\":\"space\",\"command\":\"set\",\"instance\":\"t1\","
+		"\"space\":\"s1\",\"id\":7,\"prefix\":\"2001:db8:8::/96\","
+		"\"changes\":[{\"key\":\"prefix\",\"old\":\"unset\","
+		"\"new\":\"2001:db8:8::/96\"},{\"key\":\"table\",\"old\":"
+		"\"main\",\"new\":\"200\"},{\"key\":\"vrf\",\"old\":\"none\","
+		"\"new\":\"lo\"}]}");
+	/* Only the prefix given, the same as before: nothing changed. */
+	m = event(DCXLAT_CMD_SPACE_SET);
+	n = nla_nest_start(m, DCXLAT_A_SPACE_CFG | NLA_F_NESTED);
+	nla_put_string(m, DCXLAT_SPACE_NAME, "s1");
+	put_prefix(m, DCXLAT_SPACE_PREFIX, AF_INET6, "2001:db8:8::", 96);
+	nla_put_u32(m, DCXLAT_SPACE_TABLE, 200);
+	nla_nest_end(m, n);
+	n = nla_nest_start(m, DCXLAT_A_OLD_SPACE_CFG | NLA_F_NESTED);
+	put_prefix(m, DCXLAT_SPACE_PREFIX, AF_INET6, "2001:db8:8::", 96);
+	nla_nest_end(m, n);
+	renders(m, "space set t1 s1 prefix 2001:db8:8::/96: unchanged",
+		"{\"object\":\"space\",\"command\":\"set\",\"instance\":\"t1\","
+		"\"space\":\"s1\",\"prefix\":\"2001:db8:8::/96\","
+		"\"changes\":[]}");
+}
+
+/* A binding named by the module, waiting for its device. */
+static void test_bind_waiting(void **state)
+{
+	struct nl_msg *m = event(DCXLAT_CMD_BIND_ADD);
+	struct nlattr *n;
+
+	(void)state;
+	nla_put_string(m, DCXLAT_A_SPACE, "s1");
+	n = nla_nest_start(m, DCXLAT_A_BIND | NLA_F_NESTED);
+	nla_put_string(m, DCXLAT_BIND_IFNAME, "tap-later0");
+	nla_put_flag(m, DCXLAT_BIND_WAITING);
+	put_prefix(m, DCXLAT_BIND_PREFIX4, AF_INET, "0.0.0.0", 0);
+	nla_nest_end(m, n);
+	renders(m, "space bind t1 space s1 dev tap-later0 waiting",
+		"{\"object\":\"space\",\"command\":\"bind\",\"instance\":\"t1\","
+		"\"space\":\"s1\",\"dev\":\"tap-later0\",\"waiting\":true}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -157,6 +219,8 @@ int main(void)
 		cmocka_unit_test(test_eamt),
 		cmocka_unit_test(test_settings),
 		cmocka_unit_test(test_space_and_bind),
+		cmocka_unit_test(test_space_set),
+		cmocka_unit_test(test_bind_waiting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
