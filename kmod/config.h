@@ -23,6 +23,7 @@ struct dcx_config {
 	struct dcx_xlat_cfg xlat;
 	char ndp_proxy[IFNAMSIZ];	/* uplink of proxy NDP, "" = off */
 	int ndp_proxy_ifindex;		/* its ifindex when it exists; 0: off */
+	u32 max_eams, max_spaces;	/* limits: refuse more (settings.c) */
 	struct rcu_head rcu;
 };
 
