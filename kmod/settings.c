@@ -91,7 +91,7 @@ int dcx_setting_room(const struct dcx_config *cfg, int id, unsigned int have,
 	if (more <= max && have <= max - more)
 		return 0;
 	snprintf(why, DCX_WHY_LEN,
-		 "%s %u reached: %u %s, %u more refused (global set %s N)",
+		 "%s is %u: %u %s and %u more do not fit (global set %s N)",
 		 dcx_settings[id].name, max, have, what, more,
 		 dcx_settings[id].name);
 	return -ENOSPC;
