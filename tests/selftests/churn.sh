@@ -34,6 +34,8 @@
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/sink_lib.sh"
 
 cleanup() {
 	[ -n "${NS6:-}" ] && pg_ctl "$NS6" stop
@@ -60,32 +62,6 @@ E6=2001:db8:e6::6
 E4=2001:db8:e4::2
 
 x() { dcx "$XLAT" -i "$I" "$@"; }
-
-topo() {
-	local m
-	setup_ns NS6 XLAT NS4 || return 1
-	veth_pair "$NS6" v6 "$XLAT" x6 && veth_pair "$XLAT" x4 "$NS4" v4 ||
-		return 1
-	ip -n "$NS6" addr add 2001:db8:6::2/64 dev v6 nodad &&
-	ip -n "$NS4" addr add 198.51.100.2/24 dev v4 &&
-	ip netns exec "$XLAT" sysctl -qw net.ipv4.ip_forward=1 \
-		net.ipv6.conf.all.forwarding=1 &&
-	ip -n "$XLAT" addr add 2001:db8:6::1/64 dev x6 nodad &&
-	ip -n "$XLAT" addr add 198.51.100.1/24 dev x4 &&
-	ip -n "$XLAT" -6 route add 2001:db8:e6::/64 via 2001:db8:6::2 ||
-		return 1
-	# The sinks answer nothing: static neighbours on XLAT.
-	m=$(ip -n "$NS6" -br link show v6 | awk '{print $3}')
-	ip -n "$XLAT" neigh replace 2001:db8:6::2 lladdr "$m" dev x6 \
-		nud permanent || return 1
-	m=$(ip -n "$NS4" -br link show v4 | awk '{print $3}')
-	ip -n "$XLAT" neigh replace 198.51.100.2 lladdr "$m" dev x4 \
-		nud permanent || return 1
-	tc -n "$NS6" qdisc add dev v6 ingress &&
-	tc -n "$NS6" filter add dev v6 ingress matchall action drop &&
-	tc -n "$NS4" qdisc add dev v4 ingress &&
-	tc -n "$NS4" filter add dev v4 ingress matchall action drop
-}
 
 xlat_config() {
 	x instance add "$I" 2>/dev/null
@@ -355,12 +331,6 @@ r_vrf() {
 	ip -n "$XLAT" link del vrf-c && x space del cv
 }
 
-# tun_ready: /dev/net/tun exists (tun may be a module not loaded yet).
-tun_ready() {
-	modprobe tun 2>/dev/null
-	[ -c /dev/net/tun ] || { mkdir -p /dev/net && mknod /dev/net/tun c 10 200; }
-}
-
 r_tap() {
 	tun_ready && ip -n "$XLAT" tuntap add dev tapc mode tap &&
 	{ [ "$1" -gt 0 ] || x space bind default dev tapc; } &&
@@ -435,7 +405,7 @@ rmmod_loop() {
 T0=$SECONDS
 dmesg_mark
 check "module loads" dcx_load_module || ksft_bail "module loads"
-check "topology" topo || ksft_bail "topology"
+check "topology" sink_topo || ksft_bail "topology"
 check "instance with the flows' EAM entries" xlat_config ||
 	ksft_bail "instance"
 limits

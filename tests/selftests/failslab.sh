@@ -28,6 +28,8 @@
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/sink_lib.sh"
 
 FS=/sys/kernel/debug/failslab
 KML=/sys/kernel/debug/kmemleak
@@ -65,27 +67,8 @@ failslab_on() {
 }
 
 topo() {
-	local m
-	setup_ns NS6 XLAT NS4 || return 1
-	veth_pair "$NS6" v6 "$XLAT" x6 && veth_pair "$XLAT" x4 "$NS4" v4 ||
-		return 1
-	ip netns exec "$XLAT" sysctl -qw net.ipv4.ip_forward=1 \
-		net.ipv6.conf.all.forwarding=1 &&
-	ip -n "$XLAT" addr add 2001:db8:6::1/64 dev x6 nodad &&
-	ip -n "$XLAT" addr add 198.51.100.1/24 dev x4 &&
+	sink_topo &&
 	ip -n "$XLAT" -6 route add 2001:db8:64::/96 via 2001:db8:6::2 &&
-	ip -n "$XLAT" -6 route add 2001:db8:e6::/64 via 2001:db8:6::2 ||
-		return 1
-	m=$(ip -n "$NS6" -br link show v6 | awk '{print $3}')
-	ip -n "$XLAT" neigh replace 2001:db8:6::2 lladdr "$m" dev x6 \
-		nud permanent || return 1
-	m=$(ip -n "$NS4" -br link show v4 | awk '{print $3}')
-	ip -n "$XLAT" neigh replace 198.51.100.2 lladdr "$m" dev x4 \
-		nud permanent || return 1
-	tc -n "$NS6" qdisc add dev v6 ingress &&
-	tc -n "$NS6" filter add dev v6 ingress matchall action drop &&
-	tc -n "$NS4" qdisc add dev v4 ingress &&
-	tc -n "$NS4" filter add dev v4 ingress matchall action drop &&
 	ip -n "$XLAT" link add d0 type dummy
 }
 
@@ -143,7 +126,7 @@ netlink_faults() {
 
 # The frames the TAP writer sends (scapy), one per line in hex.
 write_frames() {
-	python3 - "$1" >"$TMPD/frames" <<'EOF'
+	/usr/bin/python3 - "$1" >"$TMPD/frames" <<'EOF'
 import sys
 from scapy.all import Ether, IP, IPv6, UDP, ICMP, ICMPv6EchoRequest, \
     ICMPv6PacketTooBig, Raw, fragment, raw
@@ -177,7 +160,7 @@ EOF
 tap_py='
 import fcntl, os, struct, sys
 fd = os.open("/dev/net/tun", os.O_RDWR)
-fcntl.ioctl(fd, 0x400454ca, struct.pack("16sH", b"ftap", 0x0002 | 0x1000))
+fcntl.ioctl(fd, 0x400454ca, struct.pack("16sH22x", b"ftap", 0x0002 | 0x1000))
 frames = [bytes.fromhex(l) for l in open(sys.argv[2]) if l.strip()]
 n, ok, bad = int(sys.argv[1]), 0, 0
 open(sys.argv[3], "w").write("up\n")
@@ -198,8 +181,7 @@ print("written %d refused %d" % (ok, bad))
 
 packet_faults() {
 	local mac out
-	modprobe tun 2>/dev/null
-	ip -n "$XLAT" tuntap add dev ftap mode tap &&
+	tun_ready && ip -n "$XLAT" tuntap add dev ftap mode tap &&
 		ip -n "$XLAT" link set ftap up || return 1
 	mac=$(ip -n "$XLAT" -br link show ftap | awk '{print $3}')
 	write_frames "$mac" || return 1
