@@ -28,7 +28,7 @@
 # add/del request, default 100 (the long run: DCX_CHURN_EAM=100000);
 # DCX_CHURN_APPLY entries of (b), default 10000 (1M: DCX_CHURN_APPLY=1000000,
 # the default max-eam-entries); DCX_CHURN_LOOPS iterations of each (c)
-# loop, default 5; DCX_CHURN_DELAY_NS pktgen gap, default 1000000 (1000
+# loop, default 3; DCX_CHURN_DELAY_NS pktgen gap, default 1000000 (1000
 # packets/s per flow); DCX_CHURN_SLACK_KB allowed memory growth per loop,
 # default 2048.
 
@@ -53,7 +53,7 @@ dcx_require_built
 EAM_N=${DCX_CHURN_EAM:-1000}
 BATCH=${DCX_CHURN_BATCH:-100}
 APPLY_N=${DCX_CHURN_APPLY:-10000}
-LOOPS=${DCX_CHURN_LOOPS:-5}
+LOOPS=${DCX_CHURN_LOOPS:-3}
 DELAY=${DCX_CHURN_DELAY_NS:-1000000}
 SLACK=${DCX_CHURN_SLACK_KB:-2048}
 I=t
