@@ -6,9 +6,10 @@
 #   NS6 v6 2001:db8:6::2 --- x6 XLAT x4 --- v4 198.51.100.2/24 NS4
 #       (2001:db8:e6::/64 routed to NS6)
 #
-# The ends only count: what reaches v6 or v4 is dropped at ingress (tc
-# matchall) and shows in rx_packets, and they answer nothing, so XLAT has
-# static neighbours for them (no ARP/ND during a measurement). Forwarding
+# The ends only count: what reaches v6 or v4 is dropped at ingress (a tc
+# u32 filter matching all: the debug kernel has no cls_matchall) and
+# shows in rx_packets; they answer nothing, so XLAT has static
+# neighbours for them (no ARP/ND during a measurement). Forwarding
 # is on in XLAT; the translator instance is left to the caller.
 
 # sink_topo: sets NS6, XLAT, NS4.
@@ -32,9 +33,11 @@ sink_topo() {
 	ip -n "$XLAT" neigh replace 198.51.100.2 lladdr "$m" dev x4 \
 		nud permanent || return 1
 	tc -n "$NS6" qdisc add dev v6 ingress &&
-	tc -n "$NS6" filter add dev v6 ingress matchall action drop &&
+	tc -n "$NS6" filter add dev v6 ingress protocol all u32 \
+		match u32 0 0 action drop &&
 	tc -n "$NS4" qdisc add dev v4 ingress &&
-	tc -n "$NS4" filter add dev v4 ingress matchall action drop
+	tc -n "$NS4" filter add dev v4 ingress protocol all u32 \
+		match u32 0 0 action drop
 }
 
 # tun_ready: /dev/net/tun exists (tun may be a module not loaded yet).
