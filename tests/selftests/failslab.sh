@@ -49,6 +49,14 @@ cleanup() {
 trap cleanup EXIT
 
 require_root
+# Known problem (first debug-lane run, 2026-12-06): CLI processes exec'd
+# with make-it-fail set fail allocations of the guest's 9p root while
+# loading, after which every exec of the VM fails with EINVAL; the
+# netlink phase needs a driver that sets make-it-fail after it is loaded
+# (raw genetlink from one python3 process, as the TAP writer does).
+# Until then it runs only when asked.
+[ "${DCX_FAILSLAB:-0}" = 1 ] ||
+	ksft_skip_all "opt-in: DCX_FAILSLAB=1 (the netlink phase breaks the 9p root)"
 [ -d "$FS" ] || ksft_skip_all "no $FS (CONFIG_FAILSLAB, debugfs): the debug lane runs this"
 require_cmd ip tc python3 jq
 dcx_require_built
