@@ -10,6 +10,7 @@
 
 #include <linux/if.h>
 #include <linux/rcupdate.h>
+#include <linux/workqueue.h>
 #include "core/types.h"
 
 /*
@@ -23,7 +24,9 @@ struct dcx_config {
 	struct dcx_xlat_cfg xlat;
 	char ndp_proxy[IFNAMSIZ];	/* uplink of proxy NDP, "" = off */
 	int ndp_proxy_ifindex;		/* its ifindex when it exists; 0: off */
-	struct rcu_head rcu;
+	u32 max_eams, max_spaces;	/* limits: refuse more (settings.c) */
+	struct rcu_head rcu;		/* kfree_rcu of a snapshot alone */
+	struct rcu_work free_work;	/* with its tables (instance.c) */
 };
 
 /* Writable tables of any snapshot a writer holds (live or staging). */

@@ -31,6 +31,13 @@ static __always_inline unsigned int dcx_hook(struct sk_buff *skb,
 	struct dcx_instance *inst;
 	int verdict;
 
+	/*
+	 * A VRF runs PREROUTING again, with its own device as state->in,
+	 * for what its slave's pass accepted (vrf_ip_rcv, vrf_ip6_rcv):
+	 * that packet was decided, and counted, on the slave already.
+	 */
+	if (unlikely(state->in && netif_is_l3_master(state->in)))
+		return NF_ACCEPT;
 	list_for_each_entry_rcu(inst, &dcx_net(state->net)->instances, list) {
 		verdict = dispatch(state->net, inst, skb);
 		if (verdict != DCX_NEXT)

@@ -60,9 +60,26 @@ struct dcx_config *dcx_config_copy(const struct dcx_config *cfg)
 	return kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
 }
 
-static void dcx_config_free_rcu(struct rcu_head *head)
+/* Where snapshots and instances are freed after a grace period. */
+static struct workqueue_struct *dcx_free_wq;
+
+int dcx_instance_init(void)
 {
-	dcx_config_destroy(container_of(head, struct dcx_config, rcu));
+	dcx_free_wq = alloc_workqueue("dcxlat_free", WQ_UNBOUND, 0);
+	return dcx_free_wq ? 0 : -ENOMEM;
+}
+
+void dcx_instance_exit(void)
+{
+	/* The RCU callbacks queue the works: first them, then the works. */
+	rcu_barrier();
+	destroy_workqueue(dcx_free_wq);
+}
+
+static void dcx_config_free_work(struct work_struct *w)
+{
+	dcx_config_destroy(container_of(to_rcu_work(w), struct dcx_config,
+					free_work));
 }
 
 void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
@@ -73,7 +90,14 @@ void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
 	if (old->xlat.tables == n->xlat.tables)
 		kfree_rcu(old, rcu);	/* the tables live on in n */
 	else
-		call_rcu(&old->rcu, dcx_config_free_rcu);
+		dcx_config_destroy_rcu(old);
+}
+
+/* After a grace period, in process context (dcx_free_wq). */
+void dcx_config_destroy_rcu(struct dcx_config *cfg)
+{
+	INIT_RCU_WORK(&cfg->free_work, dcx_config_free_work);
+	queue_rcu_work(dcx_free_wq, &cfg->free_work);
 }
 
 /* A snapshot nobody can see any more, with the tables it owns. */
@@ -135,9 +159,10 @@ void dcx_instance_free(struct dcx_instance *inst)
 	kfree(inst);
 }
 
-static void dcx_instance_free_rcu(struct rcu_head *head)
+static void dcx_instance_free_work(struct work_struct *w)
 {
-	dcx_instance_free(container_of(head, struct dcx_instance, rcu));
+	dcx_instance_free(container_of(to_rcu_work(w), struct dcx_instance,
+				       free_work));
 }
 
 void dcx_instance_link(struct net *net, struct dcx_instance *inst)
@@ -170,7 +195,8 @@ void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
 	if (inst->staging)
 		dcx_txn_drop(inst);
 	/* Packets in flight may still read it: free after a grace period. */
-	call_rcu(&inst->rcu, dcx_instance_free_rcu);
+	INIT_RCU_WORK(&inst->free_work, dcx_instance_free_work);
+	queue_rcu_work(dcx_free_wq, &inst->free_work);
 }
 
 /* ---- transactions ------------------------------------------------------ */

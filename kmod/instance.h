@@ -44,7 +44,7 @@ struct dcx_instance {
 	 */
 	struct dcx_config *staging;
 	u32 staging_portid;
-	struct rcu_head rcu;
+	struct rcu_work free_work;	/* freed in process context */
 };
 
 /* The instances of one netns (pernet data; netns.c registers it). */
@@ -52,6 +52,16 @@ struct dcx_net {
 	struct list_head instances;	/* in creation order, RCU */
 	unsigned int count;
 };
+
+/*
+ * Snapshots with their tables and deleted instances are freed by a work
+ * item after a grace period (queue_rcu_work), in process context: a table
+ * of millions of entries takes long to free, which a softirq (an RCU
+ * callback) must not. Init before the first instance; exit after the last
+ * is gone: waits for every pending free.
+ */
+int dcx_instance_init(void);
+void dcx_instance_exit(void);
 
 /* Serialises every configuration change, in every netns. */
 extern struct mutex dcx_cfg_mutex;
@@ -98,6 +108,8 @@ struct dcx_config *dcx_config_copy(const struct dcx_config *cfg);
 void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n);
 /* Free a snapshot no reader can see, with its tables. */
 void dcx_config_destroy(struct dcx_config *cfg);
+/* The same after a grace period, in process context; never waits. */
+void dcx_config_destroy_rcu(struct dcx_config *cfg);
 
 /* Transactions; all but dcx_txn_release()/_any() need dcx_cfg_mutex. */
 /* Open one for portid: a staging snapshot with defaults and empty tables. */

@@ -12,6 +12,7 @@
 
 #include <linux/module.h>
 #include "netns.h"
+#include "instance.h"
 #include "netlink.h"
 #include "core/lpm.h"
 #include "netdev.h"
@@ -25,9 +26,12 @@ static int __init dcx_init(void)
 	err = dcx_lpm_cache_init();
 	if (err)
 		return err;
-	err = dcx_netns_init();
+	err = dcx_instance_init();
 	if (err)
 		goto err_lpm;
+	err = dcx_netns_init();
+	if (err)
+		goto err_inst;
 	err = dcx_netdev_init();
 	if (err)
 		goto err_pernet;
@@ -42,6 +46,8 @@ err_netdev:
 	dcx_netdev_exit();
 err_pernet:
 	dcx_netns_exit();
+err_inst:
+	dcx_instance_exit();
 err_lpm:
 	dcx_lpm_cache_exit();
 	return err;
@@ -52,8 +58,8 @@ static void __exit dcx_exit(void)
 	dcx_genl_unregister();
 	dcx_netdev_exit();
 	dcx_netns_exit();
-	/* Instances and snapshots are freed by RCU callbacks: wait for them. */
-	rcu_barrier();
+	/* Instances and snapshots are freed after RCU: wait for them. */
+	dcx_instance_exit();
 	dcx_lpm_cache_exit();
 }
 

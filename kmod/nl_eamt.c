@@ -11,6 +11,7 @@
 #include "nl_policy.h"
 #include "nl_msg.h"
 #include "nl_handlers.h"
+#include "settings.h"
 #include "compat.h"
 
 struct dcx_eam_req {
@@ -154,6 +155,7 @@ static int dcx_eam_add_one(struct dcx_tables *t, struct dcx_space *s,
 
 int dcx_nl_eamt_add(struct sk_buff *skb, struct genl_info *info)
 {
+	char why[DCX_WHY_LEN] = "";
 	unsigned int n = 0, k = 0;
 	struct dcx_eam_req e;
 	struct dcx_space *s;
@@ -164,6 +166,15 @@ int dcx_nl_eamt_add(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_eamt_begin(info, &r, &s, true);
 	if (err)
 		return err;
+	dcx_for_each_eam(a, info, rem)
+		k++;
+	err = dcx_setting_room(r.cfg, DCXLAT_SET_MAX_EAMS, r.t->neams, k,
+			       "EAM entries", why);
+	if (err) {
+		dcx_nl_why(info->extack, NULL, err, why);
+		goto out;
+	}
+	k = 0;
 	dcx_for_each_eam(a, info, rem) {
 		err = dcx_eam_add_one(r.t, s, a, ++n, info->extack);
 		if (err)

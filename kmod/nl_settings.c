@@ -197,11 +197,11 @@ int dcx_nl_settings_set(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	if (r.staging) {
-		/* Nobody reads a staging snapshot: change it in place. */
-		r.cfg->xlat = tmp->xlat;
-		memcpy(r.cfg->ndp_proxy, tmp->ndp_proxy,
-		       sizeof(tmp->ndp_proxy));
-		r.cfg->ndp_proxy_ifindex = tmp->ndp_proxy_ifindex;
+		/*
+		 * Nobody reads a staging snapshot: change it in place, every
+		 * field but the rcu head (tmp is a copy: the same tables).
+		 */
+		memcpy(r.cfg, tmp, offsetof(struct dcx_config, rcu));
 		kfree(tmp);
 	} else {
 		old = dcx_config_copy(r.cfg);	/* NULL: no old values */

@@ -10,6 +10,7 @@
 #include <net/ipv6.h>
 #include "instance.h"
 #include "vrf.h"
+#include "settings.h"
 #include "nl_policy.h"
 #include "nl_msg.h"
 #include "nl_handlers.h"
@@ -342,6 +343,12 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_space_begin(info, &r, NULL);
 	if (err)
 		return err;
+	err = dcx_setting_room(r.req.cfg, DCXLAT_SET_MAX_SPACES,
+			       r.req.t->nspaces, 1, "spaces", why);
+	if (err) {
+		dcx_nl_why(extack, NULL, err, why);
+		goto out;
+	}
 	base = &r.req.cfg->xlat.space_base;
 	if (!r.has_prefix && base->len) {
 		err = dcx_space_prefix_from_base(base, r.id, &r.prefix, why);

@@ -13,6 +13,7 @@
 #include <linux/stddef.h>
 #include <linux/string.h>
 #include "config.h"
+#include "core/prefix.h"
 #include "settings.h"
 
 #define DCX_SET_DESC(id, nm, tp, df, lo, hi, vl, doc, rfc, field)	\
@@ -80,6 +81,20 @@ void dcx_setting_set_uint(struct dcx_config *cfg, int id, u32 v)
 	default:
 		*(u32 *)p = v;
 	}
+}
+
+int dcx_setting_room(const struct dcx_config *cfg, int id, unsigned int have,
+		     unsigned int more, const char *what, char *why)
+{
+	u32 max = dcx_setting_uint(cfg, id);
+
+	if (more <= max && have <= max - more)
+		return 0;
+	snprintf(why, DCX_WHY_LEN,
+		 "%s is %u: %u %s and %u more do not fit (global set %s N)",
+		 dcx_settings[id].name, max, have, what, more,
+		 dcx_settings[id].name);
+	return -ENOSPC;
 }
 
 /* Every setting at its default; filled by dcx_settings_init(). */

@@ -42,4 +42,13 @@ static inline void *dcx_setting_ptr(const struct dcx_config *cfg, int id)
 u32 dcx_setting_uint(const struct dcx_config *cfg, int id);
 void dcx_setting_set_uint(struct dcx_config *cfg, int id, u32 v);
 
+/*
+ * Room under a limit setting (MAX_EAMS, MAX_SPACES) of cfg for more
+ * objects of what (plural, "EAM entries") beside the have there are: 0,
+ * or -ENOSPC with the reason in why (DCX_WHY_LEN bytes). An instance
+ * whose limit was lowered under its count keeps what it has.
+ */
+int dcx_setting_room(const struct dcx_config *cfg, int id, unsigned int have,
+		     unsigned int more, const char *what, char *why);
+
 #endif /* DCX_SETTINGS_H */

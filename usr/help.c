@@ -101,7 +101,9 @@ static const char dcx_help_eamt[] =
 "Bulk: one \"PREFIX4 PREFIX6 [remote]\" a line (# comments, blank lines\n"
 "ignored), checked whole before anything is sent; errors name the line;\n"
 "if the kernel refuses a line nothing stays added. \"eamt show\" prints\n"
-"the same format, so its output can be fed back to \"eamt add -\".\n";
+"the same format, so its output can be fed back to \"eamt add -\".\n"
+"An instance holds at most max-eam-entries entries (global set; default\n"
+"1048576): an add over it is refused, naming the limit.\n";
 
 static const char dcx_help_space[] =
 "Usage: dcxlat [-i NAME] space add SPACE id ID [prefix PREFIX] [table T] [vrf DEV]\n"
@@ -117,6 +119,7 @@ static const char dcx_help_space[] =
 "T: the routing table of translated IPv4 packets; DEV: a VRF device.\n"
 "IPv4 from IFNAME (with a destination in PREFIX4, default all) belongs to\n"
 "SPACE; the longest PREFIX4 wins. The space \"default\" (ID 0) always exists.\n"
+"An instance has at most max-spaces spaces (global set; default 4096).\n"
 "A binding to a device that does not exist waits for it (\"waiting\" in\n"
 "space show) and waits again when the device goes.\n"
 "Example: dcxlat space add tenant-a id 0x23 && dcxlat space bind tenant-a dev tap0\n";

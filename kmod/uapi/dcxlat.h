@@ -197,6 +197,8 @@ enum dcxlat_setting_attr {
 	DCXLAT_SET_UNBOUND,	/* u8 enum dcxlat_unbound */
 	DCXLAT_SET_SPACE_BASE,	/* nested prefix, IPv6: base of space IDs */
 	DCXLAT_SET_NDP_PROXY,	/* string: uplink device name; "" = off */
+	DCXLAT_SET_MAX_EAMS,	/* u32: limit of EAM entries, all spaces */
+	DCXLAT_SET_MAX_SPACES,	/* u32: limit of spaces, default included */
 	__DCXLAT_SET_MAX
 };
 #define DCXLAT_SET_MAX (__DCXLAT_SET_MAX - 1)

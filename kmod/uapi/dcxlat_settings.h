@@ -79,7 +79,13 @@ enum dcxlat_setting_type {
 	  "dcxlat address spaces", xlat.space_base, F)			\
 	X(NDP_PROXY, "ndp-proxy", IFNAME, "unset", 0, 15, "",		\
 	  "uplink device on which dcxlat answers Neighbor Solicitations for translated addresses", \
-	  "RFC 4861 7.2.8 (proxy)", ndp_proxy, F)
+	  "RFC 4861 7.2.8 (proxy)", ndp_proxy, F)			\
+	X(MAX_EAMS, "max-eam-entries", U32, "1048576", 1, 16777216, "", \
+	  "most EAM entries of the instance (all spaces); more are refused", \
+	  "dcxlat resource limits", max_eams, F)			\
+	X(MAX_SPACES, "max-spaces", U32, "4096", 1, 65536, "",		\
+	  "most address spaces of the instance, default space included; more are refused", \
+	  "dcxlat resource limits", max_spaces, F)
 
 #define DCXLAT_SET_COLS9(id, name, type, def, lo, hi, vals, doc, rfc,	\
 			 field, F)					\

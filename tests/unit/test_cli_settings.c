@@ -107,6 +107,11 @@ static void test_values(void **state)
 	rt("ndp-proxy", "unset", "unset");
 	bad("ndp-proxy", "a/b", "not a valid device name");
 	bad("ndp-proxy", "0123456789abcdef", "not a valid device name");
+	rt("max-eam-entries", "16777216", "16777216");
+	bad("max-eam-entries", "16777217", "out of range");
+	bad("max-eam-entries", "0", "out of range");
+	rt("max-spaces", "65536", "65536");
+	bad("max-spaces", "65537", "out of range");
 }
 
 static void test_json(void **state)
@@ -125,7 +130,8 @@ static void test_json(void **state)
 		"\"lowest-ipv6-mtu\":1280,\"reset-traffic-class\":false,"
 		"\"reset-tos\":false,\"new-tos\":0,\"udp-zero-checksum\":\"compute\","
 		"\"role\":\"siit\",\"er-ingress-filter\":true,\"hairpin\":true,"
-		"\"unbound\":\"default\",\"space-base\":null,\"ndp-proxy\":null}");
+		"\"unbound\":\"default\",\"space-base\":null,\"ndp-proxy\":null,"
+		"\"max-eam-entries\":1048576,\"max-spaces\":4096}");
 	json_object_put(o);
 
 	j = json_object_new_int(1500);

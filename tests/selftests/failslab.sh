@@ -1,0 +1,247 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# ksft-timeout: 3600
+#
+# Allocation failures over the netlink and packet paths (issue 13 item
+# 5), with the kernel's failslab (Documentation/fault-injection): only on
+# a kernel with CONFIG_FAILSLAB and debugfs (the debug lane,
+# tests/debug/); skipped elsewhere. Failures hit only the tasks that ask
+# for them (task-filter + /proc/self/make-it-fail), with GFP_KERNEL too
+# (ignore-gfp-wait off), so the rest of the VM is left alone:
+#   netlink: CLI requests (instance, pool6, EAM bulk add/del, spaces,
+#       bindings, settings, apply in a transaction, dumps) from a task
+#       that fails a share of its slab allocations;
+#   packets: frames written into a TAP by a task that fails allocations:
+#       tun_get_user() runs the receive path, PREROUTING and dcxlat in
+#       that task's context (bottom halves off, not in a softirq), so the
+#       translator's own allocations (skb head, route, ICMP errors,
+#       reassembly) fail too.
+# Afterwards, with failures off: no kernel warning (the FAULT_INJECTION
+# notices are the expected ones and match no problem pattern), the
+# instance still answers and takes a whole configuration, no transaction
+# is left open, the injected failures really happened, and kmemleak finds
+# no suspect with a function of the module in its backtrace (guest.sh's
+# scan after the suite fails the lane on any suspect at all).
+#
+# Knobs: DCX_FAILSLAB_PROB (percent, default 10), DCX_FAILSLAB_ROUNDS
+# (netlink rounds, default 20), DCX_FAILSLAB_PKTS (frames, default 20000).
+
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/sink_lib.sh"
+
+FS=/sys/kernel/debug/failslab
+KML=/sys/kernel/debug/kmemleak
+PROB=${DCX_FAILSLAB_PROB:-10}
+ROUNDS=${DCX_FAILSLAB_ROUNDS:-20}
+PKTS=${DCX_FAILSLAB_PKTS:-20000}
+I=f
+
+fs_set() { echo "$2" >"$FS/$1"; }
+
+cleanup() {
+	[ -d "$FS" ] && fs_set probability 0 2>/dev/null
+	stop_bg
+	cleanup_all_ns
+	cleanup_tmp
+}
+trap cleanup EXIT
+
+require_root
+# Known problem (first debug-lane run, 2026-12-06): CLI processes exec'd
+# with make-it-fail set fail allocations of the guest's 9p root while
+# loading, after which every exec of the VM fails with EINVAL; the
+# netlink phase needs a driver that sets make-it-fail after it is loaded
+# (raw genetlink from one python3 process, as the TAP writer does).
+# Until then it runs only when asked.
+[ "${DCX_FAILSLAB:-0}" = 1 ] ||
+	ksft_skip_all "opt-in: DCX_FAILSLAB=1 (the netlink phase breaks the 9p root)"
+[ -d "$FS" ] || ksft_skip_all "no $FS (CONFIG_FAILSLAB, debugfs): the debug lane runs this"
+require_cmd ip tc python3 jq
+dcx_require_built
+
+x() { dcx "$XLAT" -i "$I" "$@"; }
+
+# failing CMD...: CMD in a task whose slab allocations fail at PROB %.
+failing() {
+	bash -c 'echo 1 >/proc/self/make-it-fail && exec "$@"' failing "$@"
+}
+
+failslab_on() {
+	fs_set task-filter Y && fs_set ignore-gfp-wait N &&
+	fs_set cache-filter N && fs_set interval 1 && fs_set times -1 &&
+	fs_set space 0 && fs_set verbose 1 && fs_set probability "$PROB"
+}
+
+topo() {
+	sink_topo &&
+	ip -n "$XLAT" -6 route add 2001:db8:64::/96 via 2001:db8:6::2 &&
+	ip -n "$XLAT" link add d0 type dummy
+}
+
+# The whole configuration every round applies, and its EAM batch.
+write_files() {
+	python3 - "$TMPD" <<'EOF'
+import json, sys
+d = sys.argv[1]
+eam = ["10.3.%d.%d/32 2001:db8:f3::%x/128" % (k // 256, k % 256, k)
+       for k in range(200)]
+open(d + "/batch", "w").write("\n".join(eam[:50]) + "\n")
+cfg = {"settings": {"hairpin": True, "role": "siit"},
+       "pool6": "2001:db8:64::/96",
+       "eamt": ["192.0.2.6/32 2001:db8:e6::6/128"] + eam[50:],
+       "spaces": [{"name": "s%d" % i, "id": i,
+                   "prefix": "2001:db8:70:%x::/96" % i,
+                   "bindings": [{"dev": "d0", "prefix4": "10.%d.0.0/16" % i}],
+                   "eamt": ["10.%d.0.1/32 2001:db8:71:%x::1/128" % (i, i)]}
+                  for i in range(1, 5)]}
+json.dump(cfg, open(d + "/cfg.json", "w"))
+EOF
+}
+
+# One round of requests, each in a failing task; refusals are expected.
+nl_round() {
+	failing "$dcx_cli" -n "$XLAT" -i f2 instance add f2
+	failing "$dcx_cli" -n "$XLAT" -i f2 pool6 set 2001:db8:65::/96
+	failing "$dcx_cli" -n "$XLAT" -i f2 eamt add --file "$TMPD/batch"
+	failing "$dcx_cli" -n "$XLAT" -i f2 space add s9 id 9 \
+		prefix 2001:db8:79::/96
+	failing "$dcx_cli" -n "$XLAT" -i f2 space bind s9 dev d0
+	failing "$dcx_cli" -n "$XLAT" instance del f2
+	failing "$dcx_cli" -n "$XLAT" -i "$I" apply "$TMPD/cfg.json"
+	failing "$dcx_cli" -n "$XLAT" -i "$I" eamt add --file "$TMPD/batch"
+	failing "$dcx_cli" -n "$XLAT" -i "$I" eamt del --file "$TMPD/batch"
+	failing "$dcx_cli" -n "$XLAT" -i "$I" global set hairpin off
+	failing "$dcx_cli" -n "$XLAT" -i "$I" space unbind s1 dev d0 \
+		prefix4 10.1.0.0/16
+	failing "$dcx_cli" -n "$XLAT" -i "$I" space del s2
+	failing "$dcx_cli" -n "$XLAT" -i "$I" show
+	failing "$dcx_cli" -n "$XLAT" -i "$I" eamt show
+	failing "$dcx_cli" -n "$XLAT" -i "$I" stats show
+}
+
+netlink_faults() {
+	local k nfail=0
+	for ((k = 0; k < ROUNDS; k++)); do
+		nl_round >>"$TMPD/nl.out" 2>&1 || true
+	done
+	nfail=$(grep -c . "$TMPD/nl.out")
+	diag "netlink: $ROUNDS rounds of 15 requests, $nfail output lines;" \
+		"refusals seen: $(grep -ci 'memory' "$TMPD/nl.out")"
+	diag "$(sort "$TMPD/nl.out" | uniq -c | sort -rn | head -n 8)"
+}
+
+# The frames the TAP writer sends (scapy), one per line in hex.
+write_frames() {
+	/usr/bin/python3 - "$1" >"$TMPD/frames" <<'EOF'
+import sys
+from scapy.all import Ether, IP, IPv6, UDP, ICMP, ICMPv6EchoRequest, \
+    ICMPv6PacketTooBig, Raw, fragment, raw
+mac = sys.argv[1]
+e = Ether(dst=mac, src="02:00:00:00:00:01")
+v4, v6 = "198.51.100.2", "2001:db8:e6::6"
+pkts = [
+    e / IP(src=v4, dst="192.0.2.6") / UDP(sport=1, dport=9) / Raw(b"a" * 40),
+    e / IP(src=v4, dst="192.0.2.6", flags="DF") / UDP(dport=9) / Raw(b"b" * 1400),
+    e / IP(src=v4, dst="192.0.2.6", ttl=1) / UDP(dport=9) / Raw(b"c" * 20),
+    e / IP(src=v4, dst="192.0.2.6") / ICMP() / Raw(b"d" * 56),
+    e / IP(src=v4, dst="192.0.2.6") / ICMP(type=3, code=4, nexthopmtu=1200) /
+        IP(src="192.0.2.6", dst=v4) / UDP(sport=9, dport=1),
+    e / IPv6(src=v6, dst="2001:db8:64::c633:6402") / UDP(dport=9) / Raw(b"e" * 40),
+    e / IPv6(src=v6, dst="2001:db8:64::c633:6402", hlim=1) / UDP(dport=9),
+    e / IPv6(src=v6, dst="2001:db8:64::c633:6402") / ICMPv6EchoRequest() /
+        Raw(b"f" * 1400),
+    e / IPv6(src=v6, dst="2001:db8:64::c633:6402") / ICMPv6PacketTooBig(mtu=1280) /
+        IPv6(src="2001:db8:64::c633:6402", dst=v6) / UDP(sport=9, dport=1),
+    e / IPv6(src=v6, dst="2001:db8:64::c000:206") / UDP(dport=9) / Raw(b"h" * 30),
+]
+pkts += [e / f for f in fragment(IP(src=v4, dst="192.0.2.6") / ICMP() /
+                                  Raw(b"g" * 3000), fragsize=1000)]
+for p in pkts:
+    print(raw(p).hex())
+EOF
+}
+
+# tap_writer N: open TAP ftap in XLAT, then fail allocations and write
+# the frames round robin, N writes; prints "written W refused R".
+tap_py='
+import fcntl, os, struct, sys
+fd = os.open("/dev/net/tun", os.O_RDWR)
+fcntl.ioctl(fd, 0x400454ca, struct.pack("16sH22x", b"ftap", 0x0002 | 0x1000))
+frames = [bytes.fromhex(l) for l in open(sys.argv[2]) if l.strip()]
+n, ok, bad = int(sys.argv[1]), 0, 0
+open(sys.argv[3], "w").write("up\n")
+import time
+time.sleep(1)
+with open("/proc/self/make-it-fail", "w") as f:
+    f.write("1")
+for k in range(n):
+    try:
+        os.write(fd, frames[k % len(frames)])
+        ok += 1
+    except OSError:
+        bad += 1
+with open("/proc/self/make-it-fail", "w") as f:
+    f.write("0")
+print("written %d refused %d" % (ok, bad))
+'
+
+packet_faults() {
+	local mac out
+	tun_ready && ip -n "$XLAT" tuntap add dev ftap mode tap &&
+		ip -n "$XLAT" link set ftap up || return 1
+	mac=$(ip -n "$XLAT" -br link show ftap | awk '{print $3}')
+	write_frames "$mac" || return 1
+	out=$(ip netns exec "$XLAT" python3 -c "$tap_py" "$PKTS" \
+		"$TMPD/frames" "$TMPD/tap.up" 2>&1)
+	echo "$out"
+	grep -q "^written [1-9]" <<<"$out"
+}
+
+# kmemleak suspects whose backtrace has a function of the module.
+kmemleak_ours() {
+	[ -w "$KML" ] || { echo "no $KML"; return 0; }
+	sleep 5
+	echo scan >"$KML"
+	sleep 5
+	echo scan >"$KML"
+	awk '/^unreferenced object/ { if (o) print b; b = $0; o = 0; next }
+		{ b = b "\n" $0 } /\[dcxlat\]/ { o = 1 }
+		END { if (o) print b }' "$KML" >"$TMPD/leaks"
+	[ -s "$TMPD/leaks" ] || return 0
+	cat "$TMPD/leaks"
+	return 1
+}
+
+dmesg_mark
+injected0=$(dmesg | grep -c 'FAULT_INJECTION: forcing a failure')
+check "module loads" dcx_load_module || ksft_bail "module loads"
+check "topology" topo || ksft_bail "topology"
+check "files" write_files || ksft_bail "files"
+check "instance $I with the configuration" x apply "$TMPD/cfg.json" ||
+	ksft_bail "instance"
+check "failslab on for the test's tasks ($PROB %)" failslab_on ||
+	ksft_bail "failslab settings"
+netlink_faults
+check "packets through a TAP under allocation failures" packet_faults
+fs_set probability 0
+injected=$(($(dmesg | grep -c 'FAULT_INJECTION: forcing a failure') -
+	injected0))
+log_test "allocation failures were injected ($injected reported, rate-limited)" \
+	"$([ "$injected" -gt 0 ]; echo $?)"
+
+check "no transaction left open: apply works" x apply "$TMPD/cfg.json"
+expect_json "the configuration is the file's" \
+	'.pool6 == "2001:db8:64::/96" and (.spaces | length) == 4 and
+	 (.eamt | length) == 151' x -j show
+check "a second instance can be made and deleted" \
+	bash -c "$dcx_cli -n $XLAT instance add f3 &&
+		$dcx_cli -n $XLAT instance del f3"
+dcx "$XLAT" instance del f2 >/dev/null 2>&1
+check "instance deleted" dcx "$XLAT" instance del "$I"
+check "kernel log clean" dmesg_clean
+cleanup_all_ns
+check "module unloads" dcx_unload_module
+check "kmemleak: no suspect from dcxlat" kmemleak_ours
+ksft_exit
