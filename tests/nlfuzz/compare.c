@@ -107,10 +107,14 @@ static void fz_parse_space(const uint8_t *attrs, size_t len, void *arg)
 	int rem, r2, r3, i;
 
 	fz_for_attrs(a, attrs, len, rem) {
+		if (fz_verbose && a->nla_type == DCXLAT_A_INSTANCE)
+			fprintf(stderr, "nlfuzz:   dump of %s\n",
+				(const char *)(a + 1));
 		if ((a->nla_type & NLA_TYPE_MASK) != DCXLAT_A_SPACE_CFG ||
 		    v->nsp == FZ_KSPACES)
 			continue;
 		i = v->nsp++;
+		memset(&v->sp[i], 0, sizeof(v->sp[i]));	/* no stale fields */
 		fz_for_attrs(s, a + 1, a->nla_len - NLA_HDRLEN, r2) {
 			switch (s->nla_type & NLA_TYPE_MASK) {
 			case DCXLAT_SPACE_NAME:
@@ -295,6 +299,9 @@ static int fz_cmp_space(int i, int sp, struct fz_kview *v)
 			k < v->nsp ? v->sp[k].id : 0,
 			k < v->nsp ? v->sp[k].pfx.len : 0, c->sp[sp].id,
 			c->sp[sp].pfx.set ? c->sp[sp].pfx.len : 0);
+		for (j = 0; fz_verbose && j < v->nsp; j++)
+			fprintf(stderr, "nlfuzz:   dump space %s id %u /%u\n",
+				v->sp[j].name, v->sp[j].id, v->sp[j].pfx.len);
 		return 1;
 	}
 	for (j = 0; j < c->nb; j++) {
@@ -337,9 +344,20 @@ static int fz_cmp_instance(struct fz_sock *s, int i, struct fz_kview *v)
 				fz_inst_names[i], fz_m[i].exists, r.err);
 		return fz_m[i].exists != !r.err;
 	}
-	if (!fz_pfx_eq(&v->pool6, &c->sp[0].pfx))
+	if (!fz_pfx_eq(&v->pool6, &c->sp[0].pfx)) {
 		bad += fz_fail(&fz_cnt->model_fail, "%s: pool6 differs",
 			       fz_inst_names[i]);
+		if (fz_verbose) {
+			struct fz_sock n;
+
+			memset(&v->pool6, 0, sizeof(v->pool6));
+			if (!fz_open(&n))
+				fz_ask(&n, DCXLAT_CMD_INSTANCE_GET, false, i,
+				       NULL, &r, fz_parse_pool6, &v->pool6);
+			fprintf(stderr, "nlfuzz: fresh socket: /%u set %d seq %u\n",
+				v->pool6.len, v->pool6.set, s->seq);
+		}
+	}
 	fz_ask(s, DCXLAT_CMD_SETTINGS_GET, false, i, NULL, &r,
 	       fz_parse_settings, v->set);
 	for (id = 1; id <= DCXLAT_SET_MAX; id++)
