@@ -6,6 +6,8 @@
 # modules). Override with KVER=<kver> or KDIR=<path>.
 #
 # make            module (dcxlat.ko) + CLI (usr/dcxlat)
+# make nlfuzz     the netlink fuzzer tests/nlfuzz/nlfuzz (plain libc;
+#                 selftest nl_fuzz builds it when missing; tests/run.sh does)
 # make install    module into $(DESTDIR)$(INSTALL_MOD_PATH)/lib/modules/KVER/
 #                 extra, CLI, man page and bash completion under
 #                 $(DESTDIR)$(PREFIX), dist/'s dcxlat@.service in UNITDIR
@@ -47,7 +49,7 @@ BOOT_FILES := $(DESTDIR)$(UNITDIR)/dcxlat@.service \
 # depmod only when the module goes into the live root.
 LIVE_ROOT := $(if $(DESTDIR)$(INSTALL_MOD_PATH),,yes)
 
-.PHONY: all kmod usr unit test deps demo install uninstall dist clean \
+.PHONY: all kmod usr nlfuzz unit test deps demo install uninstall dist clean \
 	debug-test fuzz-long coverage \
 	check-kdir check-kver check-kver-set check-version print-kver \
 	print-version deb
@@ -69,6 +71,10 @@ kmod: check-kdir
 
 usr:
 	$(MAKE) -C usr
+
+# The netlink fuzzer the VM selftest nl_fuzz.sh runs (docs/testing.md).
+nlfuzz:
+	$(MAKE) -C tests/nlfuzz
 
 unit:
 	$(MAKE) -C tests/unit run
@@ -168,5 +174,6 @@ clean:
 	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C usr clean
 	$(MAKE) -C tests/unit clean
+	$(MAKE) -C tests/nlfuzz clean
 
 endif

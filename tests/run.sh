@@ -127,7 +127,7 @@ fi
 # ---------------------------------------------------------------------------
 phase_start "build (KVER=$KVER)"
 BUILD_OK=0
-if make -j"$(nproc)" KVER="$KVER" all 2>&1 | tee "$OUT/build.log"; then
+if make -j"$(nproc)" KVER="$KVER" all nlfuzz 2>&1 | tee "$OUT/build.log"; then
 	BUILD_OK=1
 	phase_end ok
 else
