@@ -27,10 +27,12 @@
 #                Jool: jool_siit/jool_common loaded or loadable (modprobe),
 #                or a build in DCX_JOOL_DIR (default build/jool: the .ko
 #                files under src/mod/{common,siit}, the jool_siit tool).
+#                DCX_BENCH_JOOL=off skips it.
 set -u
 N=${1:-1000000}
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-D=$DIR/usr/dcxlat
+# DCX_BENCH_CLI: another build's CLI (its module loaded first), to compare.
+D=${DCX_BENCH_CLI:-$DIR/usr/dcxlat}
 W=$(mktemp -d /tmp/dcxbench.XXXXXX)
 trap 'ip netns del "$NS" 2>/dev/null; rm -rf "$W"' EXIT
 
@@ -87,13 +89,24 @@ jool_ready() {
 	[ -x "$JOOL" ] || return 1
 	[ -d /sys/module/jool_siit ] && return 0
 	modprobe jool_siit 2>/dev/null && return 0
-	{ [ -d /sys/module/jool_common ] ||
-		insmod "$j/src/mod/common/jool_common.ko"; } 2>/dev/null &&
-		insmod "$j/src/mod/siit/jool_siit.ko" 2>/dev/null
+	jool_insmod "$j/src/mod/common/jool_common.ko" &&
+		jool_insmod "$j/src/mod/siit/jool_siit.ko"
+}
+
+# insmod KO after the modules it depends on (x_tables), unless loaded.
+jool_insmod() {
+	local m deps
+
+	m=$(basename "$1" .ko)
+	[ -d "/sys/module/$m" ] && return 0
+	deps=$(modinfo -F depends "$1" 2>/dev/null | tr , '\n' | grep -v '^jool')
+	[ -z "$deps" ] || modprobe -a $deps 2>/dev/null
+	insmod "$1" 2>/dev/null
 }
 
 # The same N entries as Jool's atomic configuration, loaded twice.
 jool_lane() {
+	[ "${DCX_BENCH_JOOL:-on}" = off ] && return 0
 	if ! jool_ready; then
 		echo "jool         not available (no jool_siit module/tool)"
 		return 0

@@ -186,7 +186,7 @@ static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 {
 	struct dcx_lpm_node __rcu **slot = &t->root;
 	struct dcx_lpm_node *node, *newn, *mid;
-	unsigned int c = 0;
+	unsigned int c;
 	u64 k[2], m[2];
 	void *v;
 
@@ -217,13 +217,11 @@ static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 		slot = &node->child[dcx_lpm_bit(k, node->cidr)];
 		node = dcx_lpm_wr(*slot, lock);
 	}
-	if (node) {
-		/* node hangs at slot but is not inside the new prefix's path. */
-		c = min_t(unsigned int, cidr, dcx_lpm_common(node->key, k));
-		if (clash && c == cidr) {
-			*clash = dcx_lpm_first_wr(node, lock);
-			return -EEXIST;
-		}
+	/* node hangs at slot but is not inside the new prefix's path. */
+	c = node ? min_t(unsigned int, cidr, dcx_lpm_common(node->key, k)) : 0;
+	if (node && clash && c == cidr) {
+		*clash = dcx_lpm_first_wr(node, lock);
+		return -EEXIST;
 	}
 
 	newn = dcx_lpm_node_new(k, cidr, value, gfp);
@@ -261,8 +259,7 @@ int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
 }
 
 int dcx_lpm_insert_excl(struct dcx_lpm *t, const u8 *key, u8 cidr,
-			void *value, gfp_t gfp, struct mutex *lock,
-			void **clash)
+			void *value, gfp_t gfp, struct mutex *lock, void **clash)
 {
 	*clash = NULL;
 	return dcx_lpm_add(t, key, cidr, value, gfp, lock, clash);

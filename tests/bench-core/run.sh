@@ -36,24 +36,26 @@ run() {
 		>"$OUT/native.$1.txt" 2>"$OUT/valgrind.$1.log"
 }
 
-# cache N: "dir Ir D1-misses LL-misses" per packet for every dump of run N.
-cache() {
+# costs N: "dir kind Ir D1-misses LL-misses" per packet for every dump of
+# run N (the misses are 0 without the cache simulation).
+costs() {
 	local f
 	for f in "$OUT/cg.$1".*; do
 		awk '/^desc: Trigger: Client Request: case/ {
 			for (i = 1; i <= NF; i++) {
 				split($i, kv, "=")
 				if (kv[1] == "dir") d = kv[2]
+				if (kv[1] == "kind") k = kv[2]
 				if (kv[1] == "pkts") p = kv[2]
 			}
 		}
 		/^events:/ { for (i = 2; i <= NF; i++) ev[i] = $i }
 		/^(summary|totals):/ {
-			for (i = 2; i <= NF; i++) c[ev[i + 0]] = $i
+			for (i = 2; i <= NF; i++) c[ev[i] == "" ? "Ir" : ev[i]] = $i
 		}
 		END {
 			if (d == "") exit
-			printf "%s %.1f %.2f %.2f\n", d, c["Ir"] / p,
+			printf "%s %s %.1f %.2f %.2f\n", d, k, c["Ir"] / p,
 				(c["D1mr"] + c["D1mw"]) / p,
 				(c["DLmr"] + c["DLmw"] + c["ILmr"]) / p
 		}' "$f"
@@ -64,9 +66,9 @@ if [ "${1:-}" = --cache ]; then
 	declare -A C
 	for n in $EAMS; do
 		run "$n" random
-		while read -r d ir d1 ll; do
+		while read -r d _ ir d1 ll; do
 			C[$d/$n]="$ir $d1 $ll"
-		done < <(cache "$n")
+		done < <(costs "$n")
 	done
 	printf '# dcxlat core, TCP to/from a random entry of the whole table per packet\n'
 	printf '# (callgrind --cache-sim=yes, D1 %s, LL %s (size,assoc,line); %s packets per case after 50,000 to warm up)\n' "$D1" "$LL" "$PKTS"
@@ -79,23 +81,6 @@ if [ "${1:-}" = --cache ]; then
 	done
 	exit 0
 fi
-
-# ir N: "dir kind Ir/pkt" for every dump of run N.
-ir() {
-	local f
-	for f in "$OUT/cg.$1".*; do
-		awk '/^desc: Trigger: Client Request: case/ {
-			for (i = 1; i <= NF; i++) {
-				split($i, kv, "=")
-				if (kv[1] == "dir") d = kv[2]
-				if (kv[1] == "kind") k = kv[2]
-				if (kv[1] == "pkts") p = kv[2]
-			}
-		}
-		/^(summary|totals):/ { t = $2 }
-		END { if (d != "") printf "%s %s %.1f\n", d, k, t / p }' "$f"
-	done
-}
 
 if [ "${1:-}" = --profile ]; then
 	# Self cost per function, 4->6 and 6->4 TCP, smallest and biggest table.
@@ -110,9 +95,9 @@ fi
 declare -A IR
 for n in $EAMS; do
 	run "$n"
-	while read -r d k v; do
+	while read -r d k v _; do
 		IR[$d/$k/$n]=$v
-	done < <(ir "$n")
+	done < <(costs "$n")
 done
 
 first=${EAMS%% *}
