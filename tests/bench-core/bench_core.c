@@ -237,10 +237,11 @@ static unsigned int pkt46(u8 *p, enum kind k, __be32 e4)
 		memset(p + n, 0, 8);
 		p[n] = ICMP_DEST_UNREACH;
 		p[n + 1] = ICMP_HOST_UNREACH;
-		p[n + 2] = 0x12;
-		n += 8;
-		n += ip4(p + n, e4, host4, IPPROTO_UDP, 8 + PAYLOAD, 0);
-		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
+		ip4(p + n + 8, e4, host4, IPPROTO_UDP, 8 + PAYLOAD, 0);
+		l4(p + n + 28, IPPROTO_UDP, PAYLOAD);
+		/* A correct checksum: plan verifies an error's (RFC 7915). */
+		*(__sum16 *)(p + n + 2) = ip_compute_csum(p + n, 8 + in);
+		return n + 8 + in;
 	default:	/* a later fragment of a UDP datagram */
 		n = ip4(p, host4, e4, IPPROTO_UDP, PAYLOAD, 185);
 		memset(p + n, 0xa5, PAYLOAD);
@@ -273,10 +274,12 @@ static unsigned int pkt64(u8 *p, enum kind k, const struct in6_addr *e6)
 		memset(p + n, 0, 8);
 		p[n] = ICMPV6_DEST_UNREACH;
 		p[n + 1] = ICMPV6_NOROUTE;
-		p[n + 2] = 0x12;
-		n += 8;
-		n += ip6(p + n, &h6, e6, IPPROTO_UDP, 8 + PAYLOAD);
-		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
+		ip6(p + n + 8, &h6, e6, IPPROTO_UDP, 8 + PAYLOAD);
+		l4(p + n + 48, IPPROTO_UDP, PAYLOAD);
+		*(__sum16 *)(p + n + 2) =
+			csum_ipv6_magic(e6, &h6, 8 + in, IPPROTO_ICMPV6,
+					csum_partial(p + n, 8 + in, 0));
+		return n + 8 + in;
 	default: {	/* a later fragment of a UDP datagram */
 		struct frag_hdr *fh;
 
