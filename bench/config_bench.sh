@@ -7,8 +7,10 @@
 #
 #   tests/vm/run-vm.sh --mem 3072 -- bench/config_bench.sh [N]
 #
-# N defaults to 1,000,000. Prints one "name seconds" line per step and a
-# summary line (date, kernel, accelerator) for docs/cli.md "Performance".
+# N defaults to 1,000,000. Prints one "name seconds (user, sys)" line per
+# step, the slab growth per entry of the bulk load (/proc/meminfo Slab
+# before and after), and a summary line (date, kernel, accelerator) for
+# docs/performance.md "Control plane".
 # Steps:
 #   bulk-add     dcxlat eamt add --file (N entries, ~4,600 per message)
 #   dump-text    dcxlat eamt show > /dev/null (paged dump, text)
@@ -19,11 +21,18 @@
 #   apply-again  the same on top of itself (replaces N with N)
 #   bulk-del     dcxlat eamt del --file (N entries)
 #   flush        dcxlat eamt flush of N entries
-
+#   jool-handle  (when Jool is there) jool_siit file handle of the same N
+#                entries as one atomic JSON, into a new instance, and
+#   jool-again   the same over itself; then the ratios to bulk-add/apply.
+#                Jool: jool_siit/jool_common loaded or loadable (modprobe),
+#                or a build in DCX_JOOL_DIR (default build/jool: the .ko
+#                files under src/mod/{common,siit}, the jool_siit tool).
+#                DCX_BENCH_JOOL=off skips it.
 set -u
 N=${1:-1000000}
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
-D=$DIR/usr/dcxlat
+# DCX_BENCH_CLI: another build's CLI (its module loaded first), to compare.
+D=${DCX_BENCH_CLI:-$DIR/usr/dcxlat}
 W=$(mktemp -d /tmp/dcxbench.XXXXXX)
 trap 'ip netns del "$NS" 2>/dev/null; rm -rf "$W"' EXIT
 
@@ -50,28 +59,93 @@ with open(sys.argv[1], "w") as f:
                  i >> 32, (i >> 16) & 0xffff, i & 0xffff))
 PY
 
-# step NAME CMD...: run CMD, print its wall-clock time, fail loudly.
+# step NAME CMD...: run CMD, print its wall-clock, user and system time
+# (the module's work runs in the CLI's system time), fail loudly; the
+# seconds also go to SECS[NAME].
+declare -A SECS
 step() {
-	local name=$1 t0 t1
+	local name=$1 t
 	shift
-	t0=$(date +%s.%N)
-	"$@" || die "$name failed"
-	t1=$(date +%s.%N)
-	printf '%-12s %8.2f s\n' "$name" "$(echo "$t1 - $t0" | bc)"
+	t=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>&3; } 3>&2 2>&1) ||
+		die "$name failed"
+	set -- $t
+	SECS[$name]=$1
+	printf '%-12s %8.2f s  (user %.2f, sys %.2f)\n' "$name" "$1" "$2" "$3"
+}
+
+slab_kb() {
+	awk '/^Slab:/ { print $2 }' /proc/meminfo
 }
 
 dcx() {
 	"$D" -n "$NS" "$@"
 }
 
+# Jool 4.1 (jool_siit) loaded, loadable, or built in DCX_JOOL_DIR: 0 if so.
+jool_ready() {
+	local j=${DCX_JOOL_DIR:-$DIR/build/jool}
+
+	JOOL=$(command -v jool_siit || echo "$j/jool_siit")
+	[ -x "$JOOL" ] || return 1
+	[ -d /sys/module/jool_siit ] && return 0
+	modprobe jool_siit 2>/dev/null && return 0
+	jool_insmod "$j/src/mod/common/jool_common.ko" &&
+		jool_insmod "$j/src/mod/siit/jool_siit.ko"
+}
+
+# insmod KO after the modules it depends on (x_tables), unless loaded.
+jool_insmod() {
+	local m deps
+
+	m=$(basename "$1" .ko)
+	[ -d "/sys/module/$m" ] && return 0
+	deps=$(modinfo -F depends "$1" 2>/dev/null | tr , '\n' | grep -v '^jool')
+	[ -z "$deps" ] || modprobe -a $deps 2>/dev/null
+	insmod "$1" 2>/dev/null
+}
+
+# The same N entries as Jool's atomic configuration, loaded twice.
+jool_lane() {
+	[ "${DCX_BENCH_JOOL:-on}" = off ] && return 0
+	if ! jool_ready; then
+		echo "jool         not available (no jool_siit module/tool)"
+		return 0
+	fi
+	python3 - "$W/eam.txt" "$W/jool.json" <<'PY'
+import json, sys
+eamt = []
+for line in open(sys.argv[1]):
+    p4, p6 = line.split()[:2]
+    eamt.append({"ipv6 prefix": p6, "ipv4 prefix": p4})
+json.dump({"instance": "bench", "framework": "netfilter",
+           "global": {"pool6": "2001:db8:64::/96"}, "eamt": eamt},
+          open(sys.argv[2], "w"))
+PY
+	step jool-handle ip netns exec "$NS" "$JOOL" file handle "$W/jool.json"
+	[ "$(ip netns exec "$NS" "$JOOL" -i bench eamt display --csv |
+		grep -c /)" -ge "$N" ] || die "jool lost entries"
+	step jool-again ip netns exec "$NS" "$JOOL" file handle "$W/jool.json"
+	ip netns exec "$NS" "$JOOL" instance remove bench
+	awk -v j="${SECS[jool-handle]}" -v a="${SECS[bulk-add]}" \
+		-v p="${SECS[apply]}" -v ja="${SECS[jool-again]}" \
+		-v pa="${SECS[apply-again]}" 'BEGIN {
+		printf "ratio        jool-handle/bulk-add %.1fx, jool-handle/apply %.1fx, jool-again/apply-again %.1fx\n",
+			j / a, j / p, ja / pa }'
+}
+
 dcx instance add || die "instance add"
 dcx pool6 set 2001:db8:64::/96 || die "pool6 set"
 echo "config_bench: N=$N entries, $(uname -r), $(nproc) CPU(s)"
+sync
+slab0=$(slab_kb)
 step bulk-add dcx eamt add --file "$W/eam.txt"
+slab1=$(slab_kb)
+echo "slab-growth  $(( (slab1 - slab0) * 1024 / N )) bytes per entry ($(( (slab1 - slab0) / 1024 )) MiB for $N)"
 [ "$(dcx eamt show | wc -l)" -eq "$N" ] || die "dump lost entries"
-step dump-text bash -c "'$D' -n '$NS' eamt show >/dev/null"
-step dump-json bash -c "'$D' -n '$NS' -j eamt show >/dev/null"
-step show bash -c "'$D' -n '$NS' show >'$W/cfg.json'"
+step dump-text dcx eamt show
+step dump-json dcx -j eamt show
+dcx show >"$W/cfg.json" || die "show failed"
+step show dcx show
 dcx eamt flush
 step apply dcx apply "$W/cfg.json"
 [ "$(dcx eamt show | wc -l)" -eq "$N" ] || die "apply lost entries"
@@ -80,6 +154,7 @@ step bulk-del dcx eamt del --file "$W/eam.txt"
 [ "$(dcx eamt show | wc -l)" -eq 0 ] || die "del left entries"
 dcx eamt add --file "$W/eam.txt"
 step flush dcx eamt flush
+jool_lane
 accel=tcg
 grep -qw hypervisor /proc/cpuinfo && [ -e /dev/kvm ] && accel=kvm?
 echo "config_bench: done $(date -u +%Y-%m-%d), kernel $(uname -r), accel $accel, $(nproc) vCPU, $(free -m | awk '/^Mem:/ { print $2 }') MB"

@@ -22,30 +22,59 @@ struct dcx_eam_req {
 	bool remote;		/* RFC 7756 5.2 remote service entry */
 };
 
+/*
+ * A prefix of entry idx. A bulk message carries thousands: genetlink
+ * validated them on receipt (sizes, length ranges), so the usual case is
+ * read directly; anything else takes dcx_nl_prefix() for its refusal,
+ * with the entry's number formatted only then.
+ */
+static int dcx_eam_prefix(const struct nlattr *a, unsigned int bits,
+			  void *addr, u8 *len, unsigned int idx,
+			  struct netlink_ext_ack *extack)
+{
+	unsigned int have = 0;
+	const struct nlattr *x;
+	char what[40];
+	int rem;
+
+	nla_for_each_nested(x, a, rem) {
+		if (nla_type(x) == DCXLAT_PREFIX_ADDR) {
+			memcpy(addr, nla_data(x), bits / 8);
+			have |= 1;
+		} else if (nla_type(x) == DCXLAT_PREFIX_LEN) {
+			*len = nla_get_u8(x);
+			have |= 2;
+		}
+	}
+	if (have == 3 && dcx_prefix_host_bits_zero(addr, *len, bits))
+		return 0;
+	snprintf(what, sizeof(what), "EAM entry %u IPv%u prefix", idx,
+		 bits == 32 ? 4 : 6);
+	return dcx_nl_prefix(a, bits, addr, len, what, extack);
+}
+
 /* One DCXLAT_A_EAM, number idx (from 1) of the message. */
 static int dcx_eam_parse(const struct nlattr *a, unsigned int idx,
 			 struct dcx_eam_req *e, struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[DCXLAT_EAM_MAX + 1];
-	char what[40];
 	int err;
 
 	memset(e, 0, sizeof(*e));
-	err = nla_parse_nested(tb, DCXLAT_EAM_MAX, a, dcx_eam_policy, extack);
+	/* genetlink validated the whole tree (dcx_eam_policy) on receipt. */
+	err = nla_parse_nested(tb, DCXLAT_EAM_MAX, a, NULL, extack);
 	if (err)
 		return err;
 	if (tb[DCXLAT_EAM_PREFIX4]) {
-		snprintf(what, sizeof(what), "EAM entry %u IPv4 prefix", idx);
-		err = dcx_nl_prefix(tb[DCXLAT_EAM_PREFIX4], 32, &e->v4,
-				    &e->len4, what, extack);
+		err = dcx_eam_prefix(tb[DCXLAT_EAM_PREFIX4], 32, &e->v4,
+				     &e->len4, idx, extack);
 		if (err)
 			return err;
 		e->has4 = true;
 	}
 	if (tb[DCXLAT_EAM_PREFIX6]) {
-		snprintf(what, sizeof(what), "EAM entry %u IPv6 prefix", idx);
-		err = dcx_nl_prefix(tb[DCXLAT_EAM_PREFIX6], 128, &e->v6,
-				    &e->len6, what, extack);
+		err = dcx_eam_prefix(tb[DCXLAT_EAM_PREFIX6], 128, &e->v6,
+				     &e->len6, idx, extack);
 		if (err)
 			return err;
 		e->has6 = true;

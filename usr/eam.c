@@ -159,31 +159,69 @@ int dcx_eam_read(FILE *f, const char *name, struct dcx_eam_vec *vec,
 	return 0;
 }
 
-/* One prefix of the set being checked, as bytes for kmod/core/prefix.c. */
+/*
+ * One prefix of the set being checked: its bits as a 128-bit number (an
+ * IPv4 prefix in the top 32), its length, its index in the input. Integer
+ * compares instead of memcmp: a million-entry set sorts in a fraction of
+ * the time.
+ */
 struct dcx_key {
-	const uint8_t *key;
-	unsigned int len, bytes;
-	size_t idx;
+	uint64_t hi, lo;
+	uint32_t len, idx;
 };
+
+static uint64_t dcx_be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
 
 static void dcx_key_of(const struct dcx_ueam *e, bool v4, size_t idx,
 		       struct dcx_key *k)
 {
-	k->idx = idx;
-	k->key = v4 ? (const uint8_t *)&e->p4.addr : e->p6.addr.s6_addr;
-	k->len = v4 ? e->p4.len : e->p6.len;
-	k->bytes = v4 ? 4 : 16;
+	k->idx = (uint32_t)idx;
+	if (v4) {
+		k->hi = (uint64_t)ntohl(e->p4.addr.s_addr) << 32;
+		k->lo = 0;
+		k->len = e->p4.len;
+	} else {
+		k->hi = dcx_be64(e->p6.addr.s6_addr);
+		k->lo = dcx_be64(e->p6.addr.s6_addr + 8);
+		k->len = e->p6.len;
+	}
 }
 
-/* The core's prefix order, then the input order. */
+/* The core's prefix order (by bits, then shorter first), then input order. */
 static int dcx_key_cmp(const void *a, const void *b)
 {
 	const struct dcx_key *x = a, *y = b;
-	int c = dcx_prefix_cmp(x->key, x->len, y->key, y->len, x->bytes);
 
-	if (c)
-		return c;
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	if (x->lo != y->lo)
+		return x->lo < y->lo ? -1 : 1;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
 	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* Do the prefixes share their first min(len) bits? */
+static bool dcx_key_overlap(const struct dcx_key *a, const struct dcx_key *b)
+{
+	unsigned int l = a->len < b->len ? a->len : b->len, same;
+	uint64_t x = a->hi ^ b->hi;
+
+	if (x)
+		same = (unsigned int)__builtin_clzll(x);
+	else if ((x = a->lo ^ b->lo))
+		same = 64 + (unsigned int)__builtin_clzll(x);
+	else
+		same = 128;
+	return same >= l;
 }
 
 int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
@@ -204,11 +242,15 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 	}
 	for (i = 0; i < n; i++)
 		dcx_key_of(&v[i], v4, i, &s[i]);
-	qsort(s, n, sizeof(*s), dcx_key_cmp);
+	/* Files written by "show" or generated are mostly in order already. */
+	for (i = 1; i < n; i++)
+		if (dcx_key_cmp(&s[i - 1], &s[i]) > 0)
+			break;
+	if (i < n)
+		qsort(s, n, sizeof(*s), dcx_key_cmp);
 	/* In that order a set overlaps iff two neighbours do (prefix.h). */
 	for (i = 1; i < n; i++)
-		if (dcx_prefix_overlap(s[i - 1].key, s[i - 1].len, s[i].key,
-				       s[i].len))
+		if (dcx_key_overlap(&s[i - 1], &s[i]))
 			break;
 	if (i == n) {
 		free(s);

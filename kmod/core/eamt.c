@@ -112,6 +112,9 @@ static const struct dcx_eam *dcx_eam_clash(const struct dcx_lpm *trie,
 	e = dcx_lpm_lookup(trie, key, &cidr);
 	if (e && cidr <= len && e->space != self)
 		return e;
+	/* A full-length prefix has nothing inside it but itself. */
+	if (len >= trie->bits)
+		return NULL;
 	dcx_lpm_walk(trie, key, len, false, dcx_inside_cb, &in);
 	return in.found;
 }
@@ -128,7 +131,6 @@ static int dcx_eam_check(const struct dcx_tables *t,
 			 const struct in6_addr *v6, u8 len6, char *why)
 {
 	const struct dcx_space *o;
-	const struct dcx_eam *e;
 
 	if (!dcx_eam_lens_ok(len4, len6)) {
 		dcx_why(why, "EAM " DCX_P4_FMT " " DCX_P6_FMT
@@ -148,25 +150,6 @@ static int dcx_eam_check(const struct dcx_tables *t,
 			DCX_P6_ARG(v6, len6));
 		return -EINVAL;
 	}
-	/* RFC 7757 3.2: overlapping entries make the mapping ambiguous. */
-	rcu_read_lock();
-	e = dcx_eam_clash(&s->eam4, (const u8 *)&v4, len4, NULL);
-	rcu_read_unlock();
-	if (e) {
-		dcx_why(why, DCX_P4_FMT " overlaps EAM " DCX_P4_FMT
-			" in space %s", DCX_P4_ARG(v4, len4),
-			DCX_P4_ARG(e->v4, e->len4), s->name);
-		return -EEXIST;
-	}
-	rcu_read_lock();
-	e = dcx_eam6_clash(t, v6->s6_addr, len6, NULL);
-	rcu_read_unlock();
-	if (e) {
-		dcx_why(why, DCX_P6_FMT " overlaps EAM " DCX_P6_FMT
-			" in space %s", DCX_P6_ARG(v6, len6),
-			DCX_P6_ARG(&e->v6, e->len6), e->space->name);
-		return -EEXIST;
-	}
 	/* Inside its own space's prefix is fine (hairpinning), not another's. */
 	o = dcx_pool6_clash(t, s, v6->s6_addr, len6);
 	if (o) {
@@ -184,6 +167,44 @@ static void dcx_eam_free(void *value)
 	kfree(value);
 }
 
+/*
+ * RFC 7757 3.2: overlapping entries make the mapping ambiguous. The
+ * inserts check it in their own descent (dcx_lpm_insert_excl); the IPv4
+ * prefix first, so its refusal comes first as before. Frees e on failure.
+ */
+static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
+			  struct dcx_eam *e, char *why, struct mutex *lock)
+{
+	const struct dcx_eam *o;
+	void *clash;
+	int err;
+
+	err = dcx_lpm_insert_excl(&s->eam4, (const u8 *)&e->v4, e->len4, e,
+				  GFP_KERNEL, lock, &clash);
+	if (err) {
+		o = clash;
+		if (o)
+			dcx_why(why, DCX_P4_FMT " overlaps EAM " DCX_P4_FMT
+				" in space %s", DCX_P4_ARG(e->v4, e->len4),
+				DCX_P4_ARG(o->v4, o->len4), s->name);
+		kfree(e);	/* never visible */
+		return err;
+	}
+	err = dcx_lpm_insert_excl(&t->eam6, e->v6.s6_addr, e->len6, e,
+				  GFP_KERNEL, lock, &clash);
+	if (err) {
+		o = clash;
+		if (o)
+			dcx_why(why, DCX_P6_FMT " overlaps EAM " DCX_P6_FMT
+				" in space %s", DCX_P6_ARG(&e->v6, e->len6),
+				DCX_P6_ARG(&o->v6, o->len6), o->space->name);
+		/* Readers may have found it through eam4 meanwhile. */
+		dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
+		kfree_rcu(e, rcu);
+	}
+	return err;
+}
+
 int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		   u8 len4, const struct in6_addr *v6, u8 len6, bool remote,
 		   char *why, struct mutex *lock)
@@ -196,39 +217,26 @@ int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	if (err)
 		return err;
 	e = kzalloc(sizeof(*e), GFP_KERNEL);
-	if (!e)
-		goto nomem;
+	if (!e) {
+		dcx_why(why, "out of memory");
+		return -ENOMEM;
+	}
 	e->v4 = v4;
 	e->len4 = len4;
 	e->v6 = *v6;
 	e->len6 = len6;
 	e->space = s;
 	e->remote = remote;
-	err = dcx_lpm_insert(&s->eam4, (const u8 *)&v4, len4, e, GFP_KERNEL,
-			     lock);
-	if (err) {
-		kfree(e);
-		goto fail;
+	err = dcx_eam_insert(t, s, e, why, lock);
+	if (!err) {
+		t->neams++;
+		return 0;
 	}
-	err = dcx_lpm_insert(&t->eam6, v6->s6_addr, len6, e, GFP_KERNEL,
-			     lock);
-	if (err) {
-		/* Readers may have found it through eam4 meanwhile. */
-		dcx_lpm_remove(&s->eam4, (const u8 *)&v4, len4, lock);
-		kfree_rcu(e, rcu);
-		goto fail;
-	}
-	t->neams++;
-	return 0;
-
-fail:
-	if (err != -ENOMEM) {
+	if (err == -ENOMEM)
+		dcx_why(why, "out of memory");
+	else if (err != -EEXIST)
 		dcx_why(why, "cannot insert the EAM entry (%d)", err);
-		return err;
-	}
-nomem:
-	dcx_why(why, "out of memory");
-	return -ENOMEM;
+	return err;
 }
 
 int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,

@@ -159,13 +159,36 @@ void dcx_lpm_init(struct dcx_lpm *t, unsigned int bits)
 	t->bits = bits == 32 ? 32 : 128;
 }
 
-int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
-		   gfp_t gfp, struct mutex *lock)
+/* The first value of a subtree, for a writer (every subtree has one). */
+static void *dcx_lpm_first_wr(struct dcx_lpm_node *n, struct mutex *lock)
+{
+	struct dcx_lpm_node *l;
+	void *v;
+
+	while (n) {
+		v = dcx_lpm_wr(n->value, lock);
+		if (v)
+			return v;
+		l = dcx_lpm_wr(n->child[0], lock);
+		n = l ? l : dcx_lpm_wr(n->child[1], lock);
+	}
+	return NULL;
+}
+
+/*
+ * Insert key/cidr -> value in one descent. With clash != NULL the prefix
+ * must overlap no entry: an entry containing it lies on the path down, an
+ * entry inside it in the subtree where it goes; either is put in *clash.
+ */
+static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
+		       void *value, gfp_t gfp, struct mutex *lock,
+		       void **clash)
 {
 	struct dcx_lpm_node __rcu **slot = &t->root;
 	struct dcx_lpm_node *node, *newn, *mid;
 	unsigned int c;
 	u64 k[2], m[2];
+	void *v;
 
 	if (cidr > t->bits || !value)
 		return -EINVAL;
@@ -178,15 +201,27 @@ int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
 
 	node = dcx_lpm_wr(*slot, lock);
 	while (node && node->cidr <= cidr && dcx_lpm_in_prefix(node, k)) {
+		v = dcx_lpm_wr(node->value, lock);
+		if (clash && (v || node->cidr == cidr)) {
+			/* Around it, it, or (a bare branch point) inside it. */
+			*clash = v ? v : dcx_lpm_first_wr(node, lock);
+			return -EEXIST;
+		}
 		if (node->cidr == cidr) {
 			/* The prefix exists as a bare branch point. */
-			if (dcx_lpm_wr(node->value, lock))
+			if (v)
 				return -EEXIST;
 			rcu_assign_pointer(node->value, value);
 			goto added;
 		}
 		slot = &node->child[dcx_lpm_bit(k, node->cidr)];
 		node = dcx_lpm_wr(*slot, lock);
+	}
+	/* node hangs at slot but is not inside the new prefix's path. */
+	c = node ? min_t(unsigned int, cidr, dcx_lpm_common(node->key, k)) : 0;
+	if (node && clash && c == cidr) {
+		*clash = dcx_lpm_first_wr(node, lock);
+		return -EEXIST;
 	}
 
 	newn = dcx_lpm_node_new(k, cidr, value, gfp);
@@ -196,9 +231,6 @@ int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
 		rcu_assign_pointer(*slot, newn);
 		goto added;
 	}
-
-	/* node hangs at slot but is not inside the new prefix's path. */
-	c = min_t(unsigned int, cidr, dcx_lpm_common(node->key, k));
 	if (c == cidr) {
 		/* The new prefix contains node: insert it above. */
 		RCU_INIT_POINTER(newn->child[dcx_lpm_bit(node->key, c)], node);
@@ -218,6 +250,19 @@ int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
 added:
 	WRITE_ONCE(t->count, t->count + 1);
 	return 0;
+}
+
+int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
+		   gfp_t gfp, struct mutex *lock)
+{
+	return dcx_lpm_add(t, key, cidr, value, gfp, lock, NULL);
+}
+
+int dcx_lpm_insert_excl(struct dcx_lpm *t, const u8 *key, u8 cidr,
+			void *value, gfp_t gfp, struct mutex *lock, void **clash)
+{
+	*clash = NULL;
+	return dcx_lpm_add(t, key, cidr, value, gfp, lock, clash);
 }
 
 void *dcx_lpm_remove(struct dcx_lpm *t, const u8 *key, u8 cidr,

@@ -53,6 +53,15 @@ int dcx_lpm_insert(struct dcx_lpm *t, const u8 *key, u8 cidr, void *value,
 		   gfp_t gfp, struct mutex *lock);
 
 /*
+ * dcx_lpm_insert() of a prefix that must overlap no entry (contain one,
+ * lie inside one, or be one), checked in the same descent: -EEXIST with
+ * one entry in the way in *clash (NULL for the other errors).
+ */
+int dcx_lpm_insert_excl(struct dcx_lpm *t, const u8 *key, u8 cidr,
+			void *value, gfp_t gfp, struct mutex *lock,
+			void **clash);
+
+/*
  * Remove the exact prefix key/cidr (bits after cidr are ignored) and
  * return its value, or NULL if there was none.
  */

@@ -2,13 +2,15 @@
 /*
  * Microbenchmark of the pure translation core: dcx_plan_* + dcx_apply_*
  * over byte buffers, per direction and packet kind, with N random EAM
- * entries in the tables (issue 6). Meant to run under
+ * entries in the tables (issue 6); with "random", TCP only, every packet
+ * to a random entry of the whole table, for callgrind's cache simulation
+ * (issue 14). Meant to run under
  * valgrind --tool=callgrind --toggle-collect=xlat_one: only plan + apply
  * are collected, and the counts of each case are
  * dumped with its name, so tests/bench-core/run.sh can divide them by the
  * number of packets. Without valgrind it prints ns/packet (noisy).
  *
- *   bench_core NEAMS [PACKETS]
+ *   bench_core NEAMS [PACKETS [random]]
  *
  * Tables: the default space with pool6 64:ff9b::/96 and NEAMS entries
  * v4/32 <-> 2001:db8:<random>/128, v4 random unicast. Packets go between
@@ -32,6 +34,10 @@ static struct dcx_xlat_cfg cfg;
 static __be32 hot4[HOT];
 static struct in6_addr hot6[HOT];
 static unsigned int nhot;
+/* Every entry, for the cache mode's random destinations. */
+static __be32 *all4;
+static struct in6_addr *all6;
+static unsigned long nall;
 static u64 rng = 0x9e3779b97f4a7c15ull;
 
 static u32 rnd(void)
@@ -54,8 +60,8 @@ static __be32 random_v4(void)
 
 	do {
 		a = rnd();
-	} while ((a >> 24) == 0 || (a >> 24) == 127 || (a >> 24) >= 224 ||
-		 (a >> 24) == 93 || (a >> 24) == 94);
+	} while (dcx_v4_special(htonl(a)) || (a >> 24) == 93 ||
+		 (a >> 24) == 94);
 	return htonl(a);
 }
 
@@ -64,8 +70,6 @@ static void setup(unsigned long neams)
 	struct dcx_prefix6 p = { .len = 96 };
 	char why[DCX_WHY_LEN];
 	unsigned long added = 0, tries = 0;
-	__be32 *all4;
-	struct in6_addr *all6;
 	unsigned int i;
 
 	if (dcx_lpm_cache_init())
@@ -106,8 +110,7 @@ static void setup(unsigned long neams)
 		hot4[i] = all4[k];
 		hot6[i] = all6[k];
 	}
-	free(all4);
-	free(all6);
+	nall = neams;
 	cfg.tables = tables;
 	cfg.rfc6791v4.addr = htonl(0xc0000008);	/* 192.0.0.8, the default */
 	cfg.rfc6791v4.len = 32;
@@ -212,41 +215,42 @@ static const char *const kind_name[] = {
 
 #define PAYLOAD 64
 
-/* 4 -> 6: from the IPv4 host to hot entry i. Returns the length. */
-static unsigned int pkt46(u8 *p, enum kind k, unsigned int i)
+/* 4 -> 6: from the IPv4 host to the entry e4. Returns the length. */
+static unsigned int pkt46(u8 *p, enum kind k, __be32 e4)
 {
 	unsigned int n, in;
 
 	switch (k) {
 	case K_TCP:
-		n = ip4(p, host4, hot4[i], IPPROTO_TCP, 20 + PAYLOAD, 0);
+		n = ip4(p, host4, e4, IPPROTO_TCP, 20 + PAYLOAD, 0);
 		return n + l4(p + n, IPPROTO_TCP, PAYLOAD);
 	case K_UDP:
-		n = ip4(p, host4, hot4[i], IPPROTO_UDP, 8 + PAYLOAD, 0);
+		n = ip4(p, host4, e4, IPPROTO_UDP, 8 + PAYLOAD, 0);
 		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
 	case K_ECHO:
-		n = ip4(p, host4, hot4[i], IPPROTO_ICMP, 8 + PAYLOAD, 0);
+		n = ip4(p, host4, e4, IPPROTO_ICMP, 8 + PAYLOAD, 0);
 		return n + l4(p + n, IPPROTO_ICMP, PAYLOAD);
 	case K_ICMPERR:
 		/* A router says the entry's UDP to the host did not get through. */
 		in = 20 + 8 + PAYLOAD;
-		n = ip4(p, router4, hot4[i], IPPROTO_ICMP, 8 + in, 0);
+		n = ip4(p, router4, e4, IPPROTO_ICMP, 8 + in, 0);
 		memset(p + n, 0, 8);
 		p[n] = ICMP_DEST_UNREACH;
 		p[n + 1] = ICMP_HOST_UNREACH;
-		p[n + 2] = 0x12;
-		n += 8;
-		n += ip4(p + n, hot4[i], host4, IPPROTO_UDP, 8 + PAYLOAD, 0);
-		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
+		ip4(p + n + 8, e4, host4, IPPROTO_UDP, 8 + PAYLOAD, 0);
+		l4(p + n + 28, IPPROTO_UDP, PAYLOAD);
+		/* A correct checksum: plan verifies an error's (RFC 7915). */
+		*(__sum16 *)(p + n + 2) = ip_compute_csum(p + n, 8 + in);
+		return n + 8 + in;
 	default:	/* a later fragment of a UDP datagram */
-		n = ip4(p, host4, hot4[i], IPPROTO_UDP, PAYLOAD, 185);
+		n = ip4(p, host4, e4, IPPROTO_UDP, PAYLOAD, 185);
 		memset(p + n, 0xa5, PAYLOAD);
 		return n + PAYLOAD;
 	}
 }
 
-/* 6 -> 4: from hot entry i to the IPv4 host. */
-static unsigned int pkt64(u8 *p, enum kind k, unsigned int i)
+/* 6 -> 4: from the entry e6 to the IPv4 host. */
+static unsigned int pkt64(u8 *p, enum kind k, const struct in6_addr *e6)
 {
 	struct in6_addr h6, r6;
 	unsigned int n, in;
@@ -254,30 +258,32 @@ static unsigned int pkt64(u8 *p, enum kind k, unsigned int i)
 	pool6(host4, &h6);
 	switch (k) {
 	case K_TCP:
-		n = ip6(p, &hot6[i], &h6, IPPROTO_TCP, 20 + PAYLOAD);
+		n = ip6(p, e6, &h6, IPPROTO_TCP, 20 + PAYLOAD);
 		return n + l4(p + n, IPPROTO_TCP, PAYLOAD);
 	case K_UDP:
-		n = ip6(p, &hot6[i], &h6, IPPROTO_UDP, 8 + PAYLOAD);
+		n = ip6(p, e6, &h6, IPPROTO_UDP, 8 + PAYLOAD);
 		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
 	case K_ECHO:
-		n = ip6(p, &hot6[i], &h6, IPPROTO_ICMPV6, 8 + PAYLOAD);
+		n = ip6(p, e6, &h6, IPPROTO_ICMPV6, 8 + PAYLOAD);
 		return n + l4(p + n, IPPROTO_ICMPV6, PAYLOAD);
 	case K_ICMPERR:
 		/* The entry says the host's UDP to it found no route. */
 		in = 40 + 8 + PAYLOAD;
 		pool6(router4, &r6);
-		n = ip6(p, &hot6[i], &h6, IPPROTO_ICMPV6, 8 + in);
+		n = ip6(p, e6, &h6, IPPROTO_ICMPV6, 8 + in);
 		memset(p + n, 0, 8);
 		p[n] = ICMPV6_DEST_UNREACH;
 		p[n + 1] = ICMPV6_NOROUTE;
-		p[n + 2] = 0x12;
-		n += 8;
-		n += ip6(p + n, &h6, &hot6[i], IPPROTO_UDP, 8 + PAYLOAD);
-		return n + l4(p + n, IPPROTO_UDP, PAYLOAD);
+		ip6(p + n + 8, &h6, e6, IPPROTO_UDP, 8 + PAYLOAD);
+		l4(p + n + 48, IPPROTO_UDP, PAYLOAD);
+		*(__sum16 *)(p + n + 2) =
+			csum_ipv6_magic(e6, &h6, 8 + in, IPPROTO_ICMPV6,
+					csum_partial(p + n, 8 + in, 0));
+		return n + 8 + in;
 	default: {	/* a later fragment of a UDP datagram */
 		struct frag_hdr *fh;
 
-		n = ip6(p, &hot6[i], &h6, NEXTHDR_FRAGMENT, 8 + PAYLOAD);
+		n = ip6(p, e6, &h6, NEXTHDR_FRAGMENT, 8 + PAYLOAD);
 		fh = (struct frag_hdr *)(p + n);
 		fh->nexthdr = IPPROTO_UDP;
 		fh->reserved = 0;
@@ -327,7 +333,8 @@ static void run_case(unsigned long neams, bool to6, enum kind k,
 	double ns;
 
 	for (i = 0; i < nhot; i++)
-		tmpl_len[i] = to6 ? pkt46(tmpl[i], k, i) : pkt64(tmpl[i], k, i);
+		tmpl_len[i] = to6 ? pkt46(tmpl[i], k, hot4[i]) :
+				     pkt64(tmpl[i], k, &hot6[i]);
 	snprintf(name, sizeof(name), "case eams=%lu dir=%s kind=%s pkts=%u",
 		 neams, to6 ? "4to6" : "6to4", kind_name[k], npkts);
 	CALLGRIND_ZERO_STATS;
@@ -345,26 +352,74 @@ static void run_case(unsigned long neams, bool to6, enum kind k,
 	printf("%s ns_per_pkt=%.1f\n", name, ns / npkts);
 }
 
+/*
+ * Cache mode: every packet to or from an entry picked at random from the
+ * whole table (not HOT rotating ones), so the trie's deep nodes are cold
+ * as on a hypervisor whose LLC is far smaller than the table. WARM
+ * packets warm the caches first (the top of the trie stays hot, as in a
+ * steady stream), then npkts are collected.
+ */
+#define WARM 50000
+
+static void run_random(unsigned long neams, bool to6, enum kind k,
+		       unsigned int npkts)
+{
+	plan_fn plan = to6 ? dcx_plan_46 : dcx_plan_64;
+	apply_fn apply = to6 ? dcx_apply_46 : dcx_apply_64;
+	u8 *nh = buf + HEADROOM;
+	unsigned int i, len;
+	unsigned long e;
+	char name[96];
+
+	snprintf(name, sizeof(name),
+		 "case eams=%lu dir=%s kind=%s pkts=%u mode=random",
+		 neams, to6 ? "4to6" : "6to4", kind_name[k], npkts);
+	rcu_read_lock();
+	for (i = 0; i < WARM + npkts; i++) {
+		if (i == WARM)
+			CALLGRIND_ZERO_STATS;
+		e = rnd() % nall;
+		len = to6 ? pkt46(nh, k, all4[e]) : pkt64(nh, k, &all6[e]);
+		xlat_one(plan, apply, len);
+	}
+	rcu_read_unlock();
+	CALLGRIND_DUMP_STATS_AT(name);
+	printf("%s\n", name);
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long neams;
 	unsigned int npkts;
+	bool random;
 	int k;
 
 	if (argc < 2)
-		die("usage: bench_core NEAMS [PACKETS]");
+		die("usage: bench_core NEAMS [PACKETS [random]]");
 	neams = strtoul(argv[1], NULL, 0);
 	npkts = argc > 2 ? strtoul(argv[2], NULL, 0) : 2000;
+	random = argc > 3 && !strcmp(argv[3], "random");
 	if (!neams || !npkts)
 		die("NEAMS and PACKETS must be > 0");
 	setup(neams);
+	/* run.sh's cache mode leaves the table's setup uninstrumented. */
+	CALLGRIND_START_INSTRUMENTATION;
 	for (k = 0; k < K_NKINDS; k++) {
+		if (random) {
+			if (k == K_TCP) {
+				run_random(neams, true, k, npkts);
+				run_random(neams, false, k, npkts);
+			}
+			continue;
+		}
 		run_case(neams, true, k, npkts);
 		run_case(neams, false, k, npkts);
 	}
 	mutex_lock(&bench_lock);
 	dcx_tables_destroy(tables);
 	mutex_unlock(&bench_lock);
+	free(all4);
+	free(all6);
 	rcu_barrier();
 	dcx_lpm_cache_exit();
 	return 0;

@@ -79,6 +79,24 @@ static inline int m_find(const struct model *m, const u8 *key,
 	return -1;
 }
 
+/*
+ * Does an entry overlap key/cidr (contain it, lie inside it, be it)?
+ * With val != 0: does that entry have the value val?
+ */
+static inline bool m_overlap(const struct model *m, const u8 *key,
+			     unsigned int cidr, uintptr_t val)
+{
+	unsigned int i, c;
+
+	for (i = 0; i < m->n; i++) {
+		c = m->e[i].cidr;
+		if (pmatch(m->e[i].key, key, min(cidr, c)) &&
+		    (!val || m->e[i].val == val))
+			return true;
+	}
+	return false;
+}
+
 static inline int m_lookup(const struct model *m, const u8 *addr)
 {
 	int i, best = -1;

@@ -111,6 +111,49 @@ static void test_eam_messages(void **state)
 	nlmsg_free(m);
 }
 
+/*
+ * An ADD entry is written with one reservation (usr/msg_eamt.c): the same
+ * bytes libnl's nests give, local and remote, every prefix length.
+ */
+static void test_eam_fast_encoding(void **state)
+{
+	struct dcx_ueam v[3] = {
+		eam("192.0.2.0/24", "2001:db8:aaaa::/120"),
+		eam("198.51.100.7", "2001:db8::7"),
+		eam("0.0.0.0/0", "2001:db8::/96"),
+	};
+	struct nl_msg *fast, *ref;
+	struct nlattr *n;
+	int i;
+
+	(void)state;
+	v[1].remote = true;
+	fast = dcx_msg_new(FAMILY, DCXLAT_CMD_EAMT_ADD, 0, 1, "i", NULL);
+	ref = dcx_msg_new(FAMILY, DCXLAT_CMD_EAMT_ADD, 0, 1, "i", NULL);
+	assert_non_null(fast);
+	assert_non_null(ref);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(dcx_msg_put_eam(fast, &v[i], 46), 0);
+		n = nla_nest_start(ref, DCXLAT_A_EAM | NLA_F_NESTED);
+		assert_non_null(n);
+		assert_int_equal(dcx_msg_put_prefix(ref, DCXLAT_EAM_PREFIX4,
+						    &v[i].p4.addr, 4,
+						    v[i].p4.len), 0);
+		assert_int_equal(dcx_msg_put_prefix(ref, DCXLAT_EAM_PREFIX6,
+						    &v[i].p6.addr, 16,
+						    v[i].p6.len), 0);
+		if (v[i].remote)
+			assert_int_equal(nla_put_flag(ref, DCXLAT_EAM_REMOTE),
+					 0);
+		nla_nest_end(ref, n);
+	}
+	assert_int_equal(nlmsg_hdr(fast)->nlmsg_len, nlmsg_hdr(ref)->nlmsg_len);
+	assert_memory_equal(nlmsg_hdr(fast), nlmsg_hdr(ref),
+			    nlmsg_hdr(ref)->nlmsg_len);
+	nlmsg_free(fast);
+	nlmsg_free(ref);
+}
+
 /* An NLMSG_ERROR whose extack offset points at the second EAM. */
 static void test_error_names_entry(void **state)
 {
@@ -281,6 +324,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_eam_messages),
+		cmocka_unit_test(test_eam_fast_encoding),
 		cmocka_unit_test(test_error_names_entry),
 		cmocka_unit_test(test_settings_messages),
 		cmocka_unit_test(test_space_messages),

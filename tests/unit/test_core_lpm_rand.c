@@ -105,7 +105,7 @@ static void random_diff(unsigned int bits)
 		if (r < 30 && m.n >= MODEL_MAX)
 			r = 30;
 		if (r < 30) {
-			bool bad = false;
+			bool bad = false, excl;
 
 			cidr = gen_prefix(&g, key);
 			if (cidr < bits && rndn(50) == 0) {
@@ -115,12 +115,22 @@ static void random_diff(unsigned int bits)
 				key[b / 8] |= 0x80 >> (b % 8);
 				bad = true;
 			}
+			excl = rndn(2);
 			mutex_lock(&lock);
-			ret = dcx_lpm_insert(&t, key, cidr, V(seq + 1),
+			ret = excl ? dcx_lpm_insert_excl(&t, key, cidr,
+							 V(seq + 1),
+							 GFP_KERNEL, &lock,
+							 &v) :
+			      dcx_lpm_insert(&t, key, cidr, V(seq + 1),
 					     GFP_KERNEL, &lock);
 			mutex_unlock(&lock);
 			if (bad) {
 				assert_int_equal(ret, -EINVAL);
+			} else if (excl && m_overlap(&m, key, cidr, 0)) {
+				/* Refused, naming an entry in the way. */
+				assert_int_equal(ret, -EEXIST);
+				assert_true(m_overlap(&m, key, cidr, U(v)));
+				stats[4]++;
 			} else if (m_find(&m, key, cidr) >= 0) {
 				assert_int_equal(ret, -EEXIST);
 			} else {
@@ -192,11 +202,14 @@ static void random_diff(unsigned int bits)
 	free(m.e);
 	clock_gettime(CLOCK_MONOTONIC, &ts1);
 	print_message("%u-bit: %d ops in %.2f s: %lu inserts, %lu removes, "
-		      "%lu lookup hits, %lu exact hits, "
+		      "%lu lookup hits, %lu exact hits, %lu overlaps refused, "
 		      "max %u nodes per lookup\n", bits, RANDOM_OPS,
 		      (double)(ts1.tv_sec - ts0.tv_sec) +
 		      (ts1.tv_nsec - ts0.tv_nsec) / 1e9,
-		      stats[0], stats[1], stats[2], stats[3], max_visits);
+		      stats[0], stats[1], stats[2], stats[3], stats[4],
+		      max_visits);
+	/* The exclusive insert met both outcomes. */
+	assert_true(stats[4] > 0);
 }
 
 static void test_random_v4(void **state)
