@@ -412,7 +412,7 @@ if [ "$DEBUG_LANE" = 1 ]; then
 		echo "debug lane: background kernel build exited $?" \
 			"($(tail -n 1 "$OUT/debug/kernel-background.log"))"
 	fi
-	DEBUG_SELFTESTS=${DEBUG_SELFTESTS-basic_xlat module_lifecycle cli_netlink siit_icmp_errors} \
+	DEBUG_SELFTESTS=${DEBUG_SELFTESTS-basic_xlat module_lifecycle nl_fuzz pkt_fuzz} \
 		VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-3600} bash tests/debug/run.sh \
 		"${VM_ARGS[@]}" 2>&1 | tee "$OUT/debug-lane.log"
 	dl=$(tail -n 1 "$OUT/debug-lane.log")
