@@ -66,26 +66,29 @@ dcx "$N1" instance add || ksft_bail "instance add"
 # "key default" of every row of the uapi settings table.
 sed -n 's/^[[:space:]]*X([A-Z0-9_]*, *"\([^"]*\)", *[A-Z0-9]*, *"\([^"]*\)".*/\1 \2/p' \
 	"$UAPI_SET" >"$TMPD/defaults"
-expect 0 '' "the uapi table has 13 settings" \
-	test "$(wc -l <"$TMPD/defaults")" -eq 13
+expect 0 '' "the uapi table has 15 settings" \
+	test "$(wc -l <"$TMPD/defaults")" -eq 15
 expect 0 '' "global show: a new instance has the table's defaults" \
 	bash -c "cmp <('$D' -n '$N1' global show | tr -s ' ') '$TMPD/defaults'"
 expect_json "global show -j: every key, typed" \
 	'.["lowest-ipv6-mtu"] == 1280 and .hairpin == true and
 	 .rfc6791v4 == "192.0.0.8/32" and .rfc6791v6 == null and
-	 .role == "siit" and (keys | length) == 13' dcx "$N1" -j global show
+	 .role == "siit" and .["max-eam-entries"] == 1048576 and
+	 .["max-spaces"] == 4096 and (keys | length) == 15' dcx "$N1" -j global show
 expect 0 '^$' "global set: several keys at once" \
 	dcx "$N1" global set lowest-ipv6-mtu 1400 reset-tos on new-tos 184 \
 	udp-zero-checksum drop role er er-ingress-filter off hairpin off \
 	unbound pass rfc6791v4 198.51.100.240/28 rfc6791v6 2001:db8:ffff::/64 \
-	space-base 2001:db8:a41::/48 ndp-proxy eth0 reset-traffic-class on
+	space-base 2001:db8:a41::/48 ndp-proxy eth0 reset-traffic-class on \
+	max-eam-entries 2000000 max-spaces 100
 expect_json "global show -j: all changed" \
 	'. == {"rfc6791v4": "198.51.100.240/28", "rfc6791v6": "2001:db8:ffff::/64",
 	       "lowest-ipv6-mtu": 1400, "reset-traffic-class": true,
 	       "reset-tos": true, "new-tos": 184, "udp-zero-checksum": "drop",
 	       "role": "er", "er-ingress-filter": false, "hairpin": false,
 	       "unbound": "pass", "space-base": "2001:db8:a41::/48",
-	       "ndp-proxy": "eth0"}' dcx "$N1" -j global show
+	       "ndp-proxy": "eth0", "max-eam-entries": 2000000,
+	       "max-spaces": 100}' dcx "$N1" -j global show
 expect 0 '' "global set: unset prefixes and the device" \
 	dcx "$N1" global set rfc6791v4 unset rfc6791v6 none ndp-proxy unset
 expect_json "global show -j: unset is null" \
