@@ -3,7 +3,7 @@
  * nlfuzz: fuzz the generic netlink family "dcxlat" of the loaded module.
  *
  *   nlfuzz [--seed N] [--requests N] [--workers N] [--no-unpriv]
- *          [--no-userns] [--model-json FILE] [--verbose]
+ *          [--no-userns] [--model-json FILE] [--verbose] [--make-it-fail]
  *
  * The main process sends structured requests to the modelled instances
  * fz0 and fz1 (gen.c, model.c), garbage to others (garble.c), abandons
@@ -21,9 +21,16 @@
  * message (other than the genetlink core's EPERM/EOPNOTSUPP), an outcome
  * the model predicted otherwise, a difference between model and module.
  * With --workers 0 --no-unpriv --no-userns a seed replays a run exactly.
+ * --make-it-fail (failslab.sh, with failslab's task-filter): once the
+ * family is resolved and every page is locked in (no refault through the
+ * VM's 9p root), the main process writes 1 to /proc/self/make-it-fail, so
+ * a share of the slab allocations made on its behalf fail; it writes 0
+ * after its loop. Model and outcome checks then fail by design: the
+ * caller looks only at the kernel (log, leaks) and at the requests sent.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
 #include <sched.h>
@@ -85,18 +92,24 @@ static bool fz_more(void)
 	       fz_cnt->budget;
 }
 
+static int fz_mif;	/* --make-it-fail */
+
 /* A new main socket: its transactions are aborted by the close. */
 static void fz_reconnect(struct fz_sock *s)
 {
 	struct fz_intent in = { .cmd = DCXLAT_CMD_TXN_ABORT };
+	int tries;
 
 	fz_close(s);
 	for (in.inst = 0; in.inst < FZ_INSTANCES; in.inst++)
 		if (fz_model_staging(in.inst))
 			fz_model_apply(&in);
-	if (fz_open(s)) {
-		perror("nlfuzz: socket");
-		exit(2);
+	/* Under --make-it-fail a socket() may fail for want of memory. */
+	for (tries = 0; fz_open(s); tries++) {
+		if (!fz_mif || tries == 1000) {
+			perror("nlfuzz: socket");
+			exit(2);
+		}
 	}
 }
 
@@ -224,13 +237,25 @@ static void fz_report(uint64_t seed)
 	       (unsigned long long)fz_cnt->model_fail);
 }
 
+/* Write v to /proc/self/make-it-fail (failslab's per-task switch). */
+static int fz_make_it_fail(const char *v)
+{
+	int fd = open("/proc/self/make-it-fail", O_WRONLY), ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, v, 1) == 1;
+	close(fd);
+	return ok ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "seed", 1, NULL, 's' }, { "requests", 1, NULL, 'n' },
 		{ "workers", 1, NULL, 'w' }, { "no-unpriv", 0, NULL, 'u' },
 		{ "no-userns", 0, NULL, 'U' }, { "model-json", 1, NULL, 'j' },
-		{ "verbose", 0, NULL, 'v' },
+		{ "verbose", 0, NULL, 'v' }, { "make-it-fail", 0, NULL, 'f' },
 		{ 0 },
 	};
 	uint64_t seed = (uint64_t)time(NULL) ^ ((uint64_t)getpid() << 16);
@@ -253,6 +278,7 @@ int main(int argc, char **argv)
 		case 'U': userns = 0; break;
 		case 'j': json = optarg; break;
 		case 'v': fz_verbose++; break;
+		case 'f': fz_mif = 1; break;
 		default:
 			fprintf(stderr, "usage: see tests/nlfuzz/nlfuzz.c\n");
 			return 2;
@@ -276,7 +302,15 @@ int main(int argc, char **argv)
 				 i < workers + unpriv && unpriv ? FZ_UNPRIV :
 				 FZ_USERNS, seed + 1000003ULL * (i + 1));
 	}
+	if (fz_mif && (mlockall(MCL_CURRENT | MCL_FUTURE) ||
+		    fz_make_it_fail("1"))) {
+		fprintf(stderr, "nlfuzz: cannot set make-it-fail: %s\n",
+			strerror(errno));
+		return 2;
+	}
 	bad = fz_main_loop(&s);
+	if (fz_mif)
+		fz_make_it_fail("0");
 	while ((pid = wait(&st)) > 0)
 		if (!WIFEXITED(st) || (WEXITSTATUS(st) && WEXITSTATUS(st) != 3))
 			bad += fz_fail(&fz_cnt->expect_fail,
