@@ -170,9 +170,12 @@ static __always_inline bool dcx_rewrite(struct sk_buff *skb,
 {
 	struct iphdr *iph;
 	u8 *nh;
+	int err;
 
-	if (dcx_prepare_skb(skb, x, out, x->proto == d->icmp)) {
-		x->stat = DCXLAT_STAT_NOMEM;
+	err = dcx_prepare_skb(skb, x, out, x->proto == d->icmp);
+	if (err) {
+		x->stat = err == -EINVAL ? DCXLAT_STAT_BAD_HDR :
+					   DCXLAT_STAT_NOMEM;
 		return false;
 	}
 	x->mtu_out = mtu_out;

@@ -77,6 +77,16 @@ int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x,
 	/* The device's sum covered the old headers. */
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
 		skb->ip_summed = CHECKSUM_NONE;
+	/*
+	 * A partial sum must start in this packet's headers: a virtio-net
+	 * header (tap, virtio) can set csum_start before the network header,
+	 * where skb_checksum_help() would WARN (found by pkt_fuzz).
+	 */
+	if (skb->ip_summed == CHECKSUM_PARTIAL &&
+	    (skb_checksum_start_offset(skb) < (int)x->old_nhlen ||
+	     skb_checksum_start_offset(skb) + skb->csum_offset + 2 >
+	     skb_headlen(skb)))
+		return -EINVAL;
 	/* GSO packets got here only with the partial sum in their L4 header. */
 	if (dcx_partial_needs_help(skb, x, icmp) &&
 	    (skb_is_gso(skb) || skb_checksum_help(skb)))

@@ -30,7 +30,8 @@ static inline void dcx_skb_csum_in(const struct sk_buff *skb,
  * (icmp: the L4 checksum is finished in software, because ICMP type
  * changes are not pseudo-header changes; a partial checksum that is not
  * the TCP/UDP one the core updates is finished too).
- * Sets x->csum_partial and x->mtu_in. 0 or -ENOMEM.
+ * Sets x->csum_partial and x->mtu_in. 0, -ENOMEM, or -EINVAL when a
+ * partial checksum does not lie in the L4 part of the linear headers.
  */
 int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x,
 		    const struct net_device *out, bool icmp);
