@@ -5,10 +5,13 @@
  * writer; the live and the staging configuration of every instance of the
  * device's netns follow it alike, so a transaction committed after its
  * device went is as right as the live one. The removed bindings are freed
- * after a grace period (core/bind.c).
+ * after a grace period (core/bind.c). Each binding of a live configuration
+ * that starts or stops waiting is notified (BIND_DEV, nl_msg.c); staging
+ * ones change silently, their commit is notified.
  */
 #include <linux/netdevice.h>
 #include "instance.h"
+#include "nl_msg.h"
 #include "netdev.h"
 
 /* What happened to one device, for each configuration of its netns. */
@@ -19,18 +22,84 @@ struct dcx_netdev_ev {
 	bool unreg;	/* the ifindex itself is gone */
 };
 
+/* A BIND_DEV notification: the bindings of one instance on one device. */
+struct dcx_netdev_ntf {
+	const struct dcx_instance *inst;
+	const struct net_device *dev;
+	int now;			/* their ifindex now, 0: waiting */
+	const struct dcx_space *s;	/* the binding's space ... */
+	const char *name;		/* ... and the binding */
+	__be32 v4;
+	u8 len4;
+};
+
+static int dcx_netdev_ntf_fill(struct sk_buff *skb, struct dcx_req *r,
+			       void *arg)
+{
+	const struct dcx_netdev_ntf *n = arg;
+
+	if (nla_put_string(skb, DCXLAT_A_SPACE, n->s->name))
+		return -EMSGSIZE;
+	return dcx_nl_put_bind(skb, DCXLAT_A_BIND, n->name, n->now, n->v4,
+			       n->len4);
+}
+
+static int dcx_netdev_ntf_bind(void *ctx, const char *dev, int ifindex,
+			       __be32 v4, u8 len4)
+{
+	struct dcx_netdev_ntf *n = ctx;
+
+	if (ifindex != n->dev->ifindex)
+		return 0;
+	n->name = dev;
+	n->v4 = v4;
+	n->len4 = len4;
+	dcx_nl_notify_net(dev_net(n->dev), n->inst->name, DCXLAT_CMD_BIND_DEV,
+			  dcx_netdev_ntf_fill, n);
+	return 0;
+}
+
+/*
+ * Notify, one message each, the bindings of the live tables t of inst
+ * that are on the device: before it goes they are about to wait
+ * (up false), after it came they are active (only those whose
+ * activation did not fail).
+ */
+static void dcx_netdev_notify(const struct dcx_instance *inst,
+			      const struct dcx_tables *t,
+			      const struct net_device *dev, bool up)
+{
+	struct dcx_netdev_ntf n = {
+		.inst = inst,
+		.dev = dev,
+		.now = up ? dev->ifindex : 0,
+	};
+	const struct dcx_space *s;
+
+	list_for_each_entry(s, &t->spaces, list) {
+		n.s = s;
+		dcx_bind_walk(s, dcx_netdev_ntf_bind, &n);
+	}
+}
+
+/* live: the instance whose live configuration cfg is, else NULL. */
 static void dcx_netdev_cfg(struct dcx_config *cfg,
-			   const struct dcx_netdev_ev *ev)
+			   const struct dcx_netdev_ev *ev,
+			   const struct dcx_instance *live)
 {
 	struct dcx_tables *t = dcx_config_tables(cfg);
 	int ifindex = ev->dev->ifindex;
 	struct dcx_space *s;
 
+	if (ev->gone && live)
+		dcx_netdev_notify(live, t, ev->dev, false);
 	if (ev->gone)
 		dcx_bind_dev_gone(t, ifindex, &dcx_cfg_mutex);
 	/* -ENOMEM: those bindings keep waiting, as space show says. */
 	if (ev->up)
 		dcx_bind_dev_up(t, ev->dev->name, ifindex, &dcx_cfg_mutex);
+	if (ev->up && live)
+		dcx_netdev_notify(live, t, ev->dev, true);
 	/* The proxy NDP uplink follows its name the same way. */
 	if (ev->gone && cfg->ndp_proxy_ifindex == ifindex)
 		WRITE_ONCE(cfg->ndp_proxy_ifindex, 0);
@@ -52,9 +121,9 @@ static void dcx_netdev_change(const struct dcx_netdev_ev *ev)
 	list_for_each_entry(inst, &dcx_net(dev_net(ev->dev))->instances,
 			    list) {
 		dcx_netdev_cfg(rcu_dereference_protected(inst->cfg,
-				lockdep_is_held(&dcx_cfg_mutex)), ev);
+				lockdep_is_held(&dcx_cfg_mutex)), ev, inst);
 		if (inst->staging)
-			dcx_netdev_cfg(inst->staging, ev);
+			dcx_netdev_cfg(inst->staging, ev, NULL);
 	}
 	mutex_unlock(&dcx_cfg_mutex);
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Network devices going away (netdev.c): a netdevice notifier that drops
- * the interface bindings of a vanished device in every instance of its
- * netns and marks the spaces routed through it (a VRF) as having lost
- * their domain, so their packets are dropped, never routed in the main
- * table.
+ * Network devices appearing, going and renamed (netdev.c): a netdevice
+ * notifier that, in every configuration (live and staging) of every
+ * instance of the device's netns, makes the interface bindings naming the
+ * device active or waiting, follows the proxy NDP uplink by name and marks
+ * the spaces routed through a vanished VRF as having lost their domain, so
+ * their packets are dropped, never routed in the main table. Bindings of
+ * a live configuration that change state are notified (BIND_DEV).
  */
 #ifndef DCX_NETDEV_H
 #define DCX_NETDEV_H

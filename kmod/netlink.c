@@ -122,5 +122,6 @@ int __init dcx_genl_register(void)
 void dcx_genl_unregister(void)
 {
 	netlink_unregister_notifier(&dcx_nl_txn_notifier);
+	dcx_nl_msg_exit();
 	genl_unregister_family(&dcx_genl_family);
 }

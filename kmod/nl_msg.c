@@ -14,6 +14,8 @@
 #include "compat.h"
 
 static const struct genl_family *dcx_family;
+/* The family is being unregistered: dcx_nl_notify_net() sends nothing. */
+static bool dcx_nl_going;
 
 /*
  * Bumped on every change so that a dump spanning several messages can
@@ -24,6 +26,14 @@ static unsigned int dcx_genl_gen = 1;
 void dcx_nl_msg_init(const struct genl_family *family)
 {
 	dcx_family = family;
+	dcx_nl_going = false;
+}
+
+void dcx_nl_msg_exit(void)
+{
+	mutex_lock(&dcx_cfg_mutex);
+	dcx_nl_going = true;
+	mutex_unlock(&dcx_cfg_mutex);
 }
 
 unsigned int dcx_nl_gen(void)
@@ -260,21 +270,19 @@ int dcx_nl_get(struct genl_info *info, dcx_nl_fill_t fill, void *arg)
 }
 
 /*
- * The change is done, so failing to notify must not fail the request:
- * errors are dropped here.
+ * The change is done, so failing to notify must not fail it: errors are
+ * dropped here.
  */
-void dcx_nl_notify(struct dcx_req *r, dcx_nl_fill_t fill, void *arg)
+static void dcx_nl_multicast(struct dcx_req *r, u8 cmd, dcx_nl_fill_t fill,
+			     void *arg)
 {
 	struct sk_buff *msg;
 	void *hdr;
 
-	dcx_nl_gen_bump();
-	if (r->staging)
-		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return;
-	hdr = genlmsg_put(msg, 0, 0, dcx_family, 0, r->info->genlhdr->cmd);
+	hdr = genlmsg_put(msg, 0, 0, dcx_family, 0, cmd);
 	if (!hdr || dcx_nl_body(msg, r, fill, arg)) {
 		nlmsg_free(msg);
 		return;
@@ -282,6 +290,23 @@ void dcx_nl_notify(struct dcx_req *r, dcx_nl_fill_t fill, void *arg)
 	genlmsg_end(msg, hdr);
 	genlmsg_multicast_netns(dcx_family, r->net, msg, 0, DCX_MCGRP_CONFIG,
 				GFP_KERNEL);
+}
+
+void dcx_nl_notify(struct dcx_req *r, dcx_nl_fill_t fill, void *arg)
+{
+	dcx_nl_gen_bump();
+	if (!r->staging)
+		dcx_nl_multicast(r, r->info->genlhdr->cmd, fill, arg);
+}
+
+void dcx_nl_notify_net(struct net *net, const char *name, u8 cmd,
+		       dcx_nl_fill_t fill, void *arg)
+{
+	struct dcx_req r = { .net = net, .name = name };
+
+	dcx_nl_gen_bump();
+	if (!dcx_nl_going)
+		dcx_nl_multicast(&r, cmd, fill, arg);
 }
 
 void *dcx_nl_dump_start(struct sk_buff *skb, struct netlink_callback *cb)
@@ -369,6 +394,25 @@ int dcx_nl_put_prefix(struct sk_buff *skb, int type, const void *addr,
 		return -EMSGSIZE;
 	if (nla_put(skb, DCXLAT_PREFIX_ADDR, alen, addr) ||
 	    nla_put_u8(skb, DCXLAT_PREFIX_LEN, len)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int dcx_nl_put_bind(struct sk_buff *skb, int type, const char *dev,
+		    int ifindex, __be32 v4, u8 len4)
+{
+	struct nlattr *nest = nla_nest_start(skb, type);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_string(skb, DCXLAT_BIND_IFNAME, dev) ||
+	    (ifindex > 0 && nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex)) ||
+	    (!ifindex && nla_put_flag(skb, DCXLAT_BIND_WAITING)) ||
+	    dcx_nl_put_prefix(skb, DCXLAT_BIND_PREFIX4, &v4, sizeof(v4),
+			      len4)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}

@@ -17,8 +17,13 @@
 
 #define DCX_ERR(extack, msg) NL_SET_ERR_MSG_MOD(extack, msg)
 
-/* The family the writers below put their messages in (netlink.c). */
+/*
+ * The family the writers below put their messages in (netlink.c), set
+ * before it is registered. dcx_nl_msg_exit(), before it is unregistered,
+ * stops dcx_nl_notify_net() (under dcx_cfg_mutex, which it runs under).
+ */
 void dcx_nl_msg_init(const struct genl_family *family);
+void dcx_nl_msg_exit(void);
 /* Index of DCXLAT_MCGRP_CONFIG in the family's multicast groups. */
 enum { DCX_MCGRP_CONFIG };
 
@@ -97,6 +102,16 @@ int dcx_nl_get(struct genl_info *info, dcx_nl_fill_t fill, void *arg);
  */
 void dcx_nl_notify(struct dcx_req *r, dcx_nl_fill_t fill, void *arg);
 
+/*
+ * A change of a live configuration the module made by itself (a device
+ * event, netdev.c), under dcx_cfg_mutex: bump the dump generation and
+ * multicast cmd to net's listeners with INSTANCE name and what fill adds
+ * (fill sees a request with only net and name set). Nothing is sent
+ * once the family is going away.
+ */
+void dcx_nl_notify_net(struct net *net, const char *name, u8 cmd,
+		       dcx_nl_fill_t fill, void *arg);
+
 /* Current dump generation, never 0. Needs dcx_cfg_mutex. */
 unsigned int dcx_nl_gen(void);
 
@@ -122,6 +137,12 @@ int dcx_nl_prefix(const struct nlattr *nest, unsigned int bits, void *addr,
 /* A nested prefix (DCXLAT_PREFIX_*) of alen address bytes. */
 int dcx_nl_put_prefix(struct sk_buff *skb, int type, const void *addr,
 		      int alen, u8 len);
+/*
+ * A nested binding (DCXLAT_BIND_*): IFNAME, PREFIX4, and IFINDEX when
+ * ifindex > 0, the WAITING flag when it is 0.
+ */
+int dcx_nl_put_bind(struct sk_buff *skb, int type, const char *dev,
+		    int ifindex, __be32 v4, u8 len4);
 /* Per-CPU counters summed, one u64 per counter (uapi DCXLAT_A_STATS rules). */
 int dcx_nl_put_stats(struct sk_buff *skb, int type,
 		     struct dcx_stats __percpu *st);

@@ -202,29 +202,10 @@ static int dcx_space_domain(struct genl_info *info, struct nlattr **tb,
 
 /* ---- replies --------------------------------------------------------- */
 
-static int dcx_put_bind(struct sk_buff *skb, int type, const char *dev,
-			int ifindex, __be32 v4, u8 len4)
-{
-	struct nlattr *nest = nla_nest_start(skb, type);
-
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_string(skb, DCXLAT_BIND_IFNAME, dev) ||
-	    (ifindex > 0 && nla_put_u32(skb, DCXLAT_BIND_IFINDEX, ifindex)) ||
-	    (!ifindex && nla_put_flag(skb, DCXLAT_BIND_WAITING)) ||
-	    dcx_nl_put_prefix(skb, DCXLAT_BIND_PREFIX4, &v4, sizeof(v4),
-			      len4)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
-	return 0;
-}
-
 static int dcx_put_space_bind_cb(void *ctx, const char *dev, int ifindex,
 				 __be32 v4, u8 len4)
 {
-	return dcx_put_bind(ctx, DCXLAT_SPACE_BIND, dev, ifindex, v4, len4);
+	return dcx_nl_put_bind(ctx, DCXLAT_SPACE_BIND, dev, ifindex, v4, len4);
 }
 
 static int dcx_put_space_stats(struct sk_buff *skb,
@@ -300,7 +281,7 @@ static int dcx_space_notify_fill(struct sk_buff *skb, struct dcx_req *req,
 	if (nla_put_string(skb, DCXLAT_A_SPACE, r->name))
 		return -EMSGSIZE;
 	if (r->bind)
-		return dcx_put_bind(skb, DCXLAT_A_BIND, r->dev, r->ifindex,
+		return dcx_nl_put_bind(skb, DCXLAT_A_BIND, r->dev, r->ifindex,
 				    r->v4, r->len4);
 	return 0;
 }

@@ -138,13 +138,28 @@ static int dcx_event_settings(struct nlmsghdr *nlh, struct nlattr **tb,
 	return 0;
 }
 
+/* A device event (BIND_DEV): the binding's state, old -> new. */
+static void dcx_event_bind_state(bool waiting, uint32_t ifindex,
+				 struct dcx_line *l, json_object *o)
+{
+	const char *now = waiting ? "waiting" : "bound";
+	const char *was = waiting ? "bound" : "waiting";
+
+	dcx_add(l, ": %s -> %s", was, now);
+	if (!waiting && ifindex)
+		json_object_object_add(o, "ifindex",
+				       json_object_new_int64(ifindex));
+	json_object_object_add(o, "state", json_object_new_string(now));
+	json_object_object_add(o, "old_state", json_object_new_string(was));
+}
+
 /*
  * A binding: the device (the name the module gives, else the name of its
  * ifindex here, else "#N"), "waiting" when it has no device, prefix4
- * unless it is 0.0.0.0/0.
+ * unless it is 0.0.0.0/0; a device event ends with the state change.
  */
-static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
-			  json_object *o)
+static int dcx_event_bind(struct nlattr *nest, bool dev_event,
+			  struct dcx_line *l, json_object *o)
 {
 	struct nlattr *tb[DCXLAT_BIND_MAX + 1];
 	char dev[IF_NAMESIZE] = "", p4[DCX_PREFIX_STRLEN] = "";
@@ -163,7 +178,7 @@ static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 		snprintf(dev, sizeof(dev), "#%u", ifindex);
 	dcx_add(l, " dev %s", dev);
 	json_object_object_add(o, "dev", json_object_new_string(dev));
-	if (tb[DCXLAT_BIND_WAITING]) {
+	if (tb[DCXLAT_BIND_WAITING] && !dev_event) {
 		dcx_add(l, " waiting");
 		json_object_object_add(o, "waiting",
 				       json_object_new_boolean(1));
@@ -176,6 +191,8 @@ static int dcx_event_bind(struct nlattr *nest, struct dcx_line *l,
 		dcx_add(l, " prefix4 %s", p4);
 		json_object_object_add(o, "prefix4", json_object_new_string(p4));
 	}
+	if (dev_event)
+		dcx_event_bind_state(tb[DCXLAT_BIND_WAITING], ifindex, l, o);
 	return 0;
 }
 
@@ -325,7 +342,8 @@ int dcx_event_render(struct nlmsghdr *nlh, char *text, size_t len,
 	else if (ev.cmd == DCXLAT_CMD_SETTINGS_SET)
 		r = dcx_event_settings(nlh, tb, &l, o);
 	if (!r && tb[DCXLAT_A_BIND])
-		r = dcx_event_bind(tb[DCXLAT_A_BIND], &l, o);
+		r = dcx_event_bind(tb[DCXLAT_A_BIND],
+				   ev.cmd == DCXLAT_CMD_BIND_DEV, &l, o);
 	json_object_put(tmp);
 	return r;
 }

@@ -5,7 +5,8 @@
  * the instance and, as the message carries them (uapi "Notifications"),
  * the space, the EAM entries and their count, the settings keys with
  * their old and new values, the old and new pool6, a space's attributes
- * or a binding. Pure: parses a message, no socket (unit-tested).
+ * or a binding (and, for a device event, its state old -> new). Pure:
+ * parses a message, no socket (unit-tested).
  */
 #ifndef DCXLAT_USR_EVENT_H
 #define DCXLAT_USR_EVENT_H

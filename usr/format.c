@@ -104,6 +104,7 @@ static void dcx_event_words(uint8_t cmd, const char **obj, const char **verb)
 		{ DCXLAT_CMD_SPACE_SET, "space", "set" },
 		{ DCXLAT_CMD_BIND_ADD, "space", "bind" },
 		{ DCXLAT_CMD_BIND_DEL, "space", "unbind" },
+		{ DCXLAT_CMD_BIND_DEV, "space", "device" },
 		{ DCXLAT_CMD_TXN_COMMIT, "config", "apply" },
 	};
 	size_t i;

@@ -80,6 +80,8 @@ static const char dcx_help_monitor[] =
 "  global set t1 lowest-ipv6-mtu 1280 -> 1400\n"
 "  space set t1 tenant-a id 7: table main -> 200, vrf none -> vrf-a\n"
 "  space bind t1 space tenant-a dev tap-a\n"
+"  space device t1 space tenant-a dev tap-a: waiting -> bound\n"
+"The last kind is the module's own: a bound device appeared or went.\n"
 "-j: one JSON object per line with the same detail.\n";
 
 static const char dcx_help_eamt[] =

@@ -54,9 +54,12 @@
  * set with their values before; SPACE_* and BIND_* carry the space (or
  * SPACE and BIND), SPACE_SET also OLD_SPACE_CFG: the NAME and the
  * attributes the request gave (PREFIX, length 0 when it had none; TABLE,
- * VRF) with their values before; TXN_COMMIT the committed configuration. Joining the group
- * needs CAP_NET_ADMIN in the netns' user namespace from Linux 6.7 on (the
- * group capability flag); older kernels let any user of the netns listen.
+ * VRF) with their values before; TXN_COMMIT the committed configuration.
+ * BIND_DEV is no request (the genetlink core refuses it): the module sends
+ * it by itself when a device event changes a binding of a live
+ * configuration (see "Spaces"). Joining the group needs CAP_NET_ADMIN in
+ * the netns' user namespace from Linux 6.7 on (the group capability
+ * flag); older kernels let any user of the netns listen.
  *
  * Dumps (INSTANCE_GET with NLM_F_DUMP) set NLM_F_DUMP_INTR on a message when
  * the configuration changed since the dump began; the reader should retry.
@@ -104,6 +107,8 @@ enum dcxlat_cmd {
 	DCXLAT_CMD_TXN_BEGIN,
 	DCXLAT_CMD_TXN_COMMIT,
 	DCXLAT_CMD_TXN_ABORT,
+	/* Notification only: a binding's device came or went ("Spaces") */
+	DCXLAT_CMD_BIND_DEV,
 	__DCXLAT_CMD_MAX
 };
 #define DCXLAT_CMD_MAX (__DCXLAT_CMD_MAX - 1)
@@ -233,6 +238,12 @@ enum dcxlat_unbound {
  * out), in the live and in a staging configuration alike. Replies carry
  * BIND_IFNAME, and BIND_IFINDEX while the device exists, else
  * BIND_WAITING; SPACE_WAITING counts a space's waiting bindings.
+ *
+ * Each binding of a live configuration that a device event turns from
+ * waiting to active or back is notified as BIND_DEV: INSTANCE, SPACE and
+ * BIND (IFNAME, PREFIX4, and IFINDEX when it is now active, else
+ * BIND_WAITING), one message per binding. Staging configurations follow
+ * the devices silently; their commit shows their state.
  */
 enum dcxlat_space_attr {
 	DCXLAT_SPACE_UNSPEC,

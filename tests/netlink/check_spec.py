@@ -15,7 +15,9 @@ its operations in kmod/netlink.c; read by cside.py). This compares them:
   - every attribute set with its uapi enum, names and values, both ways
     (the stats set with the DCXLAT_STATS table, type = counter + 1);
   - every operation with enum dcxlat_cmd; notifications carry the value
-    of the request they follow and name a known multicast group;
+    of the request they follow, or are an event-only command of the enum
+    (same value, not in the kernel's ops table), and name a known
+    multicast group;
   - do/dump of every operation with the kernel's ops table;
   - every attribute's type and checks with the kernel policy, following
     nests from the family policy (NLA_REJECT = reply only: no request of
@@ -233,27 +235,42 @@ class Checker:
                      % ops.get('enum-name'))
             return
         got, ntf, v = {}, {}, 0
+        self.events = {}
         groups = {g['name'] for g in
                   self.spec.get('mcast-groups', {}).get('list', [])}
         for op in ops['list']:
             v = op.get('value', v + 1)
             if 'event' in op or 'notify' in op:
                 ntf[op['name']] = (v, op)
+                if cname(prefix, op['name']) in cmds:
+                    self.events[cname(prefix, op['name'])] = v
                 continue
             got[cname(prefix, op['name'])] = v
             self.kernel_op(cname(prefix, op['name']), op)
         self.compare('operations', got, cmds,
                      ignore=lambda n: n.endswith('_UNSPEC') or
-                     n.startswith('__'))
+                     n.startswith('__') or n in self.events)
         for n in self.c.ops:
             if n not in got:
                 self.bad('kernel op %s is not an operation of the spec' % n)
         for name, (v, op) in ntf.items():
-            if v not in got.values():
+            c = cname(prefix, name)
+            if c in cmds:
+                self.event_only(c, v, cmds[c])
+            elif v not in got.values():
                 self.bad('notification %s: value %d is no request' % (name, v))
             if op.get('mcgrp') not in groups:
                 self.bad('notification %s: unknown group %r'
                          % (name, op.get('mcgrp')))
+
+    def event_only(self, c, v, want):
+        """A command of its own that only the kernel sends (no request)."""
+        if v != want:
+            self.bad('event %s = %d in the spec, %d in the uapi header'
+                     % (c, v, want))
+        if c in self.c.ops:
+            self.bad('event %s is in the kernel ops table: a request, not '
+                     'an event' % c)
 
     def kernel_op(self, c, op):
         k = self.c.ops.get(c)
@@ -403,6 +420,11 @@ def breakages():
          ['do']['request']['attributes'].append('stats')),
         ('notification of no request', lambda s: op(s, 'bind-del-ntf')
          .update(value=30)),
+        ('event-only command moved', lambda s: op(s, 'bind-dev')
+         .update(value=25)),
+        ('event-only command dropped', lambda s: drop_op(s, 'bind-dev')),
+        ('event-only command made a request', lambda s: op(s, 'bind-dev')
+         .pop('event')),
         ('enum entries swapped', lambda s: find(s['definitions'], 'role')
          .update(entries=['br', 'siit', 'er'])),
         ('const value', lambda s: find(s['definitions'], 'name-max')

@@ -185,7 +185,7 @@ void fz_gen_unpriv(struct fz_sock *s)
 	struct fz_res r;
 	int cmd, dump;
 
-	for (cmd = 1; cmd <= DCXLAT_CMD_MAX; cmd++) {
+	for (cmd = 1; cmd <= FZ_CMD_LAST_REQ; cmd++) {
 		for (dump = 0; dump <= fz_cmd_dumps(cmd); dump++) {
 			fz_intent_random(&in, cmd, 0, false);
 			fz_build(&m, &in, fz_inst_names[fz_rn(FZ_INSTANCES)],

@@ -22,6 +22,8 @@
 /* ---- counters shared by every process (nlfuzz.c, MAP_SHARED) ---- */
 #define FZ_CMDS		32	/* DCXLAT_CMD_* and one "other" bucket */
 #define FZ_CMD_OTHER	(FZ_CMDS - 1)
+/* The last request; the commands after it are events the kernel sends. */
+#define FZ_CMD_LAST_REQ	DCXLAT_CMD_TXN_ABORT
 
 struct fz_counts {
 	uint64_t sent[FZ_CMDS], accepted[FZ_CMDS], refused[FZ_CMDS];

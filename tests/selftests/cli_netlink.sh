@@ -132,6 +132,13 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 	dcx "$N2" -i m2 space add sp id 5 prefix 2001:db8:5::/96
 	dcx "$N2" -i m2 space set sp prefix 2001:db8:6::/96
 	dcx "$N2" -i m2 space bind sp dev nosuchdev0
+	dcx "$N2" -i mon space bind default dev nosuchdev0 prefix4 10.9.0.0/16
+	# The device comes, is renamed away and back, goes: the bindings of
+	# both instances follow it, each a "space device" event.
+	ip -n "$N2" link add nosuchdev0 type dummy
+	ip -n "$N2" link set nosuchdev0 name later0
+	ip -n "$N2" link set later0 name nosuchdev0
+	ip -n "$N2" link del nosuchdev0
 	dcx "$N2" -i m2 eamt flush
 	dcx "$N2" -i m2 stats reset
 	dcx "$N2" instance add m2 2>/dev/null	# refused: no event
@@ -141,6 +148,8 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 	slowwait 30 mon_sees "$MON" '^pool6 set mon ' >/dev/null
 	slowwait 30 mon_sees "$MONJ" '"command":"set"' >/dev/null
 	got=$(grep -v '^stats reset mon$' "$MON")
+	mon_dev="space device mon space default dev nosuchdev0 prefix4 10.9.0.0/16"
+	m2_dev="space device m2 space sp dev nosuchdev0"
 	want=$(printf '%s\n' "instance add m2" \
 		"pool6 set m2 unset -> 2001:db8:100::/40" \
 		"pool6 flush m2 2001:db8:100::/40 -> unset" \
@@ -149,6 +158,11 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 		"space add m2 sp id 5 prefix 2001:db8:5::/96" \
 		"space set m2 sp id 5 prefix 2001:db8:6::/96: prefix 2001:db8:5::/96 -> 2001:db8:6::/96" \
 		"space bind m2 space sp dev nosuchdev0 waiting" \
+		"space bind mon space default dev nosuchdev0 waiting prefix4 10.9.0.0/16" \
+		"$mon_dev: waiting -> bound" "$m2_dev: waiting -> bound" \
+		"$mon_dev: bound -> waiting" "$m2_dev: bound -> waiting" \
+		"$mon_dev: waiting -> bound" "$m2_dev: waiting -> bound" \
+		"$mon_dev: bound -> waiting" "$m2_dev: bound -> waiting" \
 		"eamt flush m2 space default count 1" \
 		"stats reset m2" "instance del m2" \
 		"pool6 set mon unset -> 64:ff9b::/96")
@@ -157,14 +171,25 @@ if slowwait 30 mon_ready "$MON" '^stats reset mon$' >/dev/null &&
 		$? || diag "got: $got"
 	expect_json "monitor -j -i mon: JSON lines of instance mon only" \
 		'all(.[]; .instance == "mon") and
-		 [.[] | select(.command != "reset")] == [{"object": "pool6",
-		 "command": "set", "instance": "mon", "pool6": "64:ff9b::/96",
-		 "old_pool6": null}]' \
+		 [.[] | select(.command != "reset" and .object != "space")] ==
+		 [{"object": "pool6", "command": "set", "instance": "mon",
+		 "pool6": "64:ff9b::/96", "old_pool6": null}]' \
+		jq -s . "$MONJ"
+	expect_json "monitor -j: device events, old -> new state, ifindex when bound" \
+		'[.[] | select(.command == "device")] as $d |
+		 ($d | map([.state, .old_state])) == [["bound", "waiting"],
+		  ["waiting", "bound"], ["bound", "waiting"],
+		  ["waiting", "bound"]] and
+		 all($d[]; .object == "space" and .space == "default" and
+		     .dev == "nosuchdev0" and .prefix4 == "10.9.0.0/16" and
+		     ((.state == "bound") == (.ifindex > 0))) and
+		 $d[0].ifindex == $d[2].ifindex' \
 		jq -s . "$MONJ"
 else
 	ksft_not_ok "monitor: each change in order, naming what changed (old -> new)"
 	diag "the monitors never showed an event: $(cat "$MON" "$MONJ")"
 	ksft_not_ok "monitor -j -i mon: JSON lines of instance mon only"
+	ksft_not_ok "monitor -j: device events, old -> new state, ifindex when bound"
 fi
 kill "$MON_PID" "$MONJ_PID" 2>/dev/null
 dcx "$N1" instance del leak >/dev/null 2>&1
@@ -266,6 +291,7 @@ cases = {
     'reserved': (CMD_ADD, abi + name, {'reserved': 1}),
     'create': (CMD_ADD, abi + name, {'flags': NLM_F_CREATE}),
     'badcmd': (99, abi + name, {}),
+    'bind_dev': (24, abi + name, {}),     # DCXLAT_CMD_BIND_DEV: an event
     'ok': (CMD_ADD, abi + name, {}),
 }
 NLM_F_DUMP, NLM_F_DUMP_INTR, NLMSG_DONE = 0x300, 0x10, 3
@@ -358,6 +384,7 @@ if command -v python3 >/dev/null 2>&1; then
 	expect 0 '^-22 ambiguous or reserved bits set in nlmsg_flags$' \
 		"raw: NLM_F_CREATE" raw create
 	expect 0 '^-95 ' "raw: an unknown command" raw badcmd
+	expect 0 '^-95 ' "raw: BIND_DEV is an event, no request" raw bind_dev
 	expect 0 '^0 $' "raw: a well-formed add still works" raw ok
 	expect_json "raw: only the well-formed request changed anything" \
 		'. == [{"name": "raw", "pool6": null}]' dcx "$N1" -j instance show

@@ -194,22 +194,51 @@ static void test_space_set(void **state)
 		"\"changes\":[]}");
 }
 
-/* A binding named by the module, waiting for its device. */
-static void test_bind_waiting(void **state)
+/* A binding of space s1 to tap-later0: ifindex, or 0 (waiting). */
+static struct nl_msg *bind_event(uint8_t cmd, uint32_t ifindex,
+				 const char *p4, uint8_t l4)
 {
-	struct nl_msg *m = event(DCXLAT_CMD_BIND_ADD);
+	struct nl_msg *m = event(cmd);
 	struct nlattr *n;
 
-	(void)state;
 	nla_put_string(m, DCXLAT_A_SPACE, "s1");
 	n = nla_nest_start(m, DCXLAT_A_BIND | NLA_F_NESTED);
 	nla_put_string(m, DCXLAT_BIND_IFNAME, "tap-later0");
-	nla_put_flag(m, DCXLAT_BIND_WAITING);
-	put_prefix(m, DCXLAT_BIND_PREFIX4, AF_INET, "0.0.0.0", 0);
+	if (ifindex)
+		nla_put_u32(m, DCXLAT_BIND_IFINDEX, ifindex);
+	else
+		nla_put_flag(m, DCXLAT_BIND_WAITING);
+	put_prefix(m, DCXLAT_BIND_PREFIX4, AF_INET, p4, l4);
 	nla_nest_end(m, n);
-	renders(m, "space bind t1 space s1 dev tap-later0 waiting",
+	return m;
+}
+
+/* A binding named by the module, waiting for its device. */
+static void test_bind_waiting(void **state)
+{
+	(void)state;
+	renders(bind_event(DCXLAT_CMD_BIND_ADD, 0, "0.0.0.0", 0),
+		"space bind t1 space s1 dev tap-later0 waiting",
 		"{\"object\":\"space\",\"command\":\"bind\",\"instance\":\"t1\","
 		"\"space\":\"s1\",\"dev\":\"tap-later0\",\"waiting\":true}");
+}
+
+/* A device event (BIND_DEV): the binding, then its state old -> new. */
+static void test_bind_dev(void **state)
+{
+	(void)state;
+	renders(bind_event(DCXLAT_CMD_BIND_DEV, 42, "10.1.0.0", 16),
+		"space device t1 space s1 dev tap-later0 prefix4 "
+		"10.1.0.0/16: waiting -> bound",
+		"{\"object\":\"space\",\"command\":\"device\","
+		"\"instance\":\"t1\",\"space\":\"s1\",\"dev\":\"tap-later0\","
+		"\"prefix4\":\"10.1.0.0/16\",\"ifindex\":42,"
+		"\"state\":\"bound\",\"old_state\":\"waiting\"}");
+	renders(bind_event(DCXLAT_CMD_BIND_DEV, 0, "0.0.0.0", 0),
+		"space device t1 space s1 dev tap-later0: bound -> waiting",
+		"{\"object\":\"space\",\"command\":\"device\","
+		"\"instance\":\"t1\",\"space\":\"s1\",\"dev\":\"tap-later0\","
+		"\"state\":\"waiting\",\"old_state\":\"bound\"}");
 }
 
 int main(void)
@@ -221,6 +250,7 @@ int main(void)
 		cmocka_unit_test(test_space_and_bind),
 		cmocka_unit_test(test_space_set),
 		cmocka_unit_test(test_bind_waiting),
+		cmocka_unit_test(test_bind_dev),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
