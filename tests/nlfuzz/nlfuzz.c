@@ -21,12 +21,11 @@
  * message (other than the genetlink core's EPERM/EOPNOTSUPP), an outcome
  * the model predicted otherwise, a difference between model and module.
  * With --workers 0 --no-unpriv --no-userns a seed replays a run exactly.
- * --make-it-fail (failslab.sh, with failslab's task-filter): once the
- * family is resolved and every page is locked in (no refault through the
- * VM's 9p root), the main process writes 1 to /proc/self/make-it-fail, so
- * a share of the slab allocations made on its behalf fail; it writes 0
- * after its loop. Model and outcome checks then fail by design: the
- * caller looks only at the kernel (log, leaks) and at the requests sent.
+ * --make-it-fail (failslab.sh, with failslab's task-filter): the main loop
+ * runs in a child with /proc/self/make-it-fail set, so a share of the slab
+ * allocations made on its behalf fail (fz_injected). Model and outcome
+ * checks then fail by design: the caller looks only at the kernel (log,
+ * leaks) and at the requests sent.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -237,16 +236,44 @@ static void fz_report(uint64_t seed)
 	       (unsigned long long)fz_cnt->model_fail);
 }
 
-/* Write v to /proc/self/make-it-fail (failslab's per-task switch). */
-static int fz_make_it_fail(const char *v)
-{
-	int fd = open("/proc/self/make-it-fail", O_WRONLY), ok;
+static char fz_outbuf[2][1 << 16];
 
-	if (fd < 0)
-		return -1;
-	ok = write(fd, v, 1) == 1;
-	close(fd);
-	return ok ? 0 : -1;
+/*
+ * --make-it-fail: fork a child that runs the main loop with failslab's
+ * per-task switch on; it never returns. Nothing it does may reach the VM's
+ * 9p root with the switch on: a 9p clunk whose allocation fails frees the
+ * fid in the guest but not on the server, and every later walk that gets
+ * the same (lowest free) fid number is refused with EINVAL, so every exec
+ * of the VM fails. Hence: a child, whose files (binary, libraries, stdio)
+ * are all shared with this process, so its exit releases no last
+ * reference even when it dies with the switch on; its pages locked in (no
+ * page-in over 9p); its output buffered until the switch is off; the
+ * switch opened before it is set (clearing it allocates nothing).
+ */
+static pid_t fz_injected(struct fz_sock *s)
+{
+	pid_t pid = fork();
+	int fd, bad, k;
+
+	if (pid)
+		return pid;
+	fz_close(s);	/* its own socket: closing it aborts its txns */
+	fd = open("/proc/self/make-it-fail", O_WRONLY);
+	if (fd < 0 || mlockall(MCL_CURRENT | MCL_FUTURE) || fz_open(s)) {
+		fprintf(stderr, "nlfuzz: cannot set make-it-fail: %s\n",
+			strerror(errno));
+		_exit(2);
+	}
+	setvbuf(stdout, fz_outbuf[0], _IOFBF, sizeof(fz_outbuf[0]));
+	setvbuf(stderr, fz_outbuf[1], _IOFBF, sizeof(fz_outbuf[1]));
+	if (write(fd, "1", 1) != 1)
+		_exit(2);
+	bad = fz_main_loop(s);
+	for (k = 0; write(fd, "0", 1) != 1 && k < 1000; k++)
+		;
+	fflush(stdout);
+	fflush(stderr);
+	_exit(bad ? 1 : 0);
 }
 
 int main(int argc, char **argv)
@@ -302,20 +329,18 @@ int main(int argc, char **argv)
 				 i < workers + unpriv && unpriv ? FZ_UNPRIV :
 				 FZ_USERNS, seed + 1000003ULL * (i + 1));
 	}
-	if (fz_mif && (mlockall(MCL_CURRENT | MCL_FUTURE) ||
-		    fz_make_it_fail("1"))) {
-		fprintf(stderr, "nlfuzz: cannot set make-it-fail: %s\n",
-			strerror(errno));
-		return 2;
+	if (fz_mif) {
+		if (fz_injected(&s) < 0)
+			return 2;
+		fz_close(&s);
+	} else {
+		bad = fz_main_loop(&s);
 	}
-	bad = fz_main_loop(&s);
-	if (fz_mif)
-		fz_make_it_fail("0");
 	while ((pid = wait(&st)) > 0)
 		if (!WIFEXITED(st) || (WEXITSTATUS(st) && WEXITSTATUS(st) != 3))
 			bad += fz_fail(&fz_cnt->expect_fail,
 				       "child %d ended with status %#x", pid, st);
-	if (json)
+	if (json && !fz_mif)	/* the model is the child's */
 		fz_model_json(json);
 	fz_close(&s);
 	fz_report(seed);
