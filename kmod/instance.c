@@ -2,8 +2,9 @@
 /*
  * Translator instances, their configuration snapshots and transactions
  * (see instance.h). Nothing here waits for a grace period: old snapshots
- * and deleted instances are freed by RCU callbacks; a transaction commit
- * is a single rcu_assign_pointer.
+ * and deleted instances (and, for the core, emptied tries and deleted
+ * spaces: dcx_free_after_gp()) are freed by a work item after one, in
+ * process context; a transaction commit is a single rcu_assign_pointer.
  */
 #include <linux/atomic.h>
 #include <linux/slab.h>
@@ -76,6 +77,13 @@ void dcx_instance_exit(void)
 	destroy_workqueue(dcx_free_wq);
 }
 
+/* env.h: the core's frees that must not run in softirq. */
+void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn)
+{
+	INIT_RCU_WORK(rw, fn);
+	queue_rcu_work(dcx_free_wq, rw);
+}
+
 static void dcx_config_free_work(struct work_struct *w)
 {
 	dcx_config_destroy(container_of(to_rcu_work(w), struct dcx_config,
@@ -96,8 +104,7 @@ void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
 /* After a grace period, in process context (dcx_free_wq). */
 void dcx_config_destroy_rcu(struct dcx_config *cfg)
 {
-	INIT_RCU_WORK(&cfg->free_work, dcx_config_free_work);
-	queue_rcu_work(dcx_free_wq, &cfg->free_work);
+	dcx_free_after_gp(&cfg->free_work, dcx_config_free_work);
 }
 
 /* A snapshot nobody can see any more, with the tables it owns. */
@@ -195,8 +202,7 @@ void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
 	if (inst->staging)
 		dcx_txn_drop(inst);
 	/* Packets in flight may still read it: free after a grace period. */
-	INIT_RCU_WORK(&inst->free_work, dcx_instance_free_work);
-	queue_rcu_work(dcx_free_wq, &inst->free_work);
+	dcx_free_after_gp(&inst->free_work, dcx_instance_free_work);
 }
 
 /* ---- transactions ------------------------------------------------------ */

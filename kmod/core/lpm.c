@@ -4,7 +4,8 @@
  * WireGuard's allowedips: keys in host order so that prefixes compare with
  * a xor and fls64, readers that only follow rcu_dereference()d pointers,
  * writers that build a node completely before one rcu_assign_pointer()
- * links it, and call_rcu() for what they unlink.
+ * links it, and call_rcu() for what they unlink (a node at a time; a
+ * whole table goes to process context, dcx_free_after_gp()).
  *
  * Invariants (checked by dcx_lpm_debug_check() in the unit tests):
  *  - a node's key has no bits set after its cidr;
@@ -24,9 +25,12 @@ struct dcx_lpm_node {
 	struct rcu_head rcu;
 };
 
-/* A table emptied by dcx_lpm_free(), waiting for its grace period. */
+/*
+ * A table emptied by dcx_lpm_free(), waiting for its grace period; then
+ * freed by a work item (dcx_free_after_gp()): it may be millions of nodes.
+ */
 struct dcx_lpm_grave {
-	struct rcu_head rcu;
+	struct rcu_work free_work;
 	struct dcx_lpm_node *root;
 	void (*free_value)(void *value);
 };
@@ -476,12 +480,14 @@ int dcx_lpm_walk(const struct dcx_lpm *t, const u8 *start_key, u8 start_cidr,
 /*
  * Free a detached subtree without recursion or a stack: rotate each left
  * child up until the top has none, then free the top and go right.
- * Nobody can see these nodes any more, so they may be rewired.
+ * Nobody can see these nodes any more, so they may be rewired. Yields
+ * every DCX_RESCHED_BATCH nodes: process context only.
  */
 static void dcx_lpm_destroy_nodes(struct dcx_lpm_node *n,
 				  void (*free_value)(void *value))
 {
 	struct dcx_lpm_node *l, *next;
+	unsigned int freed = 0;
 	void *v;
 
 	while (n) {
@@ -500,12 +506,18 @@ static void dcx_lpm_destroy_nodes(struct dcx_lpm_node *n,
 			free_value(v);
 		kmem_cache_free(dcx_lpm_cache, n);
 		n = next;
+		if (++freed == DCX_RESCHED_BATCH) {
+			freed = 0;
+			dcx_cond_resched();
+		}
 	}
 }
 
-static void dcx_lpm_grave_rcu(struct rcu_head *rcu)
+static void dcx_lpm_grave_work(struct work_struct *w)
 {
-	struct dcx_lpm_grave *g = container_of(rcu, struct dcx_lpm_grave, rcu);
+	struct dcx_lpm_grave *g = container_of(to_rcu_work(w),
+					       struct dcx_lpm_grave,
+					       free_work);
 
 	dcx_lpm_destroy_nodes(g->root, g->free_value);
 	kfree(g);
@@ -529,7 +541,7 @@ void dcx_lpm_free(struct dcx_lpm *t, void (*free_value)(void *),
 	}
 	g->root = root;
 	g->free_value = free_value;
-	call_rcu(&g->rcu, dcx_lpm_grave_rcu);
+	dcx_free_after_gp(&g->free_work, dcx_lpm_grave_work);
 }
 
 void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *))
