@@ -3,8 +3,9 @@
  * Translator instances, their configuration snapshots and transactions
  * (see instance.h). Nothing here waits for a grace period: old snapshots
  * and deleted instances (and, for the core, emptied tries and deleted
- * spaces: dcx_free_after_gp()) are freed by a work item after one, in
- * process context; a transaction commit is a single rcu_assign_pointer.
+ * spaces) are freed by a work item after one, in process context
+ * (dcx_free_after_gp(), freewq.c); a transaction commit is a single
+ * rcu_assign_pointer.
  */
 #include <linux/atomic.h>
 #include <linux/slab.h>
@@ -61,29 +62,6 @@ struct dcx_config *dcx_config_copy(const struct dcx_config *cfg)
 	return kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
 }
 
-/* Where snapshots and instances are freed after a grace period. */
-static struct workqueue_struct *dcx_free_wq;
-
-int dcx_instance_init(void)
-{
-	dcx_free_wq = alloc_workqueue("dcxlat_free", WQ_UNBOUND, 0);
-	return dcx_free_wq ? 0 : -ENOMEM;
-}
-
-void dcx_instance_exit(void)
-{
-	/* The RCU callbacks queue the works: first them, then the works. */
-	rcu_barrier();
-	destroy_workqueue(dcx_free_wq);
-}
-
-/* env.h: the core's frees that must not run in softirq. */
-void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn)
-{
-	INIT_RCU_WORK(rw, fn);
-	queue_rcu_work(dcx_free_wq, rw);
-}
-
 static void dcx_config_free_work(struct work_struct *w)
 {
 	dcx_config_destroy(container_of(to_rcu_work(w), struct dcx_config,
@@ -101,7 +79,7 @@ void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
 		dcx_config_destroy_rcu(old);
 }
 
-/* After a grace period, in process context (dcx_free_wq). */
+/* After a grace period, in process context (freewq.c). */
 void dcx_config_destroy_rcu(struct dcx_config *cfg)
 {
 	dcx_free_after_gp(&cfg->free_work, dcx_config_free_work);

@@ -180,7 +180,7 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 	int err;
 
 	err = dcx_lpm_insert_excl(&s->eam4, (const u8 *)&e->v4, e->len4, e,
-				  GFP_KERNEL, lock, &clash);
+				  DCX_GFP_TABLE, lock, &clash);
 	if (err) {
 		o = clash;
 		if (o)
@@ -191,7 +191,7 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 		return err;
 	}
 	err = dcx_lpm_insert_excl(&t->eam6, e->v6.s6_addr, e->len6, e,
-				  GFP_KERNEL, lock, &clash);
+				  DCX_GFP_TABLE, lock, &clash);
 	if (err) {
 		o = clash;
 		if (o)
@@ -216,7 +216,7 @@ int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	err = dcx_eam_check(t, s, v4, len4, v6, len6, why);
 	if (err)
 		return err;
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = kzalloc(sizeof(*e), DCX_GFP_TABLE);
 	if (!e) {
 		dcx_why(why, "out of memory");
 		return -ENOMEM;

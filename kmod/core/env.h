@@ -51,7 +51,7 @@
 
 /*
  * Run fn in process context after a grace period: queue_rcu_work() on
- * the module's dcxlat_free workqueue (kmod/instance.c), which module exit
+ * the module's dcxlat_free workqueue (kmod/freewq.c), which module exit
  * drains before the slab caches go. For frees too long for an RCU
  * callback (softirq): whole tables, spaces.
  */
@@ -78,6 +78,12 @@ static inline void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn)
 #define DCX_RESCHED_BATCH	1024
 #if defined(__KERNEL__) || defined(DCX_KSHIM)
 #define dcx_cond_resched()	cond_resched()
+/*
+ * Allocations that grow the tables on a writer's request (EAM entries and
+ * their trie nodes): may fail (-ENOMEM, the request undone) when memory
+ * is short, rather than loop in reclaim and wake the OOM killer.
+ */
+#define DCX_GFP_TABLE		(GFP_KERNEL | __GFP_RETRY_MAYFAIL)
 #else
 #define dcx_cond_resched()	do { } while (0)
 #endif

@@ -4,8 +4,7 @@
  * WireGuard's allowedips: keys in host order so that prefixes compare with
  * a xor and fls64, readers that only follow rcu_dereference()d pointers,
  * writers that build a node completely before one rcu_assign_pointer()
- * links it, and call_rcu() for what they unlink (a node at a time; a
- * whole table goes to process context, dcx_free_after_gp()).
+ * links it, call_rcu() for a node they unlink, a work for a whole table.
  *
  * Invariants (checked by dcx_lpm_debug_check() in the unit tests):
  *  - a node's key has no bits set after its cidr;
@@ -25,10 +24,7 @@ struct dcx_lpm_node {
 	struct rcu_head rcu;
 };
 
-/*
- * A table emptied by dcx_lpm_free(), waiting for its grace period; then
- * freed by a work item (dcx_free_after_gp()): it may be millions of nodes.
- */
+/* A table emptied by dcx_lpm_free(), for the work that frees it. */
 struct dcx_lpm_grave {
 	struct rcu_work free_work;
 	struct dcx_lpm_node *root;
@@ -49,12 +45,11 @@ static void dcx_lpm_visit(void)
 		dcx_lpm_debug_hook();
 }
 #else
-static inline void dcx_lpm_visit(void)
-{
-}
+#define dcx_lpm_visit() do { } while (0)
 #endif
 
 #define dcx_lpm_wr(p, lock) rcu_dereference_protected(p, lockdep_is_held(lock))
+#define dcx_lpm_dead(p) rcu_dereference_protected(p, 1)	/* unseen nodes */
 
 static void dcx_lpm_load(u64 *k, const u8 *key, unsigned int bits)
 {
@@ -491,25 +486,21 @@ static void dcx_lpm_destroy_nodes(struct dcx_lpm_node *n,
 	void *v;
 
 	while (n) {
-		l = rcu_dereference_protected(n->child[0], 1);
+		l = dcx_lpm_dead(n->child[0]);
 		if (l) {
-			RCU_INIT_POINTER(n->child[0],
-					 rcu_dereference_protected(l->child[1],
-								   1));
+			RCU_INIT_POINTER(n->child[0], dcx_lpm_dead(l->child[1]));
 			RCU_INIT_POINTER(l->child[1], n);
 			n = l;
 			continue;
 		}
-		next = rcu_dereference_protected(n->child[1], 1);
-		v = rcu_dereference_protected(n->value, 1);
+		next = dcx_lpm_dead(n->child[1]);
+		v = dcx_lpm_dead(n->value);
 		if (v && free_value)
 			free_value(v);
 		kmem_cache_free(dcx_lpm_cache, n);
 		n = next;
-		if (++freed == DCX_RESCHED_BATCH) {
-			freed = 0;
+		if (++freed % DCX_RESCHED_BATCH == 0)
 			dcx_cond_resched();
-		}
 	}
 }
 
@@ -546,8 +537,7 @@ void dcx_lpm_free(struct dcx_lpm *t, void (*free_value)(void *),
 
 void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *))
 {
-	dcx_lpm_destroy_nodes(rcu_dereference_protected(t->root, 1),
-			      free_value);
+	dcx_lpm_destroy_nodes(dcx_lpm_dead(t->root), free_value);
 	RCU_INIT_POINTER(t->root, NULL);
 	t->count = 0;
 }

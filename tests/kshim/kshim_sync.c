@@ -29,6 +29,7 @@ void kshim_rcu_check(bool ok, const char *what, const char *file, int line)
 /* ---- allocation ----------------------------------------------------- */
 
 static unsigned int fail_nth;
+gfp_t kshim_last_gfp;
 
 void kshim_fail_alloc_nth(unsigned int n)
 {
@@ -38,6 +39,7 @@ void kshim_fail_alloc_nth(unsigned int n)
 /* Common entry of every allocator: context check and fault injection. */
 static bool alloc_allowed(gfp_t flags)
 {
+	kshim_last_gfp = flags;
 	if (flags & __GFP_DIRECT_RECLAIM)
 		might_sleep();
 	if (fail_nth && --fail_nth == 0)

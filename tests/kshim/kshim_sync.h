@@ -56,6 +56,7 @@ void kshim_warn(const char *file, int line, const char *what);
 #define __GFP_ZERO		0x100u
 #define __GFP_DIRECT_RECLAIM	0x400u
 #define __GFP_KSWAPD_RECLAIM	0x800u
+#define __GFP_RETRY_MAYFAIL	0x1000u
 #define GFP_ATOMIC	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM | \
 			 __GFP_IO | __GFP_FS)
@@ -65,6 +66,8 @@ void kshim_warn(const char *file, int line, const char *what);
  * fail, 0 = never. Covers kmalloc & co and kmem_cache_alloc.
  */
 void kshim_fail_alloc_nth(unsigned int n);
+/* The flags of the last allocation (test helper). */
+extern gfp_t kshim_last_gfp;
 
 void *kmalloc(size_t size, gfp_t flags);
 void *kzalloc(size_t size, gfp_t flags);
