@@ -284,14 +284,17 @@ limits() {
 # (a) EAM churn next to the flows' entries, (b) apply
 
 # eam_file FROM N: N /32 entries around the flows' (192.0.2.x, 198.51.100.x
-# and 10.x: same tries, neighbouring nodes), the flows' own left out.
+# and 10.x: same tries, neighbouring nodes), the flows' own left out;
+# entry k >= 65536 is 10.(3 + k / 65536).x.y: unique up to k < 16M.
 eam_file() {
 	python3 - "$1" "$2" <<'EOF'
 import sys
 a, n = int(sys.argv[1]), int(sys.argv[2])
 for k in range(a, a + n):
     j = k % 65536
-    if k % 3 == 0 and j % 256 not in (6,):
+    if k >= 65536:
+        v4 = "10.%d.%d.%d" % (3 + k // 65536, j // 256, j % 256)
+    elif k % 3 == 0 and j % 256 not in (6,):
         v4 = "192.0.2.%d" % (j % 256) if j < 256 else \
              "10.0.%d.%d" % (j // 256, j % 256)
     elif k % 3 == 1 and j % 256 != 2:
