@@ -239,10 +239,13 @@ vrf_double() {
 # under strace, which decodes it) carries -ERRNO; the CLI prints only the
 # extack text.
 nl_errno() {
-	local want=$1
+	local want=$1 out
 	shift
-	strace -f -qq -e trace=recvmsg "$dcx_cli" -n "$XLAT" -i "$I" "$@" \
-		2>&1 >/dev/null | grep -q "error=-$want"
+	out=$(strace -f -qq -e trace=recvmsg "$dcx_cli" -n "$XLAT" -i "$I" \
+		"$@" 2>&1 >/dev/null)
+	grep -q "error=-$want" <<<"$out" && return 0
+	grep -oE "error=-?[A-Z0-9]+|dcxlat: .*" <<<"$out" | tail -n 5
+	return 1
 }
 
 limits() {
@@ -251,9 +254,9 @@ limits() {
 		"a 4th and 5th EAM entry refused, naming the limit" \
 		x eamt add - <<<"10.9.0.1/32 2001:db8:9::1/128
 10.9.0.2/32 2001:db8:9::2/128"
-	check "an EAM entry over max-eam-entries: ENOSPC from the kernel" \
-		nl_errno ENOSPC eamt add 10.9.0.3/32 2001:db8:9::3/128 \
-		10.9.0.4/32 2001:db8:9::4/128
+	check "EAM entries over max-eam-entries: ENOSPC from the kernel" \
+		nl_errno ENOSPC eamt add - <<<"10.9.0.3/32 2001:db8:9::3/128
+10.9.0.4/32 2001:db8:9::4/128"
 	expect 0 "" "a 3rd EAM entry fits" \
 		x eamt add 10.9.0.1/32 2001:db8:9::1/128
 	expect 0 "" "max-spaces 2 set" x global set max-spaces 2
