@@ -2,8 +2,10 @@
 /*
  * Translator instances, their configuration snapshots and transactions
  * (see instance.h). Nothing here waits for a grace period: old snapshots
- * and deleted instances are freed by RCU callbacks; a transaction commit
- * is a single rcu_assign_pointer.
+ * and deleted instances (and, for the core, emptied tries and deleted
+ * spaces) are freed by a work item after one, in process context
+ * (dcx_free_after_gp(), freewq.c); a transaction commit is a single
+ * rcu_assign_pointer.
  */
 #include <linux/atomic.h>
 #include <linux/slab.h>
@@ -60,22 +62,6 @@ struct dcx_config *dcx_config_copy(const struct dcx_config *cfg)
 	return kmemdup(cfg, sizeof(*cfg), GFP_KERNEL);
 }
 
-/* Where snapshots and instances are freed after a grace period. */
-static struct workqueue_struct *dcx_free_wq;
-
-int dcx_instance_init(void)
-{
-	dcx_free_wq = alloc_workqueue("dcxlat_free", WQ_UNBOUND, 0);
-	return dcx_free_wq ? 0 : -ENOMEM;
-}
-
-void dcx_instance_exit(void)
-{
-	/* The RCU callbacks queue the works: first them, then the works. */
-	rcu_barrier();
-	destroy_workqueue(dcx_free_wq);
-}
-
 static void dcx_config_free_work(struct work_struct *w)
 {
 	dcx_config_destroy(container_of(to_rcu_work(w), struct dcx_config,
@@ -93,11 +79,10 @@ void dcx_instance_publish(struct dcx_instance *inst, struct dcx_config *n)
 		dcx_config_destroy_rcu(old);
 }
 
-/* After a grace period, in process context (dcx_free_wq). */
+/* After a grace period, in process context (freewq.c). */
 void dcx_config_destroy_rcu(struct dcx_config *cfg)
 {
-	INIT_RCU_WORK(&cfg->free_work, dcx_config_free_work);
-	queue_rcu_work(dcx_free_wq, &cfg->free_work);
+	dcx_free_after_gp(&cfg->free_work, dcx_config_free_work);
 }
 
 /* A snapshot nobody can see any more, with the tables it owns. */
@@ -195,8 +180,7 @@ void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
 	if (inst->staging)
 		dcx_txn_drop(inst);
 	/* Packets in flight may still read it: free after a grace period. */
-	INIT_RCU_WORK(&inst->free_work, dcx_instance_free_work);
-	queue_rcu_work(dcx_free_wq, &inst->free_work);
+	dcx_free_after_gp(&inst->free_work, dcx_instance_free_work);
 }
 
 /* ---- transactions ------------------------------------------------------ */

@@ -55,13 +55,10 @@ struct dcx_net {
 
 /*
  * Snapshots with their tables and deleted instances are freed by a work
- * item after a grace period (queue_rcu_work), in process context: a table
- * of millions of entries takes long to free, which a softirq (an RCU
- * callback) must not. Init before the first instance; exit after the last
- * is gone: waits for every pending free.
+ * item after a grace period (dcx_free_after_gp(), freewq.h), in process
+ * context: a table of millions of entries takes long to free, which a
+ * softirq (an RCU callback) must not.
  */
-int dcx_instance_init(void);
-void dcx_instance_exit(void);
 
 /* Serialises every configuration change, in every netns. */
 extern struct mutex dcx_cfg_mutex;

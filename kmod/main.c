@@ -2,17 +2,18 @@
 /*
  * dcxlat: stateless IPv4/IPv6 translator (SIIT), module init and exit only.
  *
- * Registration order: the LPM node cache, pernet state (netns.c, so a
- * netns always has its dcx_net before anyone can reach it), the netdevice
- * notifier (netdev.c), then genetlink (the only way to create instances,
- * hence hooks). Exit undoes it in reverse and waits for every RCU
- * callback before the module text goes away.
+ * Registration order: the LPM node cache, the free workqueue (freewq.c),
+ * pernet state (netns.c, so a netns always has its dcx_net before anyone
+ * can reach it), the netdevice notifier (netdev.c), then genetlink (the
+ * only way to create instances, hence hooks). Exit undoes it in reverse
+ * and waits for every RCU callback and free work before the module text
+ * goes away.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/module.h>
 #include "netns.h"
-#include "instance.h"
+#include "freewq.h"
 #include "netlink.h"
 #include "core/lpm.h"
 #include "netdev.h"
@@ -26,12 +27,12 @@ static int __init dcx_init(void)
 	err = dcx_lpm_cache_init();
 	if (err)
 		return err;
-	err = dcx_instance_init();
+	err = dcx_freewq_init();
 	if (err)
 		goto err_lpm;
 	err = dcx_netns_init();
 	if (err)
-		goto err_inst;
+		goto err_wq;
 	err = dcx_netdev_init();
 	if (err)
 		goto err_pernet;
@@ -46,8 +47,8 @@ err_netdev:
 	dcx_netdev_exit();
 err_pernet:
 	dcx_netns_exit();
-err_inst:
-	dcx_instance_exit();
+err_wq:
+	dcx_freewq_exit();
 err_lpm:
 	dcx_lpm_cache_exit();
 	return err;
@@ -58,8 +59,8 @@ static void __exit dcx_exit(void)
 	dcx_genl_unregister();
 	dcx_netdev_exit();
 	dcx_netns_exit();
-	/* Instances and snapshots are freed after RCU: wait for them. */
-	dcx_instance_exit();
+	/* Instances, snapshots, tries, spaces are freed after RCU: wait. */
+	dcx_freewq_exit();
 	dcx_lpm_cache_exit();
 }
 

@@ -15,6 +15,7 @@ PKGS=(
 	iproute2 socat netcat-openbsd python3-scapy tcpdump iperf3 ethtool
 	jq iputils-ping iputils-tracepath traceroute procps coreutils
 	valgrind python3-yaml nftables
+	strace
 	libssl-dev bird2
 	clang libclang-rt-14-dev gcovr
 	debhelper dh-dkms lintian

@@ -180,7 +180,7 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 	int err;
 
 	err = dcx_lpm_insert_excl(&s->eam4, (const u8 *)&e->v4, e->len4, e,
-				  GFP_KERNEL, lock, &clash);
+				  DCX_GFP_TABLE, lock, &clash);
 	if (err) {
 		o = clash;
 		if (o)
@@ -191,7 +191,7 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 		return err;
 	}
 	err = dcx_lpm_insert_excl(&t->eam6, e->v6.s6_addr, e->len6, e,
-				  GFP_KERNEL, lock, &clash);
+				  DCX_GFP_TABLE, lock, &clash);
 	if (err) {
 		o = clash;
 		if (o)
@@ -216,7 +216,7 @@ int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	err = dcx_eam_check(t, s, v4, len4, v6, len6, why);
 	if (err)
 		return err;
-	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	e = kzalloc(sizeof(*e), DCX_GFP_TABLE);
 	if (!e) {
 		dcx_why(why, "out of memory");
 		return -ENOMEM;
@@ -274,27 +274,66 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	return 0;
 }
 
-/* Unlink every EAM entry of s from eam6; eam4 keeps them for the free. */
+/* ---- flushing ------------------------------------------------------ */
+
+/* dcx_eam_unlink6()'s walk: how far one chunk went. */
+struct dcx_unlink6 {
+	struct dcx_tables *t;
+	struct mutex *lock;
+	unsigned int n;		/* entries unlinked by this chunk */
+	__be32 last4;		/* the last one's IPv4 prefix */
+	u8 last_len;
+};
+
 static int dcx_eam6_unlink_cb(void *ctx, const struct dcx_eam *e)
 {
-	struct dcx_tables *t = ((void **)ctx)[0];
-	struct mutex *lock = ((void **)ctx)[1];
+	struct dcx_unlink6 *u = ctx;
 
-	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
-	return 0;
+	dcx_lpm_remove(&u->t->eam6, e->v6.s6_addr, e->len6, u->lock);
+	u->last4 = e->v4;
+	u->last_len = e->len4;
+	return ++u->n == DCX_RESCHED_BATCH;
+}
+
+/*
+ * Take every entry of s out of eam6 (eam4 keeps them for the free) and
+ * out of the count. DCX_RESCHED_BATCH entries at a time, each chunk a
+ * walk of eam4 in its own read-side section resumed after the last entry
+ * of the one before, with dcx_cond_resched() in between: a table of
+ * millions of entries neither holds off grace periods nor the CPU.
+ */
+static void dcx_eam_unlink6(struct dcx_tables *t, struct dcx_space *s,
+			    struct mutex *lock)
+{
+	struct dcx_unlink6 u = { .t = t, .lock = lock };
+	bool resume = false;
+	int more;
+
+	lockdep_assert_held(lock);
+	do {
+		u.n = 0;
+		rcu_read_lock();
+		more = dcx_eam_walk(s, resume, u.last4, u.last_len,
+				    dcx_eam6_unlink_cb, &u);
+		rcu_read_unlock();
+		resume = true;
+		if (more)
+			dcx_cond_resched();
+	} while (more);
+	t->neams -= dcx_lpm_count(&s->eam4);
 }
 
 void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
 		   struct mutex *lock)
 {
-	void *ctx[2] = { t, lock };
-
-	lockdep_assert_held(lock);
-	rcu_read_lock();
-	dcx_eam_walk(s, false, 0, 0, dcx_eam6_unlink_cb, ctx);
-	rcu_read_unlock();
-	t->neams -= dcx_lpm_count(&s->eam4);
+	dcx_eam_unlink6(t, s, lock);
 	dcx_lpm_free(&s->eam4, dcx_eam_free, lock);
+}
+
+void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
+			  struct mutex *lock)
+{
+	dcx_eam_unlink6(t, s, lock);
 }
 
 void dcx_eam_destroy(struct dcx_space *s)

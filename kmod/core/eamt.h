@@ -33,10 +33,24 @@ static inline int dcx_eam_add(struct dcx_tables *t, struct dcx_space *s,
 int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		u8 len4, const struct in6_addr *v6, u8 len6, char *why,
 		struct mutex *lock);
-/* Delete every entry of s (readers may still see them for a grace period). */
+/*
+ * Delete every entry of s (readers may still see them for a grace period;
+ * they are freed after it in process context). Yields between chunks of
+ * DCX_RESCHED_BATCH entries: process context, no read-side section held.
+ */
 void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
 		   struct mutex *lock);
-/* Free every entry of s now: only when no reader can see s any more. */
+/*
+ * The same for a space being deleted, but its eam4 keeps the entries:
+ * the space's own free (dcx_eam_destroy(), after a grace period) frees
+ * them with it.
+ */
+void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
+			  struct mutex *lock);
+/*
+ * Free every entry of s now: only when no reader can see s any more.
+ * Yields (dcx_cond_resched()): process context only.
+ */
 void dcx_eam_destroy(struct dcx_space *s);
 
 /* Readers (RCU). */

@@ -26,6 +26,7 @@
 #include <linux/percpu.h>
 #include <linux/hash.h>
 #include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/in.h>
@@ -36,6 +37,7 @@
 #include <linux/icmpv6.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
+#include <linux/workqueue.h>
 #include <asm/byteorder.h>
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
@@ -46,10 +48,44 @@
 #define DCX_P4_ARG(a, l)	&(a), (l)
 #define DCX_P6_FMT		"%pI6c/%u"
 #define DCX_P6_ARG(a, l)	(a), (l)
+
+/*
+ * Run fn in process context after a grace period: queue_rcu_work() on
+ * the module's dcxlat_free workqueue (kmod/freewq.c), which module exit
+ * drains before the slab caches go. For frees too long for an RCU
+ * callback (softirq): whole tables, spaces.
+ */
+void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn);
 #elif defined(DCX_KSHIM)
 #include "kshim.h"
+
+static inline void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn)
+{
+	INIT_RCU_WORK(rw, fn);
+	queue_rcu_work(NULL, rw);
+}
 #else
 #include "env_user.h"
+#endif
+
+/*
+ * Long writer loops (freeing or emptying a table of millions of entries)
+ * call this every DCX_RESCHED_BATCH steps: process context only, no RCU
+ * read-side section or spinlock held. The kernel's cond_resched(); the
+ * test shim's counts the calls and WARNs in atomic context; a no-op
+ * elsewhere in userspace.
+ */
+#define DCX_RESCHED_BATCH	1024
+#if defined(__KERNEL__) || defined(DCX_KSHIM)
+#define dcx_cond_resched()	cond_resched()
+/*
+ * Allocations that grow the tables on a writer's request (EAM entries and
+ * their trie nodes): may fail (-ENOMEM, the request undone) when memory
+ * is short, rather than loop in reclaim and wake the OOM killer.
+ */
+#define DCX_GFP_TABLE		(GFP_KERNEL | __GFP_RETRY_MAYFAIL)
+#else
+#define dcx_cond_resched()	do { } while (0)
 #endif
 
 #endif /* DCX_CORE_ENV_H */

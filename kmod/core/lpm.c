@@ -4,7 +4,7 @@
  * WireGuard's allowedips: keys in host order so that prefixes compare with
  * a xor and fls64, readers that only follow rcu_dereference()d pointers,
  * writers that build a node completely before one rcu_assign_pointer()
- * links it, and call_rcu() for what they unlink.
+ * links it, call_rcu() for a node they unlink, a work for a whole table.
  *
  * Invariants (checked by dcx_lpm_debug_check() in the unit tests):
  *  - a node's key has no bits set after its cidr;
@@ -24,9 +24,9 @@ struct dcx_lpm_node {
 	struct rcu_head rcu;
 };
 
-/* A table emptied by dcx_lpm_free(), waiting for its grace period. */
+/* A table emptied by dcx_lpm_free(), for the work that frees it. */
 struct dcx_lpm_grave {
-	struct rcu_head rcu;
+	struct rcu_work free_work;
 	struct dcx_lpm_node *root;
 	void (*free_value)(void *value);
 };
@@ -45,12 +45,11 @@ static void dcx_lpm_visit(void)
 		dcx_lpm_debug_hook();
 }
 #else
-static inline void dcx_lpm_visit(void)
-{
-}
+#define dcx_lpm_visit() do { } while (0)
 #endif
 
 #define dcx_lpm_wr(p, lock) rcu_dereference_protected(p, lockdep_is_held(lock))
+#define dcx_lpm_dead(p) rcu_dereference_protected(p, 1)	/* unseen nodes */
 
 static void dcx_lpm_load(u64 *k, const u8 *key, unsigned int bits)
 {
@@ -476,36 +475,40 @@ int dcx_lpm_walk(const struct dcx_lpm *t, const u8 *start_key, u8 start_cidr,
 /*
  * Free a detached subtree without recursion or a stack: rotate each left
  * child up until the top has none, then free the top and go right.
- * Nobody can see these nodes any more, so they may be rewired.
+ * Nobody can see these nodes any more, so they may be rewired. Yields
+ * every DCX_RESCHED_BATCH nodes: process context only.
  */
 static void dcx_lpm_destroy_nodes(struct dcx_lpm_node *n,
 				  void (*free_value)(void *value))
 {
 	struct dcx_lpm_node *l, *next;
+	unsigned int freed = 0;
 	void *v;
 
 	while (n) {
-		l = rcu_dereference_protected(n->child[0], 1);
+		l = dcx_lpm_dead(n->child[0]);
 		if (l) {
-			RCU_INIT_POINTER(n->child[0],
-					 rcu_dereference_protected(l->child[1],
-								   1));
+			RCU_INIT_POINTER(n->child[0], dcx_lpm_dead(l->child[1]));
 			RCU_INIT_POINTER(l->child[1], n);
 			n = l;
 			continue;
 		}
-		next = rcu_dereference_protected(n->child[1], 1);
-		v = rcu_dereference_protected(n->value, 1);
+		next = dcx_lpm_dead(n->child[1]);
+		v = dcx_lpm_dead(n->value);
 		if (v && free_value)
 			free_value(v);
 		kmem_cache_free(dcx_lpm_cache, n);
 		n = next;
+		if (++freed % DCX_RESCHED_BATCH == 0)
+			dcx_cond_resched();
 	}
 }
 
-static void dcx_lpm_grave_rcu(struct rcu_head *rcu)
+static void dcx_lpm_grave_work(struct work_struct *w)
 {
-	struct dcx_lpm_grave *g = container_of(rcu, struct dcx_lpm_grave, rcu);
+	struct dcx_lpm_grave *g = container_of(to_rcu_work(w),
+					       struct dcx_lpm_grave,
+					       free_work);
 
 	dcx_lpm_destroy_nodes(g->root, g->free_value);
 	kfree(g);
@@ -529,13 +532,12 @@ void dcx_lpm_free(struct dcx_lpm *t, void (*free_value)(void *),
 	}
 	g->root = root;
 	g->free_value = free_value;
-	call_rcu(&g->rcu, dcx_lpm_grave_rcu);
+	dcx_free_after_gp(&g->free_work, dcx_lpm_grave_work);
 }
 
 void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *))
 {
-	dcx_lpm_destroy_nodes(rcu_dereference_protected(t->root, 1),
-			      free_value);
+	dcx_lpm_destroy_nodes(dcx_lpm_dead(t->root), free_value);
 	RCU_INIT_POINTER(t->root, NULL);
 	t->count = 0;
 }

@@ -17,13 +17,14 @@
  *    no lock; they must run inside rcu_read_lock().
  *  - Writers (dcx_lpm_insert, _remove, _free) serialise on the caller's
  *    mutex, passed in for lockdep. They never wait for a grace period:
- *    unlinked nodes go through call_rcu().
+ *    unlinked nodes go through call_rcu(), a whole emptied table through
+ *    a work item (dcx_free_after_gp()).
  *  - A value returned by dcx_lpm_remove() may still be seen by readers
  *    until a grace period ends: free it with kfree_rcu()/call_rcu().
  *
  * Module life cycle: dcx_lpm_cache_init() before the first insert,
- * dcx_lpm_cache_exit() (which waits for pending frees) after the last
- * table is gone.
+ * dcx_lpm_cache_exit() (which waits for pending RCU frees) after the last
+ * table is gone and the free workqueue (kmod/instance.c) drained.
  */
 #ifndef DCX_CORE_LPM_H
 #define DCX_CORE_LPM_H
@@ -105,16 +106,20 @@ static inline unsigned int dcx_lpm_count(const struct dcx_lpm *t)
 /*
  * Empty a published table: readers keep seeing the old entries until a
  * grace period ends, then every node is freed and free_value (if not NULL)
- * is called on every value, from RCU callback context. If the bookkeeping
- * allocation fails this waits with synchronize_rcu() instead.
+ * is called on every value, by a work item in process context
+ * (dcx_free_after_gp(), yielding every DCX_RESCHED_BATCH nodes). If the
+ * bookkeeping allocation fails this waits with synchronize_rcu() instead
+ * and frees at once. Process context, never under rcu_read_lock().
  */
 void dcx_lpm_free(struct dcx_lpm *t, void (*free_value)(void *),
 		  struct mutex *lock);
 
 /*
  * Free everything now. Only when no reader can see the table any more:
- * it was never published, or it is called from the RCU callback (or after
- * the grace period) that retires the object embedding it.
+ * it was never published, or a grace period has passed since the object
+ * embedding it was unlinked. Yields every DCX_RESCHED_BATCH nodes
+ * (dcx_cond_resched()), so process context only: never from an RCU
+ * callback (softirq); use a work item (dcx_free_after_gp()).
  */
 void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *));
 

@@ -38,9 +38,14 @@ static void dcx_space_release(struct dcx_space *s)
 	kfree(s);
 }
 
-static void dcx_space_free_rcu(struct rcu_head *head)
+/* A deleted space, a grace period later, in process context. */
+static void dcx_space_free_work(struct work_struct *w)
 {
-	dcx_space_release(container_of(head, struct dcx_space, rcu));
+	struct dcx_space *s = container_of(to_rcu_work(w), struct dcx_space,
+					   free_work);
+
+	dcx_eam_destroy(s);
+	dcx_space_release(s);
 }
 
 int dcx_spaces_init(struct dcx_tables *t, gfp_t gfp)
@@ -231,11 +236,12 @@ int dcx_space_del(struct dcx_tables *t, struct dcx_space *s, char *why,
 		return -EINVAL;
 	}
 	dcx_bind_flush_space(s, lock);
-	dcx_eam_flush(t, s, lock);
+	dcx_eam_unlink_space(t, s, lock);
 	dcx_space_set_pool6(t, s, NULL, NULL, lock);
 	list_del(&s->list);
 	t->nspaces--;
-	call_rcu(&s->rcu, dcx_space_free_rcu);
+	/* Its eam4 may hold millions of entries: not in an RCU callback. */
+	dcx_free_after_gp(&s->free_work, dcx_space_free_work);
 	return 0;
 }
 

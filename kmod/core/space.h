@@ -23,7 +23,10 @@
  * the default space. -ENOMEM leaves t without one (tables.c frees it).
  */
 int dcx_spaces_init(struct dcx_tables *t, gfp_t gfp);
-/* Free every space of t now: only when no reader can see t any more. */
+/*
+ * Free every space of t now: only when no reader can see t any more.
+ * Yields: process context only.
+ */
 void dcx_spaces_destroy(struct dcx_tables *t);
 
 struct dcx_space *dcx_space_find(const struct dcx_tables *t,
@@ -34,7 +37,8 @@ struct dcx_space *dcx_space_add(struct dcx_tables *t, const char *name,
 				char *why, struct mutex *lock);
 /*
  * Delete s with its bindings, EAM entries and prefix; the default space
- * cannot go. Its memory and counters are freed after a grace period.
+ * cannot go. Its memory, counters and EAM entries are freed after a grace
+ * period by a work item (process context: it yields). Process context.
  */
 int dcx_space_del(struct dcx_tables *t, struct dcx_space *s, char *why,
 		  struct mutex *lock);

@@ -25,8 +25,9 @@
  *
  * Concurrency: readers need rcu_read_lock() (the netfilter hooks run
  * under it) and no lock; writers hold the caller's mutex (dcx_cfg_mutex)
- * and never wait for a grace period. Removed entries and spaces are freed
- * after one with call_rcu.
+ * and never wait for a grace period. Removed entries are freed after one
+ * with call_rcu; deleted spaces and emptied tries by a work item in
+ * process context (dcx_free_after_gp(), env.h), as they may be large.
  *
  * Errors: writers return -errno and, when why is not NULL, write a one-line
  * reason of at most DCX_WHY_LEN bytes ("192.0.2.0/24 overlaps 192.0.2.128/25

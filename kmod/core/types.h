@@ -184,7 +184,7 @@ struct dcx_space {
 	int vrf_ifindex;		/* 0: none; else route via this l3mdev */
 	struct dcx_stats __percpu *stats;	/* always there (space.c) */
 	struct list_head binds;		/* its struct dcx_bind, writers */
-	struct rcu_head rcu;
+	struct rcu_work free_work;	/* deleted: freed in process context */
 };
 
 struct dcx_tables {

@@ -29,6 +29,7 @@ void kshim_rcu_check(bool ok, const char *what, const char *file, int line)
 /* ---- allocation ----------------------------------------------------- */
 
 static unsigned int fail_nth;
+gfp_t kshim_last_gfp;
 
 void kshim_fail_alloc_nth(unsigned int n)
 {
@@ -38,6 +39,7 @@ void kshim_fail_alloc_nth(unsigned int n)
 /* Common entry of every allocator: context check and fault injection. */
 static bool alloc_allowed(gfp_t flags)
 {
+	kshim_last_gfp = flags;
 	if (flags & __GFP_DIRECT_RECLAIM)
 		might_sleep();
 	if (fail_nth && --fail_nth == 0)
@@ -137,7 +139,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 /* ---- RCU ------------------------------------------------------------ */
 
 int kshim_rcu_nesting;
+int kshim_in_rcu_callback;
 unsigned long kshim_synchronize_rcu_calls;
+unsigned long kshim_cond_resched_calls;
 
 #define KSHIM_RCU_QUEUED 0x52435551UL	/* "RCUQ" */
 
@@ -176,9 +180,46 @@ unsigned long kshim_rcu_pending(void)
 	return cb_pending;
 }
 
+/* rcu_work items whose grace period ended, to run in process context. */
+static struct work_struct *work_head;
+static struct work_struct **work_tail = &work_head;
+
+static void rcu_work_ready(struct rcu_head *head)
+{
+	struct rcu_work *rw = container_of(head, struct rcu_work, rcu);
+
+	rw->work.next = NULL;
+	*work_tail = &rw->work;
+	work_tail = &rw->work.next;
+}
+
+bool queue_rcu_work(struct workqueue_struct *wq, struct rcu_work *rw)
+{
+	(void)wq;
+	WARN_ON(!rw->work.func);
+	call_rcu(&rw->rcu, rcu_work_ready);
+	return true;
+}
+
+/* Process context: the works may sleep; what they queue waits. */
+static void run_works(void)
+{
+	struct work_struct *w = work_head;
+
+	work_head = NULL;
+	work_tail = &work_head;
+	while (w) {
+		struct work_struct *next = w->next;
+
+		w->func(w);
+		w = next;
+	}
+}
+
 /*
- * Run the callbacks queued so far; ones they queue wait for the next
- * grace period, as in the kernel.
+ * Run the callbacks queued so far, in "softirq", then the rcu_work items
+ * they made ready, in process context; callbacks and works queued
+ * meanwhile wait for the next grace period, as in the kernel.
  */
 void kshim_rcu_grace_period(void)
 {
@@ -194,12 +235,15 @@ void kshim_rcu_grace_period(void)
 
 		cb_pending--;
 		h->queued = 0;
+		kshim_in_rcu_callback++;
 		if (h->func)
 			h->func(h);
 		else
 			free((char *)h - h->kfree_offset);
+		kshim_in_rcu_callback--;
 		h = next;
 	}
+	run_works();
 }
 
 void synchronize_rcu(void)

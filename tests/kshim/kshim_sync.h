@@ -15,7 +15,9 @@
  *    unless a test sets kshim_warn_fatal = false to check that it fires.
  *  - call_rcu()/kfree_rcu() callbacks run only at a grace period the test
  *    triggers (kshim_rcu_grace_period(), synchronize_rcu(), rcu_barrier())
- *    or at exit, so ASan sees any use of memory freed too early.
+ *    or at exit, so ASan sees any use of memory freed too early. They run
+ *    in "softirq": sleeping there (cond_resched(), GFP_KERNEL) is a WARN;
+ *    queue_rcu_work() items run after them in process context.
  *
  * Limits: single-threaded.
  */
@@ -54,6 +56,7 @@ void kshim_warn(const char *file, int line, const char *what);
 #define __GFP_ZERO		0x100u
 #define __GFP_DIRECT_RECLAIM	0x400u
 #define __GFP_KSWAPD_RECLAIM	0x800u
+#define __GFP_RETRY_MAYFAIL	0x1000u
 #define GFP_ATOMIC	(__GFP_HIGH | __GFP_KSWAPD_RECLAIM)
 #define GFP_KERNEL	(__GFP_DIRECT_RECLAIM | __GFP_KSWAPD_RECLAIM | \
 			 __GFP_IO | __GFP_FS)
@@ -63,6 +66,8 @@ void kshim_warn(const char *file, int line, const char *what);
  * fail, 0 = never. Covers kmalloc & co and kmem_cache_alloc.
  */
 void kshim_fail_alloc_nth(unsigned int n);
+/* The flags of the last allocation (test helper). */
+extern gfp_t kshim_last_gfp;
 
 void *kmalloc(size_t size, gfp_t flags);
 void *kzalloc(size_t size, gfp_t flags);
@@ -99,11 +104,21 @@ static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 /* ---- sleeping, locks ------------------------------------------------ */
 
 extern int kshim_rcu_nesting;
+/* Non-zero while RCU callbacks run (softirq in the kernel). */
+extern int kshim_in_rcu_callback;
 
 /* Sleeping in atomic context is a bug the kernel would report. */
 #define might_sleep() \
-	WARN(kshim_rcu_nesting > 0, \
+	WARN(kshim_rcu_nesting > 0 || kshim_in_rcu_callback > 0, \
 	     "sleeping function called from atomic context\n")
+
+/* A point where a long loop lets others run; counted for the tests. */
+extern unsigned long kshim_cond_resched_calls;
+static inline void cond_resched(void)
+{
+	might_sleep();
+	kshim_cond_resched_calls++;
+}
 
 struct mutex {
 	int locked;
@@ -205,6 +220,26 @@ void kshim_kfree_rcu(struct rcu_head *head, size_t offset);
 void synchronize_rcu(void);
 /* Runs callbacks until none is pending (also at exit). */
 void rcu_barrier(void);
+
+/*
+ * Work run in process context after a grace period (the kernel's
+ * queue_rcu_work()); the shim runs it at the grace period, after the
+ * RCU callbacks and outside them. The workqueue is ignored.
+ */
+struct work_struct;
+typedef void (*work_func_t)(struct work_struct *work);
+struct work_struct {
+	work_func_t func;
+	struct work_struct *next;	/* shim: the run list */
+};
+struct rcu_work {
+	struct work_struct work;
+	struct rcu_head rcu;
+};
+struct workqueue_struct;
+#define INIT_RCU_WORK(rw, fn) ((rw)->work.func = (fn))
+#define to_rcu_work(w) container_of(w, struct rcu_work, work)
+bool queue_rcu_work(struct workqueue_struct *wq, struct rcu_work *rw);
 
 /* Test hooks: end a grace period now; how many callbacks wait for one. */
 void kshim_rcu_grace_period(void);

@@ -19,8 +19,9 @@
 #   (d) before the flows start: a VRF slave's packets are counted once
 #       (the VRF runs PREROUTING a second time for what the slave's pass
 #       accepted: translated, for the translator, unbound);
-#   limits: max-eam-entries and max-spaces refuse more, cleanly, with a
-#       message naming the setting.
+#   limits: max-eam-entries and max-spaces refuse more, cleanly, with
+#       ENOSPC and a message naming the setting; max-spaces 100000 is
+#       refused with its range (1..65536).
 # The kernel log must stay clean (run_all.sh checks it too).
 #
 # Knobs (defaults fit 3 min on 6.12 TCG): DCX_CHURN_EAM total EAM adds
@@ -47,7 +48,7 @@ cleanup() {
 trap cleanup EXIT
 
 require_root
-require_cmd ip tc jq python3
+require_cmd ip tc jq python3 strace
 dcx_require_built
 
 EAM_N=${DCX_CHURN_EAM:-1000}
@@ -246,12 +247,28 @@ vrf_double() {
 # ---------------------------------------------------------------------------
 # limits
 
+# nl_errno ERRNO CMD...: the kernel's netlink ack to CMD (the CLI, run
+# under strace, which decodes it) carries -ERRNO; the CLI prints only the
+# extack text.
+nl_errno() {
+	local want=$1 out
+	shift
+	out=$(strace -f -qq -e trace=recvmsg "$dcx_cli" -n "$XLAT" -i "$I" \
+		"$@" 2>&1 >/dev/null)
+	grep -q "error=-$want" <<<"$out" && return 0
+	grep -oE "error=-?[A-Z0-9]+|dcxlat: .*" <<<"$out" | tail -n 5
+	return 1
+}
+
 limits() {
 	expect 0 "" "max-eam-entries 3 set" x global set max-eam-entries 3
 	expect 1 "max-eam-entries is 3: 2 EAM entries and 2 more do not fit" \
 		"a 4th and 5th EAM entry refused, naming the limit" \
 		x eamt add - <<<"10.9.0.1/32 2001:db8:9::1/128
 10.9.0.2/32 2001:db8:9::2/128"
+	check "EAM entries over max-eam-entries: ENOSPC from the kernel" \
+		nl_errno ENOSPC eamt add - <<<"10.9.0.3/32 2001:db8:9::3/128
+10.9.0.4/32 2001:db8:9::4/128"
 	expect 0 "" "a 3rd EAM entry fits" \
 		x eamt add 10.9.0.1/32 2001:db8:9::1/128
 	expect 0 "" "max-spaces 2 set" x global set max-spaces 2
@@ -260,8 +277,16 @@ limits() {
 	expect 1 "max-spaces is 2: 2 spaces and 1 more do not fit" \
 		"a 3rd space refused, naming the limit" \
 		x space add l2 id 0x42 prefix 2001:db8:42::/96
+	check "a space over max-spaces: ENOSPC from the kernel" \
+		nl_errno ENOSPC space add l2 id 0x42 prefix 2001:db8:42::/96
 	expect 2 "out of range" "max-eam-entries 16777217 refused" \
 		x global set max-eam-entries 16777217
+	# Issue 13 item 5 asks about 100k spaces: IDs are 16 bits.
+	expect 2 "max-spaces: 100000 is out of range; use 1 to 65536\$" \
+		"max-spaces 100000 refused, naming the range" \
+		x global set max-spaces 100000
+	expect 0 "" "max-spaces 65536 (the top) set" \
+		x global set max-spaces 65536
 	x space del l1 && x eamt del 10.9.0.1/32 &&
 		x global set max-eam-entries 1048576 &&
 		x global set max-spaces 4096
@@ -274,14 +299,17 @@ limits() {
 # (a) EAM churn next to the flows' entries, (b) apply
 
 # eam_file FROM N: N /32 entries around the flows' (192.0.2.x, 198.51.100.x
-# and 10.x: same tries, neighbouring nodes), the flows' own left out.
+# and 10.x: same tries, neighbouring nodes), the flows' own left out;
+# entry k >= 65536 is 10.(3 + k / 65536).x.y: unique up to k < 16M.
 eam_file() {
 	python3 - "$1" "$2" <<'EOF'
 import sys
 a, n = int(sys.argv[1]), int(sys.argv[2])
 for k in range(a, a + n):
     j = k % 65536
-    if k % 3 == 0 and j % 256 not in (6,):
+    if k >= 65536:
+        v4 = "10.%d.%d.%d" % (3 + k // 65536, j // 256, j % 256)
+    elif k % 3 == 0 and j % 256 not in (6,):
         v4 = "192.0.2.%d" % (j % 256) if j < 256 else \
              "10.0.%d.%d" % (j // 256, j % 256)
     elif k % 3 == 1 and j % 256 != 2:

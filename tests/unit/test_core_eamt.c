@@ -97,6 +97,90 @@ static void test_eam_flush(void **state __maybe_unused)
 	expect_map64(&cfg, "2001:db8:a:5::1", t->def, "10.0.5.1");
 }
 
+/* Entry i of a big table: 10.x.y.0/24 <-> 2001:db8:<tag>:i::/120. */
+static void big_add(struct dcx_tables *t, struct dcx_space *s,
+		    const char *tag, unsigned int n)
+{
+	char why[DCX_WHY_LEN], p4[32], p6[64];
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(p4, sizeof(p4), "10.%u.%u.0", i / 256, i % 256);
+		snprintf(p6, sizeof(p6), "2001:db8:%s:%x::", tag, i);
+		assert_int_equal(eam_add(t, s, p4, 24, p6, 120, why), 0);
+	}
+}
+
+static void expect_tries_ok(const struct dcx_tables *t,
+			    const struct dcx_space *s)
+{
+	struct dcx_lpm_debug_stats st;
+
+	assert_int_equal(dcx_lpm_debug_check(&t->eam6, &st), 0);
+	assert_int_equal(dcx_lpm_debug_check(&s->eam4, &st), 0);
+}
+
+/*
+ * Flushing or deleting a big space yields between chunks of
+ * DCX_RESCHED_BATCH entries (no read-side section held across the
+ * table), frees the entries after a grace period in process context (the
+ * shim WARNs, fatally, on a cond_resched() in an RCU callback), and
+ * leaves the tables as the model says.
+ */
+static void test_eam_flush_big(void **state __maybe_unused)
+{
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+	unsigned long r0;
+	struct dcx_space *b;
+	struct dcx_tables *t;
+	long live0;
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	b = xv_space(&cfg, "b", 2, NULL, 0);
+	live0 = dcx_lpm_debug_live_nodes();
+	big_add(t, NULL, "a", 3000);
+	big_add(t, b, "b", 1500);
+	assert_int_equal(t->neams, 4500);
+
+	r0 = kshim_cond_resched_calls;
+	mutex_lock(&xv_lock);
+	dcx_eam_flush(t, t->def, &xv_lock);
+	mutex_unlock(&xv_lock);
+	/* 3000 entries: two full chunks, then the rest; eam4 freed later. */
+	assert_int_equal(kshim_cond_resched_calls - r0, 3000 / 1024);
+	assert_int_equal(t->neams, 1500);
+	assert_int_equal(dcx_lpm_count(&t->def->eam4), 0);
+	assert_int_equal(dcx_lpm_count(&t->eam6), 1500);
+	expect_tries_ok(t, t->def);
+	expect_tries_ok(t, b);
+	expect_map46(&cfg, NULL, "10.11.183.1", "-");
+	expect_map64(&cfg, "2001:db8:a:bb7::1", NULL, NULL);
+	expect_map46(&cfg, b, "10.5.219.1", "2001:db8:b:5db::1");
+	expect_map64(&cfg, "2001:db8:b:5db::1", b, "10.5.219.1");
+	kshim_rcu_grace_period();
+	assert_true(kshim_cond_resched_calls - r0 > 3000 / 1024);
+
+	/* Deleting b: its eam4 outlives it for readers, then goes too. */
+	r0 = kshim_cond_resched_calls;
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_space_del(t, b, NULL, &xv_lock), 0);
+	mutex_unlock(&xv_lock);
+	assert_int_equal(kshim_cond_resched_calls - r0, 1500 / 1024);
+	assert_int_equal(t->neams, 0);
+	assert_int_equal(dcx_lpm_count(&t->eam6), 0);
+	expect_map64(&cfg, "2001:db8:b:5db::1", NULL, NULL);
+	expect_map46(&cfg, b, "10.5.219.1", "2001:db8:b:5db::1");
+	kshim_rcu_grace_period();
+	assert_true(kshim_cond_resched_calls - r0 > 1500 / 1024);
+	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
+	/* The flushed entries can come back. */
+	big_add(t, NULL, "a", 100);
+	assert_int_equal(t->neams, 100);
+	expect_map64(&cfg, "2001:db8:a:63::1", t->def, "10.0.99.1");
+}
+
 /* ---- refusals -------------------------------------------------------- */
 
 static void test_overlap_v4_within_space(void **state __maybe_unused)
@@ -315,6 +399,11 @@ static void test_enomem(void **state __maybe_unused)
 
 	xv_cfg(&cfg, none, 0);
 	t = xv_tab(&cfg);
+	/* Table growth may fail rather than wake the OOM killer. */
+	assert_int_equal(eam_add(t, NULL, "192.0.2.0", 24, "2001:db8::", 120,
+				 why), 0);
+	assert_true(kshim_last_gfp & __GFP_RETRY_MAYFAIL);
+	assert_int_equal(eam_del4(t, NULL, "192.0.2.0", 24, why), 0);
 	/* Every allocation of an add in turn fails: nothing half-done. */
 	for (n = 1; n < 10; n++) {
 		kshim_fail_alloc_nth(n);
@@ -338,6 +427,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		xv_unit_test(test_eam_add_del),
 		xv_unit_test(test_eam_flush),
+		xv_unit_test(test_eam_flush_big),
 		xv_unit_test(test_overlap_v4_within_space),
 		xv_unit_test(test_overlap_v6_across_spaces),
 		xv_unit_test(test_eam_inside_space_prefix),

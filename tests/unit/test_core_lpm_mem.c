@@ -155,6 +155,72 @@ static void test_deferred_free(void **state)
 	assert_int_equal(dcx_lpm_debug_live_nodes(), 0);
 }
 
+/* n entries 10.x.y.z/32 spread over the space; returns the node count. */
+static unsigned int fill(struct dcx_lpm *t, unsigned int n, bool values)
+{
+	struct dcx_lpm_debug_stats st;
+	unsigned int i;
+	u32 k;
+
+	mutex_lock(&lock);
+	for (i = 0; i < n; i++) {
+		k = htonl(0x0a000000u | ((i * 2654435761u) & 0xffffffu));
+		assert_int_equal(dcx_lpm_insert(t, (u8 *)&k, 32,
+						values ? malloc(8) : V(i + 1),
+						GFP_KERNEL, &lock), 0);
+	}
+	mutex_unlock(&lock);
+	assert_int_equal(dcx_lpm_debug_check(t, &st), 0);
+	return st.nodes;
+}
+
+/*
+ * Freeing a whole table yields every DCX_RESCHED_BATCH nodes, and so
+ * runs in process context: dcx_lpm_free() defers it to a work item after
+ * the grace period, not to an RCU callback (where the shim's
+ * cond_resched() would WARN, fatally).
+ */
+static void test_big_free_yields(void **state)
+{
+	unsigned long r0 = kshim_cond_resched_calls, w0;
+	struct dcx_lpm t;
+	unsigned int nodes;
+
+	(void)state;
+	dcx_lpm_init(&t, 32);
+	nodes = fill(&t, 5000, false);
+	assert_true(nodes >= 5000 && nodes < 10000);
+	dcx_lpm_destroy(&t, NULL);
+	assert_int_equal(kshim_cond_resched_calls - r0,
+			 nodes / DCX_RESCHED_BATCH);
+	assert_int_equal(dcx_lpm_debug_live_nodes(), 0);
+
+	nodes = fill(&t, 7000, true);
+	freed_values = 0;
+	r0 = kshim_cond_resched_calls;
+	mutex_lock(&lock);
+	dcx_lpm_free(&t, free_value, &lock);
+	mutex_unlock(&lock);
+	assert_int_equal(kshim_cond_resched_calls, r0);
+	assert_int_equal(dcx_lpm_count(&t), 0);
+	assert_int_equal(freed_values, 0);
+	kshim_rcu_grace_period();
+	assert_int_equal(freed_values, 7000);
+	assert_int_equal(dcx_lpm_debug_live_nodes(), 0);
+	assert_int_equal(kshim_cond_resched_calls - r0,
+			 nodes / DCX_RESCHED_BATCH);
+
+	/* The same free inside a read-side section is caught. */
+	fill(&t, 2 * DCX_RESCHED_BATCH, false);
+	kshim_warn_fatal = false;
+	w0 = kshim_warn_count;
+	rcu_read_lock();
+	dcx_lpm_destroy(&t, NULL);
+	rcu_read_unlock();
+	assert_true(kshim_warn_count > w0);
+	kshim_warn_fatal = true;
+}
+
 /* The lockdep/RCU checks of the shim are live, so the rules are tested. */
 static void test_locking_rules(void **state)
 {
@@ -203,6 +269,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_enomem),
 		T(test_deferred_free),
+		T(test_big_free_yields),
 		T(test_locking_rules),
 	};
 

@@ -471,6 +471,45 @@ static void test_rcu_shim(void **state)
 	rcu_barrier();
 }
 
+/* queue_rcu_work(): after a grace period, outside the RCU callbacks. */
+static unsigned long resched_in_cb;
+
+static void sleepy_cb(struct rcu_head *h)
+{
+	(void)h;
+	cond_resched();		/* softirq: the kernel would complain */
+	resched_in_cb++;
+}
+
+static void sleepy_work(struct work_struct *w)
+{
+	(void)w;
+	cond_resched();		/* process context: fine */
+	resched_in_cb += 10;
+}
+
+static void test_rcu_work_shim(void **state)
+{
+	unsigned long w0 = kshim_warn_count, r0 = kshim_cond_resched_calls;
+	struct rcu_work rw;
+	struct rcu_head h;
+
+	(void)state;
+	resched_in_cb = 0;
+	INIT_RCU_WORK(&rw, sleepy_work);
+	queue_rcu_work(NULL, &rw);
+	assert_int_equal(resched_in_cb, 0);
+	kshim_rcu_grace_period();
+	assert_int_equal(resched_in_cb, 10);
+	assert_int_equal(kshim_warn_count, w0);
+	kshim_warn_fatal = false;
+	call_rcu(&h, sleepy_cb);
+	kshim_rcu_grace_period();
+	assert_int_equal(kshim_warn_count, w0 + 1);
+	kshim_warn_fatal = true;
+	assert_int_equal(kshim_cond_resched_calls, r0 + 2);
+}
+
 static void test_alloc_shim(void **state)
 {
 	struct kmem_cache *c = kmem_cache_create("shim_test", 100, 64, 0,
@@ -544,6 +583,7 @@ int main(void)
 		cmocka_unit_test(test_xlat_pseudo_header),
 		cmocka_unit_test(test_helpers),
 		cmocka_unit_test(test_rcu_shim),
+		cmocka_unit_test(test_rcu_work_shim),
 		cmocka_unit_test(test_alloc_shim),
 		cmocka_unit_test(test_warn_semantics),
 	};
