@@ -46,6 +46,9 @@
 #define DCX_P4_ARG(a, l)	&(a), (l)
 #define DCX_P6_FMT		"%pI6c/%u"
 #define DCX_P6_ARG(a, l)	(a), (l)
+
+/* lenhash.c: its hash seed (kvzalloc/kvfree come with linux/slab.h). */
+#include <linux/random.h>
 #elif defined(DCX_KSHIM)
 #include "kshim.h"
 #else
