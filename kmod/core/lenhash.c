@@ -55,9 +55,13 @@ static inline void dcx_lenhash_visit(void)
  */
 static void dcx_lenhash_load(u64 *k, const u8 *key, unsigned int bits)
 {
-	k[0] = 0;
 	k[1] = 0;
-	memcpy(k, key, bits / 8);
+	if (bits == 32) {	/* constant sizes: no call to memcpy */
+		k[0] = 0;
+		memcpy(k, key, 4);
+	} else {
+		memcpy(k, key, 16);
+	}
 }
 
 /* m = k with every bit after the first len cleared. */
