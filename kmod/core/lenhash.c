@@ -17,14 +17,15 @@
 #include "lenhash.h"
 
 struct dcx_lenhash_slot {
-	void __rcu *obj;	/* NULL: never used; DCX_LENHASH_DEAD: removed */
+	void __rcu *obj;	/* NULL: never used; DCX_LENHASH_DEAD: gone */
 	u32 hash;
 } __aligned(16);
 
 struct dcx_lenhash_tbl {
 	struct rcu_head rcu;
 	u32 mask;		/* slots - 1 */
-	struct dcx_lenhash_slot slot[];	/* 16-aligned: none spans two lines */
+	/* 16-aligned after a 32-byte head: no slot spans two lines. */
+	struct dcx_lenhash_slot slot[];
 };
 
 #define DCX_LENHASH_DEAD	((void *)1)
@@ -128,7 +129,8 @@ dcx_lenhash_probe(const struct dcx_lenhash *h, struct dcx_lenhash_tbl *tbl,
 	for (n = 0; n <= tbl->mask; n++, i = (i + 1) & tbl->mask) {
 		s = &tbl->slot[i];
 		dcx_lenhash_visit();
-		obj = rcu_dereference_check(s->obj, lock && lockdep_is_held(lock));
+		obj = rcu_dereference_check(s->obj,
+					    lock && lockdep_is_held(lock));
 		if (!obj)
 			break;
 		if (obj == DCX_LENHASH_DEAD) {
@@ -136,7 +138,8 @@ dcx_lenhash_probe(const struct dcx_lenhash *h, struct dcx_lenhash_tbl *tbl,
 				*room = s;
 			continue;
 		}
-		if (READ_ONCE(s->hash) == hv && dcx_lenhash_match(h, obj, m, len))
+		if (READ_ONCE(s->hash) == hv &&
+		    dcx_lenhash_match(h, obj, m, len))
 			return s;
 	}
 	if (room && !*room && n <= tbl->mask)

@@ -45,7 +45,7 @@ struct dcx_lenhash_tbl;
 struct dcx_lenhash {
 	/* What readers use, first (one cache line). */
 	struct dcx_lenhash_tbl __rcu *tbl;	/* NULL while empty */
-	u64 lens[3];		/* bit l % 64 of lens[l / 64]: length l used */
+	u64 lens[3];		/* bit l % 64 of lens[l / 64]: length l */
 	u64 seed;
 	u16 key_off;
 	u16 len_off;
@@ -98,7 +98,7 @@ void dcx_lenhash_destroy(struct dcx_lenhash *h);
 
 #ifdef DCX_LENHASH_DEBUG
 /* Unit-test instrumentation, never built into the module. */
-extern unsigned long dcx_lenhash_debug_probes;	/* slots read by readers */
+extern unsigned long dcx_lenhash_debug_probes;	/* slots readers read */
 /* Called at every slot a reader reads: lets a test interleave writes. */
 extern void (*dcx_lenhash_debug_hook)(void);
 /* Slots of the current array (0 while there is none). */
