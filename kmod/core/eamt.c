@@ -6,15 +6,16 @@
 
 /* ---- reading -------------------------------------------------------- */
 
+/* The data path probes the hashes (lenhash.h), not the tries. */
 const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4)
 {
-	return dcx_lpm_lookup(&s->eam4, (const u8 *)&v4, NULL);
+	return dcx_lenhash_lookup(&s->eam4_hash, (const u8 *)&v4);
 }
 
 const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6)
 {
-	return dcx_lpm_lookup(&t->eam6, v6->s6_addr, NULL);
+	return dcx_lenhash_lookup(&t->eam6_hash, v6->s6_addr);
 }
 
 bool dcx_eam_local4(const struct dcx_space *s, __be32 v4)
@@ -162,6 +163,36 @@ static int dcx_eam_check(const struct dcx_tables *t,
 
 /* ---- writing -------------------------------------------------------- */
 
+void dcx_eam4_hash_init(struct dcx_space *s)
+{
+	dcx_lenhash_init(&s->eam4_hash, 32, offsetof(struct dcx_eam, v4),
+			 offsetof(struct dcx_eam, len4));
+}
+
+void dcx_eam6_hash_init(struct dcx_tables *t)
+{
+	dcx_lenhash_init(&t->eam6_hash, 128, offsetof(struct dcx_eam, v6),
+			 offsetof(struct dcx_eam, len6));
+}
+
+/*
+ * Index e in both hashes once both tries hold it (they refused overlaps).
+ * On failure e is in neither hash.
+ */
+static int dcx_eam_hash(struct dcx_tables *t, struct dcx_space *s,
+			struct dcx_eam *e, struct mutex *lock)
+{
+	int err;
+
+	err = dcx_lenhash_insert(&s->eam4_hash, e, GFP_KERNEL, lock);
+	if (err)
+		return err;
+	err = dcx_lenhash_insert(&t->eam6_hash, e, GFP_KERNEL, lock);
+	if (err)
+		dcx_lenhash_remove(&s->eam4_hash, e, lock);
+	return err;
+}
+
 static void dcx_eam_free(void *value)
 {
 	kfree(value);
@@ -200,6 +231,14 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 				DCX_P6_ARG(&o->v6, o->len6), o->space->name);
 		/* Readers may have found it through eam4 meanwhile. */
 		dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
+		kfree_rcu(e, rcu);
+		return err;
+	}
+	err = dcx_eam_hash(t, s, e, lock);
+	if (err) {
+		/* Never in a hash; walks may have seen it in the tries. */
+		dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
+		dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
 		kfree_rcu(e, rcu);
 	}
 	return err;
@@ -269,6 +308,10 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	rcu_read_unlock();
 	dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
 	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
+	dcx_lenhash_remove(&s->eam4_hash, e, lock);
+	dcx_lenhash_remove(&t->eam6_hash, e, lock);
+	dcx_lenhash_tidy(&s->eam4_hash, GFP_KERNEL, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
 	t->neams--;
 	kfree_rcu(e, rcu);
 	return 0;
@@ -290,6 +333,7 @@ static int dcx_eam6_unlink_cb(void *ctx, const struct dcx_eam *e)
 	struct dcx_unlink6 *u = ctx;
 
 	dcx_lpm_remove(&u->t->eam6, e->v6.s6_addr, e->len6, u->lock);
+	dcx_lenhash_remove(&u->t->eam6_hash, e, u->lock);
 	u->last4 = e->v4;
 	u->last_len = e->len4;
 	return ++u->n == DCX_RESCHED_BATCH;
@@ -327,6 +371,8 @@ void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
 		   struct mutex *lock)
 {
 	dcx_eam_unlink6(t, s, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
+	dcx_lenhash_free(&s->eam4_hash, lock);
 	dcx_lpm_free(&s->eam4, dcx_eam_free, lock);
 }
 
@@ -334,9 +380,11 @@ void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
 			  struct mutex *lock)
 {
 	dcx_eam_unlink6(t, s, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
 }
 
 void dcx_eam_destroy(struct dcx_space *s)
 {
+	dcx_lenhash_destroy(&s->eam4_hash);
 	dcx_lpm_destroy(&s->eam4, dcx_eam_free);
 }

@@ -3,7 +3,10 @@
  * RFC 7757 EAM entries (struct dcx_eam): the one owner of them. An entry
  * lives in two tries at once, its space's eam4 (by IPv4 prefix) and the
  * instance's eam6 (by IPv6 prefix, all spaces), and is freed after a
- * grace period once out of both.
+ * grace period once out of both. Each trie has a twin hash (eam4_hash,
+ * eam6_hash: lenhash.h) holding the same entries: the data path's
+ * lookups (dcx_eam_lookup4/6, _local4) probe those, a few cache lines at
+ * any size; walks, exact finds and overlap checks use the tries.
  *
  * Overlap rules (RFC 7757 3.2, checked by dcx_eam_add()): the suffixes are
  * as long (prefix.h), no bit is set after either length, the IPv4 prefix
@@ -18,6 +21,10 @@
 #define DCX_CORE_EAMT_H
 
 #include "types.h"
+
+/* Empty twin hashes of a new space's eam4 and a new instance's eam6. */
+void dcx_eam4_hash_init(struct dcx_space *s);
+void dcx_eam6_hash_init(struct dcx_tables *t);
 
 int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		   u8 len4, const struct in6_addr *v6, u8 len6, bool remote,

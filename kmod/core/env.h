@@ -56,6 +56,8 @@
  * callback (softirq): whole tables, spaces.
  */
 void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn);
+/* lenhash.c: its hash seed (kvzalloc/kvfree come with linux/slab.h). */
+#include <linux/random.h>
 #elif defined(DCX_KSHIM)
 #include "kshim.h"
 

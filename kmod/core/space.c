@@ -26,6 +26,7 @@ static struct dcx_space *dcx_space_new(const char *name, u32 id, gfp_t gfp)
 	strscpy(s->name, name, sizeof(s->name));
 	s->id = id;
 	dcx_lpm_init(&s->eam4, 32);
+	dcx_eam4_hash_init(s);
 	INIT_LIST_HEAD(&s->binds);
 	return s;
 }

@@ -26,6 +26,7 @@
 
 #include "env.h"
 #include "lpm.h"
+#include "lenhash.h"
 #include "uapi/dcxlat.h"
 
 #define DCX_DEFAULT_SPACE	"default"
@@ -179,6 +180,7 @@ struct dcx_space {
 	char name[DCXLAT_NAME_MAX];
 	struct dcx_pool6 __rcu *pool6;	/* NULL: no RFC 6052 prefix */
 	struct dcx_lpm eam4;		/* IPv4 prefix -> struct dcx_eam */
+	struct dcx_lenhash eam4_hash;	/* the same, for lookups (eamt.h) */
 	/* Routing domain of the IPv4 packets translated into this space. */
 	u32 table;			/* 0: the netns' main routing */
 	int vrf_ifindex;		/* 0: none; else route via this l3mdev */
@@ -189,6 +191,7 @@ struct dcx_space {
 
 struct dcx_tables {
 	struct dcx_lpm eam6;		/* IPv6 prefix -> struct dcx_eam */
+	struct dcx_lenhash eam6_hash;	/* the same, for lookups (eamt.h) */
 	struct dcx_lpm pool6;		/* space prefix -> struct dcx_pool6 */
 	struct dcx_space *def;		/* the default space, always present */
 	struct list_head spaces;	/* every space, def first */

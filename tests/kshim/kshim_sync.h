@@ -73,6 +73,24 @@ void *kmalloc(size_t size, gfp_t flags);
 void *kzalloc(size_t size, gfp_t flags);
 void kfree(const void *p);
 
+/* vmalloc fallback (linux/slab.h): the same heap here. */
+#define kvzalloc(size, flags) kzalloc((size), (flags))
+#define kvfree(p) kfree(p)
+
+/*
+ * linux/random.h: a fixed sequence, so that every run of a test or of
+ * the benchmark hashes (kmod/core/lenhash.c) the same way.
+ */
+static inline u64 get_random_u64(void)
+{
+	static u64 x = 0x2545f4914f6cdd1dULL;
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return x;
+}
+
 struct kmem_cache;
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, unsigned int flags,

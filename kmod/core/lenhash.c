@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * RCU exact-match hash of prefixes, probed longest length first (see
+ * lenhash.h).
+ *
+ * Invariants (checked by dcx_lenhash_debug_check() in the unit tests):
+ *  - every indexed object sits in one slot, reachable from the home slot
+ *    of its hash (hash & mask) without crossing an empty slot;
+ *  - used = live + deleted slots <= 3/4 of the array, so a probe always
+ *    ends at an empty slot;
+ *  - nlen[l] counts the objects of length l, bit l of lens is set iff
+ *    nlen[l] is not zero, count is their sum.
+ * A slot's hash is written before its object is published; a reader that
+ * sees a stale hash skips the slot or compares the object's key, so it
+ * never returns a wrong object. Arrays a reader may hold are not written.
+ */
+#include "lenhash.h"
+
+struct dcx_lenhash_slot {
+	void __rcu *obj;	/* NULL: never used; DCX_LENHASH_DEAD: gone */
+	u32 hash;
+} __aligned(16);
+
+struct dcx_lenhash_tbl {
+	struct rcu_head rcu;
+	u32 mask;		/* slots - 1 */
+	/* 16-aligned after a 32-byte head: no slot spans two lines. */
+	struct dcx_lenhash_slot slot[];
+};
+
+#define DCX_LENHASH_DEAD	((void *)1)
+#define DCX_LENHASH_MIN		16
+
+#define dcx_lenhash_wr(p, lock) \
+	rcu_dereference_protected(p, lockdep_is_held(lock))
+
+#ifdef DCX_LENHASH_DEBUG
+unsigned long dcx_lenhash_debug_probes;
+void (*dcx_lenhash_debug_hook)(void);
+
+static void dcx_lenhash_visit(void)
+{
+	dcx_lenhash_debug_probes++;
+	if (dcx_lenhash_debug_hook)
+		dcx_lenhash_debug_hook();
+}
+#else
+static inline void dcx_lenhash_visit(void)
+{
+}
+#endif
+
+/*
+ * A key as two words in memory order (byte i of the key is byte i of the
+ * words): masking and comparing need no byte swap for the hash's sake.
+ */
+static void dcx_lenhash_load(u64 *k, const u8 *key, unsigned int bits)
+{
+	k[1] = 0;
+	if (bits == 32) {	/* constant sizes: no call to memcpy */
+		k[0] = 0;
+		memcpy(k, key, 4);
+	} else {
+		memcpy(k, key, 16);
+	}
+}
+
+/* m = k with every bit after the first len cleared. */
+static void dcx_lenhash_mask(u64 *m, const u64 *k, unsigned int len)
+{
+	u64 hi = len >= 64 ? ~0ULL : len ? ~0ULL << (64 - len) : 0;
+	u64 lo = len >= 128 ? ~0ULL : len > 64 ? ~0ULL << (128 - len) : 0;
+
+	m[0] = k[0] & (__force u64)cpu_to_be64(hi);
+	m[1] = k[1] & (__force u64)cpu_to_be64(lo);
+}
+
+/* MurmurHash3's 64-bit finaliser: every input bit moves every output bit. */
+static u64 dcx_lenhash_mix(u64 x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	return x ^ (x >> 33);
+}
+
+static u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
+			    unsigned int len)
+{
+	u64 x = dcx_lenhash_mix(m[0] ^ h->seed);
+
+	x = dcx_lenhash_mix(x ^ m[1] ^ len);
+	return (u32)(x >> 32);
+}
+
+static u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h, const void *obj)
+{
+	return *((const u8 *)obj + h->len_off);
+}
+
+static bool dcx_lenhash_match(const struct dcx_lenhash *h, const void *obj,
+			      const u64 *m, unsigned int len)
+{
+	u64 o[2];
+
+	if (dcx_lenhash_obj_len(h, obj) != len)
+		return false;
+	dcx_lenhash_load(o, (const u8 *)obj + h->key_off, h->bits);
+	return o[0] == m[0] && o[1] == m[1];
+}
+
+/*
+ * The slot of tbl holding m/len (hash hv), or NULL. Writers pass their
+ * lock and get in *room the slot an insert would fill: the first removed
+ * one on the way, else the empty one that ended the probe.
+ */
+static struct dcx_lenhash_slot *
+dcx_lenhash_probe(const struct dcx_lenhash *h, struct dcx_lenhash_tbl *tbl,
+		  const u64 *m, unsigned int len, u32 hv,
+		  struct dcx_lenhash_slot **room, struct mutex *lock)
+{
+	struct dcx_lenhash_slot *s = NULL;
+	unsigned int i = hv & tbl->mask, n;
+	void *obj;
+
+	if (room)
+		*room = NULL;
+	for (n = 0; n <= tbl->mask; n++, i = (i + 1) & tbl->mask) {
+		s = &tbl->slot[i];
+		dcx_lenhash_visit();
+		obj = rcu_dereference_check(s->obj,
+					    lock && lockdep_is_held(lock));
+		if (!obj)
+			break;
+		if (obj == DCX_LENHASH_DEAD) {
+			if (room && !*room)
+				*room = s;
+			continue;
+		}
+		if (READ_ONCE(s->hash) == hv &&
+		    dcx_lenhash_match(h, obj, m, len))
+			return s;
+	}
+	if (room && !*room && n <= tbl->mask)
+		*room = s;
+	return NULL;
+}
+
+void dcx_lenhash_init(struct dcx_lenhash *h, unsigned int bits,
+		      size_t key_off, size_t len_off)
+{
+	memset(h, 0, sizeof(*h));
+	WARN_ON(bits != 32 && bits != 128);
+	h->bits = bits == 32 ? 32 : 128;
+	h->key_off = key_off;
+	h->len_off = len_off;
+	h->seed = get_random_u64();
+}
+
+static void dcx_lenhash_tbl_free_rcu(struct rcu_head *rcu)
+{
+	kvfree(container_of(rcu, struct dcx_lenhash_tbl, rcu));
+}
+
+/*
+ * Publish a new array of at least 2 * want slots holding every live
+ * object (so at most half full); the old one goes after a grace period.
+ */
+static int dcx_lenhash_rebuild(struct dcx_lenhash *h, unsigned int want,
+			       gfp_t gfp, struct mutex *lock)
+{
+	struct dcx_lenhash_tbl *old = dcx_lenhash_wr(h->tbl, lock), *nt;
+	unsigned long size = DCX_LENHASH_MIN;
+	unsigned int i, j;
+	void *obj;
+
+	while (size < 2UL * want)
+		size *= 2;
+	if (size > (1UL << 31))
+		return -ENOMEM;
+	nt = kvzalloc(sizeof(*nt) + size * sizeof(nt->slot[0]), gfp);
+	if (!nt)
+		return -ENOMEM;
+	nt->mask = size - 1;
+	for (i = 0; old && i <= old->mask; i++) {
+		obj = dcx_lenhash_wr(old->slot[i].obj, lock);
+		if (!obj || obj == DCX_LENHASH_DEAD)
+			continue;
+		j = old->slot[i].hash & nt->mask;
+		while (nt->slot[j].obj)
+			j = (j + 1) & nt->mask;
+		nt->slot[j].hash = old->slot[i].hash;
+		RCU_INIT_POINTER(nt->slot[j].obj, obj);
+	}
+	rcu_assign_pointer(h->tbl, nt);
+	h->used = h->count;
+	if (old)
+		call_rcu(&old->rcu, dcx_lenhash_tbl_free_rcu);
+	return 0;
+}
+
+static void dcx_lenhash_set_len(struct dcx_lenhash *h, unsigned int len,
+				bool on)
+{
+	u64 bit = 1ULL << (len % 64), w = h->lens[len / 64];
+
+	WRITE_ONCE(h->lens[len / 64], on ? w | bit : w & ~bit);
+}
+
+int dcx_lenhash_insert(struct dcx_lenhash *h, void *obj, gfp_t gfp,
+		       struct mutex *lock)
+{
+	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
+	struct dcx_lenhash_slot *room = NULL;
+	unsigned int len;
+	u64 k[2], m[2];
+	u32 hv;
+	int err;
+
+	if (!obj)
+		return -EINVAL;
+	len = dcx_lenhash_obj_len(h, obj);
+	if (len > h->bits)
+		return -EINVAL;
+	dcx_lenhash_load(k, (const u8 *)obj + h->key_off, h->bits);
+	dcx_lenhash_mask(m, k, len);
+	if (m[0] != k[0] || m[1] != k[1])
+		return -EINVAL;
+	hv = dcx_lenhash_hash(h, m, len);
+	if (tbl && dcx_lenhash_probe(h, tbl, m, len, hv, &room, lock))
+		return -EEXIST;
+	if (!room || h->used + 1 > (tbl->mask + 1) / 4 * 3) {
+		err = dcx_lenhash_rebuild(h, h->count + 1, gfp, lock);
+		if (err)
+			return err;
+		tbl = dcx_lenhash_wr(h->tbl, lock);
+		dcx_lenhash_probe(h, tbl, m, len, hv, &room, lock);
+	}
+	if (!dcx_lenhash_wr(room->obj, lock))
+		h->used++;
+	WRITE_ONCE(room->hash, hv);
+	if (!h->nlen[len]++)
+		dcx_lenhash_set_len(h, len, true);
+	rcu_assign_pointer(room->obj, obj);
+	WRITE_ONCE(h->count, h->count + 1);
+	return 0;
+}
+
+bool dcx_lenhash_remove(struct dcx_lenhash *h, const void *obj,
+			struct mutex *lock)
+{
+	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
+	struct dcx_lenhash_slot *s;
+	unsigned int len;
+	u64 k[2], m[2];
+
+	if (!tbl || !obj)
+		return false;
+	len = dcx_lenhash_obj_len(h, obj);
+	if (len > h->bits)
+		return false;
+	dcx_lenhash_load(k, (const u8 *)obj + h->key_off, h->bits);
+	dcx_lenhash_mask(m, k, len);
+	s = dcx_lenhash_probe(h, tbl, m, len, dcx_lenhash_hash(h, m, len),
+			      NULL, lock);
+	if (!s || dcx_lenhash_wr(s->obj, lock) != obj)
+		return false;
+	/* Probes pass a tombstone; they would stop at NULL. */
+	RCU_INIT_POINTER(s->obj, DCX_LENHASH_DEAD);
+	if (!--h->nlen[len])
+		dcx_lenhash_set_len(h, len, false);
+	WRITE_ONCE(h->count, h->count - 1);
+	return true;
+}
+
+void dcx_lenhash_tidy(struct dcx_lenhash *h, gfp_t gfp, struct mutex *lock)
+{
+	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
+	unsigned int size;
+
+	if (!tbl)
+		return;
+	if (!h->count) {
+		dcx_lenhash_free(h, lock);
+		return;
+	}
+	size = tbl->mask + 1;
+	if ((size > DCX_LENHASH_MIN && h->count <= size / 8) ||
+	    h->used - h->count > size / 4)
+		dcx_lenhash_rebuild(h, h->count, gfp, lock);
+}
+
+void *dcx_lenhash_find(const struct dcx_lenhash *h, const u8 *key, u8 len)
+{
+	struct dcx_lenhash_tbl *tbl = rcu_dereference(h->tbl);
+	struct dcx_lenhash_slot *s;
+	u64 k[2], m[2];
+
+	if (!tbl || len > h->bits)
+		return NULL;
+	dcx_lenhash_load(k, key, h->bits);
+	dcx_lenhash_mask(m, k, len);
+	s = dcx_lenhash_probe(h, tbl, m, len, dcx_lenhash_hash(h, m, len),
+			      NULL, NULL);
+	return s ? rcu_dereference(s->obj) : NULL;
+}
+
+void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
+{
+	struct dcx_lenhash_tbl *tbl = rcu_dereference(h->tbl);
+	struct dcx_lenhash_slot *s;
+	u64 k[2], m[2], lens;
+	unsigned int len;
+	int w;
+
+	if (!tbl)
+		return NULL;
+	dcx_lenhash_load(k, key, h->bits);
+	for (w = 2; w >= 0; w--) {
+		lens = READ_ONCE(h->lens[w]);
+		while (lens) {
+			len = fls64(lens) - 1;
+			lens &= ~(1ULL << len);
+			len += w * 64;
+			dcx_lenhash_mask(m, k, len);
+			s = dcx_lenhash_probe(h, tbl, m, len,
+					      dcx_lenhash_hash(h, m, len),
+					      NULL, NULL);
+			if (s)
+				return rcu_dereference(s->obj);
+		}
+	}
+	return NULL;
+}
+
+static void dcx_lenhash_reset(struct dcx_lenhash *h)
+{
+	RCU_INIT_POINTER(h->tbl, NULL);
+	memset(h->lens, 0, sizeof(h->lens));
+	memset(h->nlen, 0, sizeof(h->nlen));
+	WRITE_ONCE(h->count, 0);
+	h->used = 0;
+}
+
+void dcx_lenhash_free(struct dcx_lenhash *h, struct mutex *lock)
+{
+	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
+
+	dcx_lenhash_reset(h);
+	if (tbl)
+		call_rcu(&tbl->rcu, dcx_lenhash_tbl_free_rcu);
+}
+
+void dcx_lenhash_destroy(struct dcx_lenhash *h)
+{
+	kvfree(rcu_dereference_protected(h->tbl, 1));
+	dcx_lenhash_reset(h);
+}
+
+#ifdef DCX_LENHASH_DEBUG
+unsigned int dcx_lenhash_debug_size(const struct dcx_lenhash *h)
+{
+	struct dcx_lenhash_tbl *tbl = rcu_dereference_raw(h->tbl);
+
+	return tbl ? tbl->mask + 1 : 0;
+}
+
+int dcx_lenhash_debug_check(const struct dcx_lenhash *h)
+{
+	struct dcx_lenhash_tbl *tbl = rcu_dereference_raw(h->tbl);
+	u32 nlen[DCX_LENHASH_LENS] = { 0 };
+	unsigned int i, j, live = 0, used = 0, len;
+	u64 k[2], m[2];
+	void *obj;
+
+	for (i = 0; tbl && i <= tbl->mask; i++) {
+		obj = rcu_dereference_raw(tbl->slot[i].obj);
+		if (!obj)
+			continue;
+		used++;
+		if (obj == DCX_LENHASH_DEAD)
+			continue;
+		live++;
+		len = dcx_lenhash_obj_len(h, obj);
+		if (len > h->bits)
+			return -EINVAL;
+		nlen[len]++;
+		dcx_lenhash_load(k, (const u8 *)obj + h->key_off, h->bits);
+		dcx_lenhash_mask(m, k, len);
+		if (tbl->slot[i].hash != dcx_lenhash_hash(h, m, len))
+			return -EINVAL;
+		/* No empty slot between its home and it. */
+		for (j = tbl->slot[i].hash & tbl->mask; j != i;
+		     j = (j + 1) & tbl->mask)
+			if (!rcu_dereference_raw(tbl->slot[j].obj))
+				return -EINVAL;
+	}
+	if (live != h->count || used != h->used ||
+	    (tbl && used > (tbl->mask + 1) / 4 * 3) || (!tbl && h->count))
+		return -EINVAL;
+	for (len = 0; len < DCX_LENHASH_LENS; len++)
+		if (nlen[len] != h->nlen[len] ||
+		    !(h->lens[len / 64] & (1ULL << (len % 64))) != !nlen[len])
+			return -EINVAL;
+	return 0;
+}
+#endif
