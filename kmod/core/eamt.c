@@ -184,10 +184,10 @@ static int dcx_eam_hash(struct dcx_tables *t, struct dcx_space *s,
 {
 	int err;
 
-	err = dcx_lenhash_insert(&s->eam4_hash, e, GFP_KERNEL, lock);
+	err = dcx_lenhash_insert(&s->eam4_hash, e, DCX_GFP_TABLE, lock);
 	if (err)
 		return err;
-	err = dcx_lenhash_insert(&t->eam6_hash, e, GFP_KERNEL, lock);
+	err = dcx_lenhash_insert(&t->eam6_hash, e, DCX_GFP_TABLE, lock);
 	if (err)
 		dcx_lenhash_remove(&s->eam4_hash, e, lock);
 	return err;
@@ -310,8 +310,8 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
 	dcx_lenhash_remove(&s->eam4_hash, e, lock);
 	dcx_lenhash_remove(&t->eam6_hash, e, lock);
-	dcx_lenhash_tidy(&s->eam4_hash, GFP_KERNEL, lock);
-	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
+	dcx_lenhash_tidy(&s->eam4_hash, DCX_GFP_TABLE, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, DCX_GFP_TABLE, lock);
 	t->neams--;
 	kfree_rcu(e, rcu);
 	return 0;
@@ -371,7 +371,7 @@ void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
 		   struct mutex *lock)
 {
 	dcx_eam_unlink6(t, s, lock);
-	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, DCX_GFP_TABLE, lock);
 	dcx_lenhash_free(&s->eam4_hash, lock);
 	dcx_lpm_free(&s->eam4, dcx_eam_free, lock);
 }
@@ -380,7 +380,7 @@ void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
 			  struct mutex *lock)
 {
 	dcx_eam_unlink6(t, s, lock);
-	dcx_lenhash_tidy(&t->eam6_hash, GFP_KERNEL, lock);
+	dcx_lenhash_tidy(&t->eam6_hash, DCX_GFP_TABLE, lock);
 }
 
 void dcx_eam_destroy(struct dcx_space *s)
