@@ -22,6 +22,7 @@
 # running and the newest kernel); tests/install/deb.sh checks the package's
 # kernel range on the host.
 # ksft-timeout: 3600
+# vm-tcg-thread: multi
 
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
