@@ -7,10 +7,12 @@
  *
  * Layouts come from the kernel's own uapi headers (linux-libc-dev):
  * struct iphdr, ipv6hdr, icmphdr, icmp6hdr, tcphdr, udphdr and the ICMP
- * constants are the real ones. What only exists inside the kernel (struct
- * frag_hdr, NEXTHDR_*, IP_DF, the checksum helpers) is reimplemented here,
- * and only what the core, the tests, the fuzzers or the benchmark use:
- * add a kernel name here when the core starts to use it.
+ * constants are the real ones. What only exists inside the kernel (the
+ * checksum helpers) is reimplemented here, and only what the core, the
+ * tests, the fuzzers or the benchmark use: add a kernel name here when the
+ * core starts to use it. struct frag_hdr, NEXTHDR_*, IP_DF... come from
+ * kmod/core/env_ip.h (env.h includes it after this shim), shared with
+ * the module's core objects.
  *
  * Do not rely on __LITTLE_ENDIAN/__BIG_ENDIAN (glibc defines both).
  */
@@ -122,31 +124,6 @@ static inline long strscpy(char *dst, const char *src, size_t size)
 #define ntohs(x) __be16_to_cpu(x)
 #define htonl(x) __cpu_to_be32(x)
 #define ntohl(x) __be32_to_cpu(x)
-
-/* ---- IPv4 and IPv6 headers (net/ip.h, net/ipv6.h) --------------------- */
-
-#define IP_DF		0x4000
-#define IP_MF		0x2000
-#define IP_OFFSET	0x1FFF
-
-#define NEXTHDR_HOP		0
-#define NEXTHDR_ROUTING		43
-#define NEXTHDR_FRAGMENT	44
-#define NEXTHDR_AUTH		51
-#define NEXTHDR_DEST		60
-#define NEXTHDR_MOBILITY	135
-
-#define IP6_MF		0x0001
-#define IP6_OFFSET	0xFFF8
-
-struct frag_hdr {
-	__u8	nexthdr;
-	__u8	reserved;
-	__be16	frag_off;
-	__be32	identification;
-};
-
-#define ipv6_optlen(p)  (((p)->hdrlen + 1) << 3)
 
 /* ---- checksums (net/checksum.h, asm/checksum.h, net/ip6_checksum.h) -- */
 

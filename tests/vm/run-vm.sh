@@ -37,8 +37,21 @@ USE_KVM=0
 TIMEOUT=1200
 MEM=1024
 SMP=2
-# Single-threaded TCG is the recipe known to be stable on this host.
-TCG_THREAD=${VM_TCG_THREAD:-single}
+# TCG threads (VM_TCG_THREAD): single, the recipe known to be stable on
+# this host for the selftests' traffic, unless every script SELFTESTS
+# names asks for multi ("# vm-tcg-thread: multi": package_deb.sh, whose
+# DKMS compile then uses both vCPUs on two host threads).
+tcg_thread_default() {
+	local n
+	[ -n "${SELFTESTS:-}" ] || { echo single; return 0; }
+	for n in $SELFTESTS; do
+		grep -qx '# vm-tcg-thread: multi' \
+			"$REPO/tests/selftests/${n%.sh}.sh" 2>/dev/null ||
+			{ echo single; return 0; }
+	done
+	echo multi
+}
+TCG_THREAD=${VM_TCG_THREAD:-$(tcg_thread_default)}
 EXTRA_MODS=()
 AUTO_MOD=1
 KERNEL=
@@ -286,7 +299,7 @@ QEMU=(qemu-system-x86_64 -nodefaults -no-user-config -display none
 	-fsdev "local,id=repo,path=$REPO,security_model=none,multidevs=remap"
 	-device virtio-9p-pci,fsdev=repo,mount_tag=repo)
 
-accel_name=tcg
+accel_name="tcg (thread=$TCG_THREAD)"
 [ "$USE_KVM" = 1 ] && accel_name=kvm
 echo "run-vm: kernel $KVER, $accel_name, ${SMP} vCPU, ${MEM} MB," \
 	"timeout ${TIMEOUT}s, run dir ${RUN#"$REPO"/}"
