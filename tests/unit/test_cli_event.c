@@ -4,6 +4,7 @@
  * built the way the module builds them, the text line and the JSON.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -293,26 +294,31 @@ static void test_vrf_dev(void **state)
 		"\"new\":\"vrf-a (waiting)\"}]}");
 }
 
-/* The ndp-proxy device (NDP_DEV): its name, the state old -> new. */
-static void test_ndp_dev(void **state)
+/* The ndp-proxy device uplink (NDP_DEV), gone when waiting. */
+static struct nl_msg *ndp_event(bool waiting)
 {
 	struct nl_msg *m = event(DCXLAT_CMD_NDP_DEV);
-	struct nlattr *n;
+	struct nlattr *n = nla_nest_start(m, DCXLAT_A_SETTINGS |
+					  NLA_F_NESTED);
 
-	(void)state;
-	n = nla_nest_start(m, DCXLAT_A_SETTINGS | NLA_F_NESTED);
 	nla_put_string(m, DCXLAT_SET_NDP_PROXY, "uplink");
 	nla_nest_end(m, n);
-	nla_put_flag(m, DCXLAT_A_NDP_WAITING);
-	renders(m, "global device t1 ndp-proxy uplink: bound -> waiting",
+	if (waiting)
+		nla_put_flag(m, DCXLAT_A_NDP_WAITING);
+	return m;
+}
+
+/* The ndp-proxy device: its name, the state old -> new. */
+static void test_ndp_dev(void **state)
+{
+	(void)state;
+	renders(ndp_event(true),
+		"global device t1 ndp-proxy uplink: bound -> waiting",
 		"{\"object\":\"global\",\"command\":\"device\","
 		"\"instance\":\"t1\",\"dev\":\"uplink\","
 		"\"state\":\"waiting\",\"old_state\":\"bound\"}");
-	m = event(DCXLAT_CMD_NDP_DEV);
-	n = nla_nest_start(m, DCXLAT_A_SETTINGS | NLA_F_NESTED);
-	nla_put_string(m, DCXLAT_SET_NDP_PROXY, "uplink");
-	nla_nest_end(m, n);
-	renders(m, "global device t1 ndp-proxy uplink: waiting -> bound",
+	renders(ndp_event(false),
+		"global device t1 ndp-proxy uplink: waiting -> bound",
 		"{\"object\":\"global\",\"command\":\"device\","
 		"\"instance\":\"t1\",\"dev\":\"uplink\","
 		"\"state\":\"bound\",\"old_state\":\"waiting\"}");
