@@ -226,7 +226,8 @@ static __always_inline int dcx_send(struct net *net,
 	/* The route cache's dst: no reference to drop (route.h). */
 	dst = d->route(net, inst->rcache, skb, x, tos);
 	if (IS_ERR(dst)) {
-		x->stat = DCXLAT_STAT_NO_ROUTE;
+		x->stat = PTR_ERR(dst) == -ENOLINK ? DCXLAT_STAT_VRF_WAITING :
+			  DCXLAT_STAT_NO_ROUTE;
 		goto drop;
 	}
 	/* RFC 7915 1.4, the translator routes: it is no way into itself. */

@@ -3,10 +3,11 @@
  * Network devices appearing, going and renamed (netdev.c): a netdevice
  * notifier that, in every configuration (live and staging) of every
  * instance of the device's netns, makes the interface bindings naming the
- * device active or waiting, follows the proxy NDP uplink by name and marks
- * the spaces routed through a vanished VRF as having lost their domain, so
- * their packets are dropped, never routed in the main table. Bindings of
- * a live configuration that change state are notified (BIND_DEV).
+ * device active or waiting, and does the same for the spaces' VRFs (a
+ * waiting space's packets are dropped, never routed in the main table) and
+ * the proxy NDP uplink: one rule for every device name. Those of a live
+ * configuration that change state are notified (BIND_DEV, VRF_DEV,
+ * NDP_DEV).
  */
 #ifndef DCX_NETDEV_H
 #define DCX_NETDEV_H

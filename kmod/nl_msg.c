@@ -420,6 +420,20 @@ int dcx_nl_put_bind(struct sk_buff *skb, int type, const char *dev,
 	return 0;
 }
 
+int dcx_nl_put_vrf(struct sk_buff *skb, const char *name, int ifindex,
+		   u32 table)
+{
+	if (nla_put_u32(skb, DCXLAT_SPACE_TABLE, table))
+		return -EMSGSIZE;
+	if (!*name)
+		return 0;
+	if (nla_put_string(skb, DCXLAT_SPACE_VRF_NAME, name) ||
+	    (ifindex > 0 && nla_put_u32(skb, DCXLAT_SPACE_VRF, ifindex)) ||
+	    (ifindex < 0 && nla_put_flag(skb, DCXLAT_SPACE_VRF_WAITING)))
+		return -EMSGSIZE;
+	return 0;
+}
+
 int dcx_nl_put_stats(struct sk_buff *skb, int type,
 		     struct dcx_stats __percpu *st)
 {

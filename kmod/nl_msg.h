@@ -143,6 +143,13 @@ int dcx_nl_put_prefix(struct sk_buff *skb, int type, const void *addr,
  */
 int dcx_nl_put_bind(struct sk_buff *skb, int type, const char *dev,
 		    int ifindex, __be32 v4, u8 len4);
+/*
+ * A space's routing domain (inside DCXLAT_A_SPACE_CFG or its OLD_): TABLE
+ * and, when it has a VRF, VRF_NAME and VRF (ifindex > 0) or VRF_WAITING
+ * (ifindex -1).
+ */
+int dcx_nl_put_vrf(struct sk_buff *skb, const char *name, int ifindex,
+		   u32 table);
 /* Per-CPU counters summed, one u64 per counter (uapi DCXLAT_A_STATS rules). */
 int dcx_nl_put_stats(struct sk_buff *skb, int type,
 		     struct dcx_stats __percpu *st);

@@ -18,7 +18,7 @@
 
 /*
  * The packet path compares ifindexes. A device that does not exist yet
- * gives 0 (off) until ndp-proxy is set again.
+ * gives 0: the proxy waits (off) until it appears (netdev.c).
  */
 static int dcx_ndp_ifindex(struct net *net, const char *name)
 {
@@ -136,7 +136,10 @@ static int dcx_settings_parse(struct genl_info *info, struct dcx_config *c)
 	return 0;
 }
 
-/* SETTINGS of the live configuration, every setting. */
+/*
+ * SETTINGS of the live configuration, every setting, and NDP_WAITING
+ * while ndp-proxy names a device that does not exist.
+ */
 static int dcx_fill_settings(struct sk_buff *skb, struct dcx_req *r,
 			     void *arg)
 {
@@ -150,6 +153,9 @@ static int dcx_fill_settings(struct sk_buff *skb, struct dcx_req *r,
 		if (dcx_put_one(skb, c, id))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
+	if (*c->ndp_proxy && !READ_ONCE(c->ndp_proxy_ifindex) &&
+	    nla_put_flag(skb, DCXLAT_A_NDP_WAITING))
+		return -EMSGSIZE;
 	return 0;
 }
 

@@ -29,8 +29,7 @@ struct dcx_space_req {
 	/* SPACE_SET: what the request changes, as it was before */
 	bool set;
 	struct dcx_prefix6 old_prefix;	/* len 0: none */
-	u32 old_table;
-	int old_vrf;
+	struct dcx_vrf old_vrf;
 	/* BIND */
 	bool bind;
 	char dev[IFNAMSIZ];		/* the bound interface's name */
@@ -181,22 +180,41 @@ static int dcx_bind_parse(struct genl_info *info, struct dcx_space_req *r)
 /* ---- the routing domain ---------------------------------------------- */
 
 /*
- * DCXLAT_SPACE_VRF and/or DCXLAT_SPACE_TABLE into the VRF ifindex and
- * table the space routes in (0/0: the netns' main routing).
+ * DCXLAT_SPACE_VRF_NAME or _VRF, and/or DCXLAT_SPACE_TABLE, into the VRF
+ * the space routes through (vrf.h; none: the netns' main routing).
  */
 static int dcx_space_domain(struct genl_info *info, struct nlattr **tb,
-			    int *vrf, u32 *table)
+			    struct dcx_vrf *v)
 {
+	struct nlattr *na = tb[DCXLAT_SPACE_VRF_NAME];
 	struct nlattr *va = tb[DCXLAT_SPACE_VRF], *ta = tb[DCXLAT_SPACE_TABLE];
 	char why[DCX_WHY_LEN] = "";
 	bool by_table;
 	int err;
 
-	*vrf = va ? nla_get_u32(va) : 0;
-	*table = ta ? nla_get_u32(ta) : 0;
-	err = dcx_vrf_resolve(genl_info_net(info), vrf, table, why, &by_table);
+	memset(v, 0, sizeof(*v));
+	if (na && va) {
+		NL_SET_BAD_ATTR(info->extack, va);
+		DCX_ERR(info->extack,
+			"a space names its VRF once (DCXLAT_SPACE_VRF_NAME or _VRF)");
+		return -EINVAL;
+	}
+	if (na && (nla_strscpy(v->name, na, sizeof(v->name)) < 0 ||
+		   (*v->name && !dev_valid_name(v->name)))) {
+		NL_SET_BAD_ATTR(info->extack, na);
+		DCX_ERR(info->extack, "not a valid VRF device name");
+		return -EINVAL;
+	}
+	v->ifindex = va ? nla_get_u32(va) : 0;
+	if (v->ifindex < 0) {
+		NL_SET_BAD_ATTR(info->extack, va);
+		DCX_ERR(info->extack, "interface index out of range");
+		return -EINVAL;
+	}
+	v->table = ta ? nla_get_u32(ta) : 0;
+	err = dcx_vrf_resolve(genl_info_net(info), v, why, &by_table);
 	if (err)
-		dcx_nl_why(info->extack, by_table ? ta : va, err, why);
+		dcx_nl_why(info->extack, by_table ? ta : na ?: va, err, why);
 	return err;
 }
 
@@ -218,7 +236,6 @@ static int dcx_put_space_stats(struct sk_buff *skb,
 static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 {
 	const struct dcx_prefix6 *p = dcx_space_pool6(s);
-	int vrf = READ_ONCE(s->vrf_ifindex);
 	struct nlattr *nest;
 
 	nest = nla_nest_start(skb, DCXLAT_A_SPACE_CFG);
@@ -228,8 +245,7 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 	    nla_put_u32(skb, DCXLAT_SPACE_ID, s->id) ||
 	    (p && dcx_nl_put_prefix(skb, DCXLAT_SPACE_PREFIX, &p->addr, 16,
 				    p->len)) ||
-	    nla_put_u32(skb, DCXLAT_SPACE_TABLE, READ_ONCE(s->table)) ||
-	    (vrf > 0 && nla_put_u32(skb, DCXLAT_SPACE_VRF, vrf)) ||
+	    dcx_nl_put_vrf(skb, s->vrf_name, s->vrf_ifindex, s->table) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_EAM_COUNT,
 			dcx_lpm_count(&s->eam4)) ||
 	    dcx_put_space_stats(skb, s) ||
@@ -240,6 +256,13 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+/* The request names the routing domain. */
+static bool dcx_space_has_domain(struct nlattr **tb)
+{
+	return tb[DCXLAT_SPACE_VRF] || tb[DCXLAT_SPACE_VRF_NAME] ||
+	       tb[DCXLAT_SPACE_TABLE];
 }
 
 /*
@@ -257,10 +280,9 @@ static int dcx_put_old_space(struct sk_buff *skb, struct dcx_space_req *r)
 	    (tb[DCXLAT_SPACE_PREFIX] &&
 	     dcx_nl_put_prefix(skb, DCXLAT_SPACE_PREFIX, &r->old_prefix.addr,
 			       16, r->old_prefix.len)) ||
-	    ((tb[DCXLAT_SPACE_TABLE] || tb[DCXLAT_SPACE_VRF]) &&
-	     (nla_put_u32(skb, DCXLAT_SPACE_TABLE, r->old_table) ||
-	      (r->old_vrf > 0 &&
-	       nla_put_u32(skb, DCXLAT_SPACE_VRF, r->old_vrf))))) {
+	    (dcx_space_has_domain(tb) &&
+	     dcx_nl_put_vrf(skb, r->old_vrf.name, r->old_vrf.ifindex,
+			    r->old_vrf.table))) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -315,8 +337,8 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
 	struct dcx_space *s;
-	u32 table;
-	int err, vrf;
+	struct dcx_vrf vrf;
+	int err;
 
 	err = dcx_space_parse_cfg(info, &r, true);
 	if (err)
@@ -338,7 +360,7 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 			goto out;
 		}
 	}
-	err = dcx_space_domain(info, r.tb, &vrf, &table);
+	err = dcx_space_domain(info, r.tb, &vrf);
 	if (err)
 		goto out;
 	/* Without a prefix first: no packet reaches it before its domain. */
@@ -349,8 +371,7 @@ int dcx_nl_space_add(struct sk_buff *skb, struct genl_info *info)
 				 PTR_ERR(s), why);
 		goto out;
 	}
-	s->table = table;
-	s->vrf_ifindex = vrf;
+	dcx_space_set_vrf(s, vrf.name, vrf.ifindex, vrf.table);
 	if (r.prefix.len)
 		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
@@ -373,14 +394,14 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 	char why[DCX_WHY_LEN] = "";
 	struct dcx_space_req r = {};
 	struct dcx_space *s;
+	struct dcx_vrf vrf;
 	bool domain;
-	u32 table = 0;
-	int err, vrf = 0;
+	int err;
 
 	err = dcx_space_parse_cfg(info, &r, false);
 	if (err)
 		return err;
-	domain = r.tb[DCXLAT_SPACE_VRF] || r.tb[DCXLAT_SPACE_TABLE];
+	domain = dcx_space_has_domain(r.tb);
 	err = dcx_space_begin(info, &r, &s);
 	if (err)
 		return err;
@@ -393,15 +414,16 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	if (domain) {
-		err = dcx_space_domain(info, r.tb, &vrf, &table);
+		err = dcx_space_domain(info, r.tb, &vrf);
 		if (err)
 			goto out;
 	}
 	r.set = true;
 	if (dcx_space_pool6(s))
 		r.old_prefix = *dcx_space_pool6(s);
-	r.old_table = s->table;
-	r.old_vrf = s->vrf_ifindex;
+	strscpy(r.old_vrf.name, s->vrf_name, sizeof(r.old_vrf.name));
+	r.old_vrf.ifindex = s->vrf_ifindex;
+	r.old_vrf.table = s->table;
 	if (r.has_prefix) {
 		err = dcx_space_set_pool6(r.req.t, s, &r.prefix, why,
 					  &dcx_cfg_mutex);
@@ -411,10 +433,8 @@ int dcx_nl_space_set(struct sk_buff *skb, struct genl_info *info)
 			goto out;
 		}
 	}
-	if (domain) {
-		WRITE_ONCE(s->table, table);
-		WRITE_ONCE(s->vrf_ifindex, vrf);
-	}
+	if (domain)
+		dcx_space_set_vrf(s, vrf.name, vrf.ifindex, vrf.table);
 	r.s = s;
 	dcx_nl_notify(&r.req, dcx_space_notify_fill, &r);
 out:

@@ -157,8 +157,8 @@ struct dst_entry *dcx_route6(struct net *net, struct dcx_rcache __percpu *rc,
  * The routing domain of a space: its VRF (an l3mdev master as oif sends
  * the lookup to the VRF's table through the l3mdev FIB rule, exactly as a
  * socket bound to the VRF), else the netns' own rules and tables. A
- * space whose VRF device went away (-1) routes nowhere: its packets must
- * never fall back to another tenant's routes.
+ * space waiting for its VRF device (-1: not there yet, or gone) routes
+ * nowhere: its packets must never fall back to another tenant's routes.
  */
 static int dcx_route4_oif(const struct dcx_xlat *x)
 {
@@ -185,7 +185,7 @@ struct dst_entry *dcx_route4(struct net *net, struct dcx_rcache __percpu *rc,
 	struct rtable *rt;
 
 	if (oif < 0)
-		return ERR_PTR(-ENODEV);
+		return ERR_PTR(-ENOLINK);
 	e = &this_cpu_ptr(rc)->v4[dcx_rc_slot((__force u32)x->dst4,
 					      (__force u32)x->src4)];
 	if (e->daddr == x->dst4 && e->saddr == x->src4 &&

@@ -16,6 +16,8 @@ void dcx_rcache_free(struct dcx_rcache __percpu *rc);
  * Route the translated packet; ERR_PTR on failure. The dst is rc's: no
  * reference for the caller, valid until the end of the RCU read side
  * (the packet path's), to be sent with dcx_output_noref() or cloned.
+ * dcx_route4: -ENOLINK when the space waits for its VRF (never routed in
+ * the main table instead).
  */
 struct dst_entry *dcx_route6(struct net *net, struct dcx_rcache __percpu *rc,
 			     const struct sk_buff *skb,

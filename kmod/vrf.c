@@ -8,69 +8,86 @@
 #include "core/tables.h"
 #include "vrf.h"
 
-/* The VRF device *vrf and its table; it must be want when want is set. */
-static int dcx_vrf_of_dev(struct net *net, int *vrf, u32 *table, u32 want,
+/* dev must be a VRF using v->table when that is set; fills v. */
+static int dcx_vrf_of_dev(struct net_device *dev, struct dcx_vrf *v,
 			  char *why, bool *by_table)
 {
-	struct net_device *dev = dev_get_by_index_rcu(net, *vrf);
+	u32 table;
 
-	if (!dev) {
-		snprintf(why, DCX_WHY_LEN,
-			 "no interface with index %d in this netns", *vrf);
-		return -ENODEV;
-	}
 	if (!netif_is_l3_master(dev)) {
 		snprintf(why, DCX_WHY_LEN, "%s is not a VRF device",
 			 dev->name);
 		return -EINVAL;
 	}
-	*table = l3mdev_fib_table_rcu(dev);
-	if (want && want != *table) {
+	table = l3mdev_fib_table_rcu(dev);
+	if (v->table && v->table != table) {
 		*by_table = true;
 		snprintf(why, DCX_WHY_LEN, "VRF %s uses table %u, not %u",
-			 dev->name, *table, want);
+			 dev->name, table, v->table);
 		return -EINVAL;
 	}
+	strscpy(v->name, dev->name, sizeof(v->name));
+	v->ifindex = dev->ifindex;
+	v->table = table;
 	return 0;
 }
 
-/* The VRF device that uses table want. */
-static int dcx_vrf_of_table(struct net *net, int *vrf, u32 want, char *why)
+/* The VRF device that uses table v->table. */
+static int dcx_vrf_of_table(struct net *net, struct dcx_vrf *v, char *why)
 {
 	struct net_device *dev;
 
 	for_each_netdev_rcu(net, dev) {
 		if (netif_is_l3_master(dev) &&
-		    l3mdev_fib_table_rcu(dev) == want) {
-			*vrf = dev->ifindex;
+		    l3mdev_fib_table_rcu(dev) == v->table) {
+			strscpy(v->name, dev->name, sizeof(v->name));
+			v->ifindex = dev->ifindex;
 			return 0;
 		}
 	}
 	snprintf(why, DCX_WHY_LEN,
 		 "no VRF device uses table %u: ip link add NAME type vrf table %u",
-		 want, want);
+		 v->table, v->table);
 	return -ENOENT;
 }
 
-int dcx_vrf_resolve(struct net *net, int *vrf, u32 *table, char *why,
+static int dcx_vrf_lookup(struct net *net, struct dcx_vrf *v, char *why,
+			  bool *by_table)
+{
+	struct net_device *dev;
+
+	if (*v->name) {
+		dev = dev_get_by_name_rcu(net, v->name);
+		if (!dev) {
+			v->ifindex = -1;	/* waits for it */
+			return 0;
+		}
+		return dcx_vrf_of_dev(dev, v, why, by_table);
+	}
+	if (v->ifindex) {
+		dev = dev_get_by_index_rcu(net, v->ifindex);
+		if (!dev) {
+			snprintf(why, DCX_WHY_LEN,
+				 "no interface with index %d in this netns",
+				 v->ifindex);
+			return -ENODEV;
+		}
+		return dcx_vrf_of_dev(dev, v, why, by_table);
+	}
+	*by_table = true;
+	return dcx_vrf_of_table(net, v, why);
+}
+
+int dcx_vrf_resolve(struct net *net, struct dcx_vrf *v, char *why,
 		    bool *by_table)
 {
-	u32 want = *table;
 	int err;
 
-	*table = 0;
 	*by_table = false;
-	if (!*vrf && !want)
+	if (!*v->name && !v->ifindex && !v->table)
 		return 0;
 	rcu_read_lock();
-	if (*vrf) {
-		err = dcx_vrf_of_dev(net, vrf, table, want, why, by_table);
-	} else {
-		*by_table = true;
-		err = dcx_vrf_of_table(net, vrf, want, why);
-		if (!err)
-			*table = want;
-	}
+	err = dcx_vrf_lookup(net, v, why, by_table);
 	rcu_read_unlock();
 	return err;
 }

@@ -130,27 +130,6 @@ const char *dcx_config_target(const struct dcx_args *a,
 	       a->name;
 }
 
-/*
- * Every VRF device of c to its ifindex, errors naming the field. Bindings
- * go by name: the module keeps those whose device does not exist yet.
- */
-static int dcx_resolve(struct dcx_uconfig *c, struct dcx_err *e)
-{
-	char what[96];
-	size_t k;
-
-	for (k = 1; k <= c->nspaces; k++) {
-		struct dcx_uspace *s = &c->spaces[k - 1];
-
-		if (*s->vrf) {
-			snprintf(what, sizeof(what), "spaces[%zu].vrf", k - 1);
-			if (dcx_space_ifindex(what, s->vrf, &s->vrf_ifindex, e))
-				return e->code;
-		}
-	}
-	return 0;
-}
-
 /* Space k's part of the transaction: the space, its bindings, its EAMT. */
 static int dcx_apply_space(struct dcx_nl *nl, const char *inst,
 			   struct dcx_uspace *s, size_t k, struct dcx_err *e)
@@ -235,9 +214,7 @@ int dcx_apply_run(const struct dcx_args *a, struct dcx_nl *nl, bool *usage,
 	if (r)
 		goto out;
 	inst = dcx_config_target(a, &c);
-	r = dcx_resolve(&c, e);
-	if (r)
-		goto out;
+	/* VRFs and bindings go by name: missing devices wait for theirs. */
 	r = dcx_instance_get(nl, DCXLAT_CMD_INSTANCE_GET, inst, &info, e);
 	if (r == -ENOENT && a->check) {
 		snprintf(scratch, sizeof(scratch), "check-%d", (int)getpid());

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Spaces and bindings (see cmd_space.h). A VRF device is resolved to its
- * ifindex here, in the CLI's netns, before a request is sent; a binding
- * goes by name (the module keeps it waiting while no device has that
- * name). Replies name bindings; a VRF ifindex is named back with
- * if_indextoname ("ifN" when gone).
+ * Spaces and bindings (see cmd_space.h). A VRF and a binding go by
+ * name: the module keeps them waiting while no device has that name.
+ * Replies name them; an ifindex without a name (an older module) is
+ * named back with if_indextoname ("ifN" when gone).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -158,7 +157,7 @@ static void dcx_space_names(struct dcx_uspace *s)
 {
 	size_t i;
 
-	if (s->vrf_ifindex && !if_indextoname((unsigned int)s->vrf_ifindex,
+	if (!*s->vrf && s->vrf_ifindex && !if_indextoname((unsigned int)s->vrf_ifindex,
 					      s->vrf))
 		snprintf(s->vrf, sizeof(s->vrf), "if%d", s->vrf_ifindex);
 	for (i = 0; i < s->nbinds; i++)
@@ -240,34 +239,16 @@ out:
 	return r;
 }
 
-int dcx_space_ifindex(const char *what, const char *dev, int *out,
-		      struct dcx_err *e)
-{
-	unsigned int i = if_nametoindex(dev);
-
-	if (!i)
-		return dcx_err_set(e, -ENODEV,
-				   "%s: no device \"%s\" in this network namespace",
-				   what, dev);
-	*out = (int)i;
-	return 0;
-}
-
-/* space add/set: the VRF resolved, then the space's fields of mask. */
+/* space add/set: the space's fields of mask (the VRF by name). */
 static int dcx_space_put(const struct dcx_args *a, struct dcx_nl *nl,
 			 uint8_t cmd, struct dcx_err *e)
 {
-	struct dcx_uspace s = a->sp;
 	struct nl_msg *m;
 
-	s.vrf_ifindex = 0;
-	if ((a->sp_mask & DCX_SP_VRF) && *s.vrf &&
-	    dcx_space_ifindex("vrf", s.vrf, &s.vrf_ifindex, e))
-		return e->code;
 	m = dcx_nl_new(nl, cmd, 0, a->name, NULL, e);
 	if (!m)
 		return e->code;
-	if (dcx_msg_put_space(m, &s, a->sp_mask))
+	if (dcx_msg_put_space(m, &a->sp, a->sp_mask))
 		return dcx_nl_toobig(m, e);
 	return dcx_nl_send(nl, m, e);
 }

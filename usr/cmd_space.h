@@ -31,8 +31,4 @@ int dcx_space_list_get(struct dcx_nl *nl, const char *inst, const char *name,
 		       struct dcx_err *e);
 void dcx_space_list_free(struct dcx_space_list *l);
 
-/* The ifindex of device dev in this netns; what names it in messages. */
-int dcx_space_ifindex(const char *what, const char *dev, int *out,
-		      struct dcx_err *e);
-
 #endif /* DCXLAT_USR_CMD_SPACE_H */

@@ -138,7 +138,7 @@ static int dcx_event_settings(struct nlmsghdr *nlh, struct nlattr **tb,
 	return 0;
 }
 
-/* A device event (BIND_DEV): the binding's state, old -> new. */
+/* A device event (BIND_DEV, VRF_DEV, NDP_DEV): the state, old -> new. */
 static void dcx_event_bind_state(bool waiting, uint32_t ifindex,
 				 struct dcx_line *l, json_object *o)
 {
@@ -236,12 +236,15 @@ static const char *const dcx_space_keys[3] = { "prefix", "table", "vrf" };
 
 /*
  * The values of nest; a VRF absent while the table is there: "none"; a
- * prefix of length 0: "unset"; table 0: "main"; a VRF by its name here.
+ * prefix of length 0: "unset"; table 0: "main"; a VRF by the name the
+ * module gives (else by its ifindex's name here), "(waiting)" after it
+ * while it does not exist.
  */
 static void dcx_space_vals(struct nlattr *nest, struct dcx_space_vals *s)
 {
 	struct dcx_uprefix p;
 	struct nlattr *a;
+	bool waiting = false;
 	uint32_t u;
 	char dev[IF_NAMESIZE];
 	int rem;
@@ -262,7 +265,13 @@ static void dcx_space_vals(struct nlattr *nest, struct dcx_space_vals *s)
 				snprintf(s->v[1], sizeof(s->v[1]), "%u", u);
 			else
 				strcpy(s->v[1], "main");
-		} else if (nla_type(a) == DCXLAT_SPACE_VRF &&
+		} else if (nla_type(a) == DCXLAT_SPACE_VRF_NAME &&
+			   nla_len(a) > 1) {
+			nla_strlcpy(dev, a, sizeof(dev));
+			snprintf(s->v[2], sizeof(s->v[2]), "%s", dev);
+		} else if (nla_type(a) == DCXLAT_SPACE_VRF_WAITING) {
+			waiting = true;
+		} else if (nla_type(a) == DCXLAT_SPACE_VRF && !*s->v[2] &&
 			   !dcx_msg_get_u32(a, &u)) {
 			if (if_indextoname(u, dev))
 				snprintf(s->v[2], sizeof(s->v[2]), "%s", dev);
@@ -272,6 +281,8 @@ static void dcx_space_vals(struct nlattr *nest, struct dcx_space_vals *s)
 	}
 	if (s->has[2] && !*s->v[2])
 		strcpy(s->v[2], "none");
+	else if (waiting)
+		strcat(s->v[2], " (waiting)");
 }
 
 /* ", KEY OLD -> NEW" for what a space set changed (OLD_SPACE_CFG). */
@@ -299,6 +310,50 @@ static void dcx_event_space_set(struct nlattr **tb, struct dcx_line *l,
 	}
 	if (!n)
 		dcx_add(l, ": unchanged");
+}
+
+/* VRF_DEV: " vrf NAME table T: old -> new" (after the space's name). */
+static int dcx_event_vrf(struct nlattr *nest, struct dcx_line *l,
+			 json_object *o)
+{
+	struct nlattr *tb[DCXLAT_SPACE_MAX + 1];
+	char dev[IF_NAMESIZE] = "";
+	uint32_t ifindex = 0, table = 0;
+
+	if (nla_parse_nested(tb, DCXLAT_SPACE_MAX, nest, NULL) ||
+	    !tb[DCXLAT_SPACE_VRF_NAME] ||
+	    (tb[DCXLAT_SPACE_VRF] &&
+	     dcx_msg_get_u32(tb[DCXLAT_SPACE_VRF], &ifindex)) ||
+	    (tb[DCXLAT_SPACE_TABLE] &&
+	     dcx_msg_get_u32(tb[DCXLAT_SPACE_TABLE], &table)))
+		return -EINVAL;
+	nla_strlcpy(dev, tb[DCXLAT_SPACE_VRF_NAME], sizeof(dev));
+	dcx_add(l, " vrf %s", dev);
+	json_object_object_add(o, "vrf", json_object_new_string(dev));
+	if (table) {
+		dcx_add(l, " table %u", table);
+		json_object_object_add(o, "table", json_object_new_int64(table));
+	}
+	dcx_event_bind_state(tb[DCXLAT_SPACE_VRF_WAITING], ifindex, l, o);
+	return 0;
+}
+
+/* NDP_DEV: " ndp-proxy NAME: old -> new". */
+static int dcx_event_ndp(struct nlmsghdr *nlh, struct nlattr **tb,
+			 struct dcx_line *l, json_object *o)
+{
+	const struct dcx_setval *v;
+	struct dcx_settings now;
+
+	if (dcx_msg_parse_settings(nlh, &now))
+		return -EINVAL;
+	v = &now.v[DCXLAT_SET_NDP_PROXY];
+	if (!v->present)
+		return -EINVAL;
+	dcx_add(l, " ndp-proxy %s", v->s);
+	json_object_object_add(o, "dev", json_object_new_string(v->s));
+	dcx_event_bind_state(tb[DCXLAT_A_NDP_WAITING], 0, l, o);
+	return 0;
 }
 
 int dcx_event_render(struct nlmsghdr *nlh, char *text, size_t len,
@@ -341,6 +396,10 @@ int dcx_event_render(struct nlmsghdr *nlh, char *text, size_t len,
 		r = dcx_event_eamt(nlh, tb, &l, o);
 	else if (ev.cmd == DCXLAT_CMD_SETTINGS_SET)
 		r = dcx_event_settings(nlh, tb, &l, o);
+	else if (ev.cmd == DCXLAT_CMD_VRF_DEV && tb[DCXLAT_A_SPACE_CFG])
+		r = dcx_event_vrf(tb[DCXLAT_A_SPACE_CFG], &l, o);
+	else if (ev.cmd == DCXLAT_CMD_NDP_DEV)
+		r = dcx_event_ndp(nlh, tb, &l, o);
 	if (!r && tb[DCXLAT_A_BIND])
 		r = dcx_event_bind(tb[DCXLAT_A_BIND],
 				   ev.cmd == DCXLAT_CMD_BIND_DEV, &l, o);

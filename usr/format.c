@@ -105,6 +105,8 @@ static void dcx_event_words(uint8_t cmd, const char **obj, const char **verb)
 		{ DCXLAT_CMD_BIND_ADD, "space", "bind" },
 		{ DCXLAT_CMD_BIND_DEL, "space", "unbind" },
 		{ DCXLAT_CMD_BIND_DEV, "space", "device" },
+		{ DCXLAT_CMD_VRF_DEV, "space", "vrf" },
+		{ DCXLAT_CMD_NDP_DEV, "global", "device" },
 		{ DCXLAT_CMD_TXN_COMMIT, "config", "apply" },
 	};
 	size_t i;

@@ -81,7 +81,10 @@ static const char dcx_help_monitor[] =
 "  space set t1 tenant-a id 7: table main -> 200, vrf none -> vrf-a\n"
 "  space bind t1 space tenant-a dev tap-a\n"
 "  space device t1 space tenant-a dev tap-a: waiting -> bound\n"
-"The last kind is the module's own: a bound device appeared or went.\n"
+"  space vrf t1 tenant-a vrf vrf-a table 200: bound -> waiting\n"
+"  global device t1 ndp-proxy uplink: waiting -> bound\n"
+"The last kinds are the module's own: a device that a binding, a space's\n"
+"VRF or ndp-proxy names appeared or went.\n"
 "-j: one JSON object per line with the same detail.\n";
 
 static const char dcx_help_eamt[] =
@@ -122,8 +125,9 @@ static const char dcx_help_space[] =
 "IPv4 from IFNAME (with a destination in PREFIX4, default all) belongs to\n"
 "SPACE; the longest PREFIX4 wins. The space \"default\" (ID 0) always exists.\n"
 "An instance has at most max-spaces spaces (global set; default 4096).\n"
-"A binding to a device that does not exist waits for it (\"waiting\" in\n"
-"space show) and waits again when the device goes.\n"
+"A binding or VRF naming a device that does not exist waits for it\n"
+"(\"waiting\" in space show; a waiting space's packets are dropped and\n"
+"counted as vrf-waiting) and waits again when the device goes.\n"
 "Example: dcxlat space add tenant-a id 0x23 && dcxlat space bind tenant-a dev tap0\n";
 
 static const char dcx_help_apply[] =

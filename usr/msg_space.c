@@ -26,8 +26,9 @@ int dcx_msg_put_space(struct nl_msg *m, const struct dcx_uspace *s,
 	if ((mask & DCX_SP_TABLE) &&
 	    nla_put_u32(m, DCXLAT_SPACE_TABLE, s->table))
 		return -EMSGSIZE;
+	/* By name ("" = none): the module keeps a missing VRF waiting. */
 	if ((mask & DCX_SP_VRF) &&
-	    nla_put_u32(m, DCXLAT_SPACE_VRF, (uint32_t)s->vrf_ifindex))
+	    nla_put_string(m, DCXLAT_SPACE_VRF_NAME, s->vrf))
 		return -EMSGSIZE;
 	nla_nest_end(m, n);
 	return 0;
@@ -111,6 +112,14 @@ int dcx_msg_parse_space(struct nlmsghdr *nlh, struct dcx_uspace *s)
 			if (dcx_msg_get_u32(a, &u))
 				return -EINVAL;
 			s->vrf_ifindex = (int)u;
+			break;
+		case DCXLAT_SPACE_VRF_NAME:
+			if (nla_strlcpy(s->vrf, a, sizeof(s->vrf)) >=
+			    sizeof(s->vrf))
+				return -EINVAL;
+			break;
+		case DCXLAT_SPACE_VRF_WAITING:
+			s->vrf_waiting = true;
 			break;
 		case DCXLAT_SPACE_EAM_COUNT:
 			if (dcx_msg_get_u32(a, &s->eam_count))

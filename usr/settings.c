@@ -337,7 +337,8 @@ json_object *dcx_settings_json(const struct dcx_settings *s)
 	return o;
 }
 
-void dcx_settings_text(FILE *out, const struct dcx_settings *s)
+void dcx_settings_text(FILE *out, const struct dcx_settings *s,
+		       int waiting)
 {
 	char buf[64];
 	size_t i;
@@ -346,9 +347,10 @@ void dcx_settings_text(FILE *out, const struct dcx_settings *s)
 		const struct dcx_setting_def *d = &dcx_setting_defs[i];
 
 		if (s->v[d->attr].present)
-			fprintf(out, "%-20s %s\n", d->name,
+			fprintf(out, "%-20s %s%s\n", d->name,
 				dcx_setting_str(d, &s->v[d->attr], buf,
-						sizeof(buf)));
+						sizeof(buf)),
+				d->attr == waiting ? "  waiting" : "");
 	}
 }
 

@@ -66,7 +66,9 @@ json_object *dcx_setting_json(const struct dcx_setting_def *d,
 			      const struct dcx_setval *v);
 /* {"key": value, ...} of every present setting, in table order. */
 json_object *dcx_settings_json(const struct dcx_settings *s);
-void dcx_settings_text(FILE *out, const struct dcx_settings *s);
+/* One "key value" line each; the device of setting waiting (0: none) waits. */
+void dcx_settings_text(FILE *out, const struct dcx_settings *s,
+		       int waiting);
 /* The table for "global help": key, type/range, default, doc, RFC. */
 void dcx_settings_help(FILE *out);
 

@@ -87,6 +87,9 @@ json_object *dcx_space_json(const struct dcx_uspace *s, bool with_eamt)
 	else if (s->has_eam_count)
 		json_object_object_add(o, "eam-count",
 				       json_object_new_int64(s->eam_count));
+	if (!with_eamt && s->vrf_waiting)
+		json_object_object_add(o, "vrf-waiting",
+				       json_object_new_boolean(1));
 	if (!with_eamt && s->has_waiting)
 		json_object_object_add(o, "bindings-waiting",
 				       json_object_new_int64(s->waiting));
@@ -103,6 +106,8 @@ void dcx_space_text(FILE *out, const struct dcx_uspace *s)
 	fprintf(out, "%s  id %u  prefix %s  table %u  vrf %s", s->name, s->id,
 		s->has_prefix ? dcx_prefix_str(&s->prefix, buf, sizeof(buf)) :
 		"unset", s->table, *s->vrf ? s->vrf : "none");
+	if (s->vrf_waiting)
+		fputs(" waiting", out);
 	if (s->has_eam_count)
 		fprintf(out, "  eam %u", s->eam_count);
 	if (s->has_waiting && s->waiting)

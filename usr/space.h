@@ -33,7 +33,8 @@ struct dcx_uspace {
 	struct dcx_uprefix prefix;
 	uint32_t table;
 	char vrf[DCX_IFNAMSIZ];	/* "" = none */
-	int vrf_ifindex;
+	int vrf_ifindex;	/* from replies: 0 while waiting */
+	bool vrf_waiting;	/* from replies: no VRF of that name now */
 	struct dcx_ubind *binds;
 	size_t nbinds;
 	struct dcx_eam_vec eamt;

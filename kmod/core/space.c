@@ -246,6 +246,58 @@ int dcx_space_del(struct dcx_tables *t, struct dcx_space *s, char *why,
 	return 0;
 }
 
+/* ---- VRF ------------------------------------------------------------- */
+
+void dcx_space_set_vrf(struct dcx_space *s, const char *name, int ifindex,
+		       u32 table)
+{
+	/* Packets read vrf_ifindex only: they see the old or the new. */
+	strscpy(s->vrf_name, name, sizeof(s->vrf_name));
+	WRITE_ONCE(s->table, table);
+	WRITE_ONCE(s->vrf_ifindex, *name ? ifindex : 0);
+}
+
+unsigned int dcx_space_vrf_up(struct dcx_tables *t, const char *name,
+			      int ifindex, u32 table, dcx_space_vrf_cb cb,
+			      void *ctx, struct mutex *lock)
+{
+	struct dcx_space *s;
+	unsigned int n = 0;
+
+	lockdep_assert_held(lock);
+	list_for_each_entry(s, &t->spaces, list) {
+		if (s->vrf_ifindex >= 0 || strcmp(s->vrf_name, name) ||
+		    (s->table && s->table != table))
+			continue;
+		WRITE_ONCE(s->table, table);
+		WRITE_ONCE(s->vrf_ifindex, ifindex);
+		n++;
+		if (cb)
+			cb(ctx, s);
+	}
+	return n;
+}
+
+unsigned int dcx_space_vrf_gone(struct dcx_tables *t, int ifindex,
+				const char *keep, dcx_space_vrf_cb cb,
+				void *ctx, struct mutex *lock)
+{
+	struct dcx_space *s;
+	unsigned int n = 0;
+
+	lockdep_assert_held(lock);
+	list_for_each_entry(s, &t->spaces, list) {
+		if (s->vrf_ifindex != ifindex ||
+		    (keep && !strcmp(s->vrf_name, keep)))
+			continue;
+		WRITE_ONCE(s->vrf_ifindex, -1);
+		n++;
+		if (cb)
+			cb(ctx, s);
+	}
+	return n;
+}
+
 /* ---- base + ID ------------------------------------------------------- */
 
 /* The 16 bits of id at bit offsets base->len .. base->len + 15. */

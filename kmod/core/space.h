@@ -48,6 +48,40 @@ int dcx_space_set_pool6(struct dcx_tables *t, struct dcx_space *s,
 			struct mutex *lock);
 
 /*
+ * VRF: a space's routing domain names its VRF device, so that a VRF that
+ * does not exist yet (boot) or is deleted and made again is followed
+ * like a binding's interface (bind.h): the space waits (vrf_ifindex -1,
+ * its packets dropped) until a VRF of that name appears, and waits again
+ * when it goes. A space that routes in a table waits for a VRF of that
+ * name using that table: never a domain the configuration did not name.
+ * Which devices exist and which are VRFs is the caller's business
+ * (kmod/vrf.c, kmod/netdev.c). Writers; vrf_ifindex and table change
+ * with WRITE_ONCE, so a packet sees the old domain or the new one.
+ *
+ * dcx_space_set_vrf: name "" and ifindex 0: none; ifindex -1: waiting
+ * for name (with table, 0: any); ifindex > 0: routed through it (table).
+ */
+void dcx_space_set_vrf(struct dcx_space *s, const char *name, int ifindex,
+		       u32 table);
+/* Called for each space a device event changed, after the change. */
+typedef void (*dcx_space_vrf_cb)(void *ctx, const struct dcx_space *s);
+/*
+ * A VRF device named name, using table, is ifindex now: the spaces
+ * waiting for it route through it. Returns how many.
+ */
+unsigned int dcx_space_vrf_up(struct dcx_tables *t, const char *name,
+			      int ifindex, u32 table, dcx_space_vrf_cb cb,
+			      void *ctx, struct mutex *lock);
+/*
+ * The device ifindex went, or was renamed to keep (NULL: it went): the
+ * spaces routed through it under another name wait again. Returns how
+ * many.
+ */
+unsigned int dcx_space_vrf_gone(struct dcx_tables *t, int ifindex,
+				const char *keep, dcx_space_vrf_cb cb,
+				void *ctx, struct mutex *lock);
+
+/*
  * Space prefixes from the instance base (the space-base setting): the
  * base (any length up to /80) followed by the 16-bit ID in the next 16
  * bits gives the space's /96, e.g. 2001:db8:a41::/48 and ID 0x23 give

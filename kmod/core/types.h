@@ -31,6 +31,7 @@
 
 #define DCX_DEFAULT_SPACE	"default"
 #define DCX_BIND_BITS		6	/* hash of the bound interfaces */
+#define DCX_VRF_NAMELEN		16	/* a VRF device's name (IFNAMSIZ) */
 
 struct dcx_stats;			/* stats.h */
 
@@ -181,9 +182,16 @@ struct dcx_space {
 	struct dcx_pool6 __rcu *pool6;	/* NULL: no RFC 6052 prefix */
 	struct dcx_lpm eam4;		/* IPv4 prefix -> struct dcx_eam */
 	struct dcx_lenhash eam4_hash;	/* the same, for lookups (eamt.h) */
-	/* Routing domain of the IPv4 packets translated into this space. */
-	u32 table;			/* 0: the netns' main routing */
-	int vrf_ifindex;		/* 0: none; else route via this l3mdev */
+	/*
+	 * Routing domain of the IPv4 packets translated into this space: a
+	 * VRF device by name (space.h, "VRF"). vrf_ifindex > 0: route via
+	 * this l3mdev, in table; -1: no VRF vrf_name (using table, when
+	 * not 0) exists now, the packets are dropped, never routed in the
+	 * main table; 0 (vrf_name ""): the netns' main routing.
+	 */
+	u32 table;
+	int vrf_ifindex;		/* the only field packets read */
+	char vrf_name[DCX_VRF_NAMELEN];
 	struct dcx_stats __percpu *stats;	/* always there (space.c) */
 	struct list_head binds;		/* its struct dcx_bind, writers */
 	struct rcu_work free_work;	/* deleted: freed in process context */

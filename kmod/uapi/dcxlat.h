@@ -57,7 +57,11 @@
  * VRF) with their values before; TXN_COMMIT the committed configuration.
  * BIND_DEV is no request (the genetlink core refuses it): the module sends
  * it by itself when a device event changes a binding of a live
- * configuration (see "Spaces"). Joining the group needs CAP_NET_ADMIN in
+ * configuration (see "Spaces"); VRF_DEV when a space's VRF does
+ * ("Spaces"), NDP_DEV when the ndp-proxy device appears or goes:
+ * INSTANCE, SETTINGS (NDP_PROXY) and NDP_WAITING when it is gone.
+ * SETTINGS_GET replies carry NDP_WAITING while ndp-proxy names a device
+ * that does not exist (the proxy is off until it appears). Joining the group needs CAP_NET_ADMIN in
  * the netns' user namespace from Linux 6.7 on (the group capability
  * flag); older kernels let any user of the netns listen.
  *
@@ -109,6 +113,10 @@ enum dcxlat_cmd {
 	DCXLAT_CMD_TXN_ABORT,
 	/* Notification only: a binding's device came or went ("Spaces") */
 	DCXLAT_CMD_BIND_DEV,
+	/* Notification only: a space's VRF came or went ("Spaces") */
+	DCXLAT_CMD_VRF_DEV,
+	/* Notification only: the ndp-proxy device came or went */
+	DCXLAT_CMD_NDP_DEV,
 	__DCXLAT_CMD_MAX
 };
 #define DCXLAT_CMD_MAX (__DCXLAT_CMD_MAX - 1)
@@ -130,6 +138,7 @@ enum dcxlat_attr {
 	DCXLAT_A_OLD_POOL6,	/* nested prefix: pool6 before (POOL6_* events) */
 	DCXLAT_A_OLD_SETTINGS,	/* nested settings: the keys set, before */
 	DCXLAT_A_OLD_SPACE_CFG,	/* nested space: what a SPACE_SET changed, before */
+	DCXLAT_A_NDP_WAITING,	/* flag: no ndp-proxy device now (replies) */
 	__DCXLAT_A_MAX
 };
 #define DCXLAT_A_MAX (__DCXLAT_A_MAX - 1)
@@ -244,6 +253,20 @@ enum dcxlat_unbound {
  * BIND (IFNAME, PREFIX4, and IFINDEX when it is now active, else
  * BIND_WAITING), one message per binding. Staging configurations follow
  * the devices silently; their commit shows their state.
+ *
+ * The routing domain of a space (SPACE_ADD/SET): VRF_NAME (a VRF device
+ * by name; "" = none) or VRF (the ifindex of an existing VRF device,
+ * whose name is then taken), not both, and/or TABLE (alone: the VRF
+ * device that uses that table now, which must exist). A VRF_NAME no
+ * device has is kept and the space waits, like a binding: its IPv6 ->
+ * IPv4 packets are dropped (counter vrf-waiting), never routed in the
+ * main table, until a VRF of that name (using TABLE, when given)
+ * appears; it waits again when that VRF goes or is renamed. A device of
+ * that name that is not a VRF, or uses another table, is refused.
+ * Replies carry TABLE, VRF_NAME, and VRF while the VRF exists, else
+ * VRF_WAITING. A space whose VRF a device event binds or unbinds in a
+ * live configuration is notified as VRF_DEV: INSTANCE and SPACE_CFG
+ * (NAME, TABLE, VRF_NAME, VRF or VRF_WAITING).
  */
 enum dcxlat_space_attr {
 	DCXLAT_SPACE_UNSPEC,
@@ -257,6 +280,8 @@ enum dcxlat_space_attr {
 	DCXLAT_SPACE_BIND,	/* nested enum dcxlat_bind_attr, may repeat */
 	DCXLAT_SPACE_PAD,
 	DCXLAT_SPACE_WAITING,	/* u32, in replies: bindings waiting */
+	DCXLAT_SPACE_VRF_NAME,	/* string: the space's VRF, by name */
+	DCXLAT_SPACE_VRF_WAITING, /* flag, in replies: no such VRF now */
 	__DCXLAT_SPACE_MAX
 };
 #define DCXLAT_SPACE_MAX (__DCXLAT_SPACE_MAX - 1)
@@ -331,7 +356,8 @@ enum dcxlat_bind_attr {
 	X(FRAG_EXT6,		"fragment-ext-header", "IPv6 Fragment Header followed by another extension header (RFC 7915 5.1.1), dropped") \
 	X(FRAG_HELD,		"fragment-held", "fragments of ICMP messages kept (or dropped) by the kernel's defragmenter; the whole message is counted when it is complete") \
 	X(GSO_SEGMENTED,	"gso-segmented", "GSO packets cut into software segments; each segment is counted as a packet of its own") \
-	X(GSO_SEGMENTS,		"gso-segments", "segments made of gso-segmented packets")
+	X(GSO_SEGMENTS,		"gso-segments", "segments made of gso-segmented packets") \
+	X(VRF_WAITING,		"vrf-waiting",	"IPv6 packets of a space whose VRF does not exist (yet), dropped: never routed in the main table")
 
 #define DCXLAT_STAT_ENUM(id, name, doc) DCXLAT_STAT_##id,
 enum dcxlat_stat {

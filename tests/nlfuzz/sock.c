@@ -331,7 +331,7 @@ const char *fz_cmd_name(unsigned int cmd)
 		"EAMT_FLUSH", "SETTINGS_SET", "SETTINGS_GET", "SPACE_ADD",
 		"SPACE_DEL", "SPACE_GET", "SPACE_SET", "BIND_ADD",
 		"BIND_DEL", "TXN_BEGIN", "TXN_COMMIT", "TXN_ABORT",
-		"BIND_DEV",
+		"BIND_DEV", "VRF_DEV", "NDP_DEV",
 	};
 
 	if (cmd < sizeof(names) / sizeof(names[0]))

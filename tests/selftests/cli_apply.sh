@@ -81,14 +81,15 @@ expect 0 '^$' "global set: several keys at once" \
 	unbound pass rfc6791v4 198.51.100.240/28 rfc6791v6 2001:db8:ffff::/64 \
 	space-base 2001:db8:a41::/48 ndp-proxy eth0 reset-traffic-class on \
 	max-eam-entries 2000000 max-spaces 100
-expect_json "global show -j: all changed" \
+expect_json "global show -j: all changed (no eth0 here: ndp-proxy waits)" \
 	'. == {"rfc6791v4": "198.51.100.240/28", "rfc6791v6": "2001:db8:ffff::/64",
 	       "lowest-ipv6-mtu": 1400, "reset-traffic-class": true,
 	       "reset-tos": true, "new-tos": 184, "udp-zero-checksum": "drop",
 	       "role": "er", "er-ingress-filter": false, "hairpin": false,
 	       "unbound": "pass", "space-base": "2001:db8:a41::/48",
 	       "ndp-proxy": "eth0", "max-eam-entries": 2000000,
-	       "max-spaces": 100}' dcx "$N1" -j global show
+	       "max-spaces": 100, "ndp-proxy-waiting": true}' \
+	dcx "$N1" -j global show
 expect 0 '' "global set: unset prefixes and the device" \
 	dcx "$N1" global set rfc6791v4 unset rfc6791v6 none ndp-proxy unset
 expect_json "global show -j: unset is null" \

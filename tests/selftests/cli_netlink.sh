@@ -292,7 +292,13 @@ cases = {
     'create': (CMD_ADD, abi + name, {'flags': NLM_F_CREATE}),
     'badcmd': (99, abi + name, {}),
     'bind_dev': (24, abi + name, {}),     # DCXLAT_CMD_BIND_DEV: an event
+    'vrf_dev': (25, abi + name, {}),      # DCXLAT_CMD_VRF_DEV: an event
+    'ndp_dev': (26, abi + name, {}),      # DCXLAT_CMD_NDP_DEV: an event
     'ok': (CMD_ADD, abi + name, {}),
+    # SPACE_ADD naming its VRF twice: by ifindex (VRF) and by VRF_NAME.
+    'vrf_twice': (15, abi + name + attr(9 | NESTED, attr(1, b'rv\0') +
+                  attr(2, struct.pack('=I', 5)) +
+                  attr(5, struct.pack('=I', 1)) + attr(11, b'lo\0')), {}),
 }
 NLM_F_DUMP, NLM_F_DUMP_INTR, NLMSG_DONE = 0x300, 0x10, 3
 CMD_GET = 3
@@ -385,7 +391,11 @@ if command -v python3 >/dev/null 2>&1; then
 		"raw: NLM_F_CREATE" raw create
 	expect 0 '^-95 ' "raw: an unknown command" raw badcmd
 	expect 0 '^-95 ' "raw: BIND_DEV is an event, no request" raw bind_dev
+	expect 0 '^-95 ' "raw: VRF_DEV is an event, no request" raw vrf_dev
+	expect 0 '^-95 ' "raw: NDP_DEV is an event, no request" raw ndp_dev
 	expect 0 '^0 $' "raw: a well-formed add still works" raw ok
+	expect 0 '^-22 dcxlat: a space names its VRF once \(DCXLAT_SPACE_VRF_NAME or _VRF\)$' \
+		"raw: a space's VRF by ifindex and by name at once" raw vrf_twice
 	expect_json "raw: only the well-formed request changed anything" \
 		'. == [{"name": "raw", "pool6": null}]' dcx "$N1" -j instance show
 

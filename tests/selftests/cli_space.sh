@@ -4,8 +4,14 @@
 # The CLI of address spaces and bindings against the kernel's space
 # handlers: space add/set/del/show, bind/unbind, per-space EAM entries,
 # every refusal with its exit code, JSON output, spaces in the
-# "show | apply" round trip, non-root refused. (The packet path of spaces
-# is tested by the space_*.sh scripts.)
+# "show | apply" round trip, non-root refused; a VRF that does not exist
+# yet (space add, apply) is kept and waited for, like a binding: shown
+# "waiting", taken when a VRF of that name (and table) appears, waited
+# for again when it goes, each change a "space vrf" monitor event; a
+# device of that name that is no VRF is refused; the ndp-proxy device
+# waits the same way (global show, "global device" events). (The packet
+# path of spaces is tested by the space_*.sh scripts: space_tenants.sh
+# for a VRF that goes and comes.)
 
 source "$(dirname "$0")/lib.sh"
 
@@ -67,8 +73,12 @@ expect 2 'not a valid RFC 6052 length' "space add: prefix /95 (exit 2)" \
 	dcx "$N1" space add tc id 51 prefix 2001:db8:77::/95
 expect 2 'space name' "space add: name too long (exit 2)" \
 	dcx "$N1" space add 0123456789abcdef id 52
-expect 1 'no device "nosuch"' "space add: unknown VRF device (exit 1)" \
-	dcx "$N1" space add tc id 52 vrf nosuch
+expect 1 'd0 is not a VRF device' \
+	"space add: a device that is not a VRF is refused (exit 1)" \
+	dcx "$N1" space add tc id 52 vrf d0
+expect 1 'VRF vrf100 uses table 100, not 7' \
+	"space add: a VRF of another table is refused (exit 1)" \
+	dcx "$N1" space add tc id 52 vrf vrf100 table 7
 expect 1 'no instance "nosuch"' "space add: unknown instance (exit 1)" \
 	dcx "$N1" -i nosuch space add tc id 53
 expect 1 'no space|nosuch' "space show: unknown space (exit 1)" \
@@ -151,6 +161,99 @@ expect 0 '' "... nothing changed" cmp "$TMPD/s1.json" <(dcx "$N1" show)
 expect 0 '' "space del ta" dcx "$N1" space del ta
 expect 1 'no space' "eamt show space ta: gone with its space (exit 1)" \
 	dcx "$N1" eamt show space ta
+
+# --- a VRF that does not exist yet, and the ndp-proxy device -----------
+
+MON=$TMPD/mon.log
+dcx "$N1" instance add mon >/dev/null 2>&1
+BG_LOG=$MON run_bg "$D" -n "$N1" monitor
+MON_PID=$BG_PID
+mon_ready() {
+	dcx "$N1" -i mon stats reset >/dev/null 2>&1 &&
+		grep -q '^stats reset mon$' "$MON"
+}
+slowwait 30 mon_ready >/dev/null || diag "the monitor shows nothing yet"
+expect 0 '^$' "space add tv id 60 vrf vlater: a VRF to come is kept" \
+	dcx "$N1" space add tv id 60 vrf vlater
+expect 0 '^tv +id 60 .* table 0  vrf vlater waiting( |$)' \
+	"space show: it waits for its VRF (text)" dcx "$N1" space show tv
+expect_json "space show -j: vrf-waiting" \
+	'.vrf == "vlater" and .["vrf-waiting"] == true and .table == 0' \
+	dcx "$N1" -j space show tv
+ip -n "$N1" link add vlater type vrf table 300
+expect_json "the VRF appears: the space routes through it (table 300)" \
+	'.vrf == "vlater" and .table == 300 and has("vrf-waiting") == false' \
+	dcx "$N1" -j space show tv
+ip -n "$N1" link del vlater
+expect_json "the VRF goes: the space waits again, for table 300" \
+	'.vrf == "vlater" and .["vrf-waiting"] == true and .table == 300' \
+	dcx "$N1" -j space show tv
+ip -n "$N1" link add vlater type vrf table 301
+expect_json "a VRF of that name but another table: still waiting" \
+	'.["vrf-waiting"] == true and .table == 300' dcx "$N1" -j space show tv
+ip -n "$N1" link del vlater
+ip -n "$N1" link add vlater type dummy
+expect_json "a device of that name that is no VRF: still waiting" \
+	'.["vrf-waiting"] == true' dcx "$N1" -j space show tv
+expect 1 'vlater is not a VRF device' \
+	"space set: naming it now is refused (exit 1)" \
+	dcx "$N1" space set tv vrf vlater
+ip -n "$N1" link del vlater
+ip -n "$N1" link add vlater type vrf table 300
+expect_json "the VRF of that name and table comes back: bound again" \
+	'.table == 300 and has("vrf-waiting") == false' \
+	dcx "$N1" -j space show tv
+expect 0 '' "space set tv vrf none: back to the main routing" \
+	dcx "$N1" space set tv vrf none
+expect_json "... no VRF, nothing waits" \
+	'.vrf == null and has("vrf-waiting") == false' dcx "$N1" -j space show tv
+expect 0 '' "space del tv" dcx "$N1" space del tv
+ip -n "$N1" link del vlater
+echo '{"spaces": [{"name": "tw", "id": 61, "vrf": "vboot"}]}' \
+	>"$TMPD/vboot.json"
+expect 0 '^$' "apply --check: a space waiting for its VRF is fine" \
+	dcx "$N1" -i ap apply --check "$TMPD/vboot.json"
+expect 0 '^$' "apply: a space whose VRF does not exist yet (boot)" \
+	dcx "$N1" -i ap apply "$TMPD/vboot.json"
+expect 0 '^tw +id 61 .* vrf vboot waiting( |$)' "... committed, waiting" \
+	dcx "$N1" -i ap space show tw
+expect 0 '^$' "diff: the same file, no change" \
+	dcx "$N1" -i ap diff "$TMPD/vboot.json"
+ip -n "$N1" link add vboot type vrf table 302
+expect_json "... and bound when the VRF comes" \
+	'.table == 302 and has("vrf-waiting") == false' \
+	dcx "$N1" -j -i ap space show tw
+ip -n "$N1" link del vboot
+expect 0 '' "instance del ap" dcx "$N1" instance del ap
+expect 0 '' "global set ndp-proxy uplater: a device to come is kept" \
+	dcx "$N1" -i mon global set ndp-proxy uplater
+expect 0 '^ndp-proxy +uplater  waiting$' "global show: ndp-proxy waiting" \
+	dcx "$N1" -i mon global show
+expect_json "global show -j: ndp-proxy-waiting" \
+	'.["ndp-proxy"] == "uplater" and .["ndp-proxy-waiting"] == true' \
+	dcx "$N1" -j -i mon global show
+ip -n "$N1" link add uplater type dummy
+expect_json "the device appears: the proxy no longer waits" \
+	'.["ndp-proxy"] == "uplater" and has("ndp-proxy-waiting") == false' \
+	dcx "$N1" -j -i mon global show
+ip -n "$N1" link del uplater
+dcx "$N1" -i mon space add tm id 62 vrf vmon
+ip -n "$N1" link add vmon type vrf table 303
+ip -n "$N1" link del vmon
+dcx "$N1" -i mon pool6 set 64:ff9b::/96	# the last event
+slowwait 30 grep -q '^pool6 set mon ' "$MON" >/dev/null
+got=$(grep -E '^(space vrf|global device|space add|global set) mon' "$MON")
+want=$(printf '%s\n' \
+	"global set mon ndp-proxy unset -> uplater" \
+	"global device mon ndp-proxy uplater: waiting -> bound" \
+	"global device mon ndp-proxy uplater: bound -> waiting" \
+	"space add mon tm id 62" \
+	"space vrf mon tm vrf vmon table 303: waiting -> bound" \
+	"space vrf mon tm vrf vmon table 303: bound -> waiting")
+[ "$got" = "$want" ]
+log_test "monitor: the ndp-proxy device and the VRF come and go (events)" \
+	$? || diag "got: $got"
+kill "$MON_PID" 2>/dev/null
 
 expect 1 'permission denied|Operation not permitted' \
 	"space add as non-root refused (exit 1)" \

@@ -176,14 +176,24 @@ check "the router has no MAC for it" bash -c \
 
 # The uplink deleted and re-created (a new ifindex): ndp-proxy names a
 # device and follows it, like a binding (it waited while it was gone).
+ndp_shows() {
+	dcx "$H" -i "$SP_INST" -j global show |
+		jq -e --argjson w "$1" '.["ndp-proxy"] == "uplink" and
+			(.["ndp-proxy-waiting"] // false) == $w'
+}
+check "uplink deleted" ip -n "$H" link del uplink
+check "global show: ndp-proxy uplink waiting" bash -c \
+	"'$dcx_cli' -n '$H' -i '$SP_INST' global show |
+	 grep -E '^ndp-proxy +uplink  waiting$'"
+check "global show -j: ndp-proxy-waiting" ndp_shows true
 relink() {
-	ip -n "$H" link del uplink &&
 	veth_pair "$U" eth0 "$H" uplink &&
 	ip -n "$U" addr add 2001:db8:1::1/64 dev eth0 nodad &&
 	ip -n "$H" addr add 2001:db8:1::2/64 dev uplink nodad &&
 	ip -n "$H" -6 route add default via 2001:db8:1::1
 }
-check "uplink deleted and re-created" relink
+check "uplink re-created" relink
+check "global show -j: ndp-proxy no longer waits" ndp_shows false
 check "ndp-proxy follows it: the client reaches vmA again" ping_i "$VM6"
 check "the router learnt $VM6 at the new uplink's MAC" learnt_by_proxy "$VM6"
 

@@ -10,7 +10,9 @@
 # no packet of A reaches B (captures on B's VMs and B's counters during A's
 # traffic); the two local VMs with the same address each get only their
 # own replies; cross-space sources are refused; unbinding a TAP stops its
-# translation; a deleted VRF leaves its space routing nowhere.
+# translation; a deleted VRF leaves its space waiting for it, routing
+# nowhere (dropped, counted vrf-waiting), and a VRF of that name and
+# table made again is taken at once.
 #
 # Both hosts load the operator guide's file, docs/guides/examples/
 # hypervisor.json (docs/guides/hypervisor.md), and host 1's "space show"
@@ -286,13 +288,32 @@ check "unbinding what is not bound is refused, with why" \
 check "deleting vrf-b on host 2" ip -n "$H2" link del vrf-b
 # Were B's packets routed in the main table now, this route would work.
 ip -n "$H2" route add 10.10.0.3/32 dev tap-b
+vw_before=$(sp_stat "$H2" B vrf-waiting)
 check_fail "B1 -> B2 then goes nowhere (not into the main table)" \
 	vm_ping "$VMB1" 10.10.0.3 bb 2
+check "... dropped on host 2, counted as vrf-waiting in space B" \
+	test "$(sp_stat "$H2" B vrf-waiting)" -ge "$((vw_before + 2))"
 check "A is not affected" vm_ping "$VMA1" 10.10.0.3 aa 3
-no_vrf_b() {
-	sp_space_json "$H2" B | jq -e '.vrf == null'
+vrf_b_is() {
+	sp_space_json "$H2" B | jq -e --argjson w "$1" '.vrf == "vrf-b" and
+		.table == 20 and (.["vrf-waiting"] // false) == $w'
 }
-check "space B on host 2 shows no VRF any more" no_vrf_b
+check "space B on host 2 waits for vrf-b (table 20)" vrf_b_is true
+check "space show (text): vrf vrf-b waiting" bash -c \
+	"'$dcx_cli' -n '$H2' -i '$SP_INST' space show B |
+	 grep -E '^B .* table 20  vrf vrf-b waiting'"
+# vrf-b made again (same table, tap-b enslaved again): B takes it at once.
+remake_vrf_b() {
+	ip -n "$H2" route del 10.10.0.3/32 dev tap-b &&
+	ip -n "$H2" link add vrf-b type vrf table 20 &&
+	ip -n "$H2" link set vrf-b up &&
+	ip -n "$H2" link set tap-b master vrf-b &&
+	ip -n "$H2" route add 10.10.0.3/32 dev tap-b table 20
+}
+check "vrf-b made again on host 2, tap-b in it" remake_vrf_b
+check "space B on host 2 routes through vrf-b again" vrf_b_is false
+check "B1 -> B2 works again, through the new vrf-b" \
+	vm_ping "$VMB1" 10.10.0.3 bb 3
 check "space del A on host 1" sp_space_del "$H1" A
 check_fail "A1 -> A2 stops with space A gone" \
 	vm_ping "$VMA1" 10.10.0.3 aa 2

@@ -4,6 +4,7 @@
  * built the way the module builds them, the text line and the JSON.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -241,6 +242,88 @@ static void test_bind_dev(void **state)
 		"\"state\":\"waiting\",\"old_state\":\"bound\"}");
 }
 
+/* Space s1's VRF vrf-a in table 200: ifindex, or 0 (waiting). */
+static struct nl_msg *vrf_event(uint8_t cmd, uint32_t ifindex)
+{
+	struct nl_msg *m = event(cmd);
+	struct nlattr *n = nla_nest_start(m, DCXLAT_A_SPACE_CFG |
+					  NLA_F_NESTED);
+
+	nla_put_string(m, DCXLAT_SPACE_NAME, "s1");
+	nla_put_u32(m, DCXLAT_SPACE_TABLE, 200);
+	nla_put_string(m, DCXLAT_SPACE_VRF_NAME, "vrf-a");
+	if (ifindex)
+		nla_put_u32(m, DCXLAT_SPACE_VRF, ifindex);
+	else
+		nla_put_flag(m, DCXLAT_SPACE_VRF_WAITING);
+	nla_nest_end(m, n);
+	return m;
+}
+
+/* A VRF event (VRF_DEV): the space, its VRF, the state old -> new. */
+static void test_vrf_dev(void **state)
+{
+	struct nl_msg *m;
+	struct nlattr *n;
+
+	(void)state;
+	renders(vrf_event(DCXLAT_CMD_VRF_DEV, 9),
+		"space vrf t1 s1 vrf vrf-a table 200: waiting -> bound",
+		"{\"object\":\"space\",\"command\":\"vrf\","
+		"\"instance\":\"t1\",\"space\":\"s1\",\"vrf\":\"vrf-a\","
+		"\"table\":200,\"ifindex\":9,"
+		"\"state\":\"bound\",\"old_state\":\"waiting\"}");
+	renders(vrf_event(DCXLAT_CMD_VRF_DEV, 0),
+		"space vrf t1 s1 vrf vrf-a table 200: bound -> waiting",
+		"{\"object\":\"space\",\"command\":\"vrf\","
+		"\"instance\":\"t1\",\"space\":\"s1\",\"vrf\":\"vrf-a\","
+		"\"table\":200,"
+		"\"state\":\"waiting\",\"old_state\":\"bound\"}");
+	/* space set to a VRF that does not exist: named, waiting. */
+	m = vrf_event(DCXLAT_CMD_SPACE_SET, 0);
+	n = nla_nest_start(m, DCXLAT_A_OLD_SPACE_CFG | NLA_F_NESTED);
+	nla_put_string(m, DCXLAT_SPACE_NAME, "s1");
+	nla_put_u32(m, DCXLAT_SPACE_TABLE, 0);
+	nla_nest_end(m, n);
+	renders(m, "space set t1 s1: table main -> 200, vrf none -> "
+		"vrf-a (waiting)",
+		"{\"object\":\"space\",\"command\":\"set\","
+		"\"instance\":\"t1\",\"space\":\"s1\",\"changes\":["
+		"{\"key\":\"table\",\"old\":\"main\",\"new\":\"200\"},"
+		"{\"key\":\"vrf\",\"old\":\"none\","
+		"\"new\":\"vrf-a (waiting)\"}]}");
+}
+
+/* The ndp-proxy device uplink (NDP_DEV), gone when waiting. */
+static struct nl_msg *ndp_event(bool waiting)
+{
+	struct nl_msg *m = event(DCXLAT_CMD_NDP_DEV);
+	struct nlattr *n = nla_nest_start(m, DCXLAT_A_SETTINGS |
+					  NLA_F_NESTED);
+
+	nla_put_string(m, DCXLAT_SET_NDP_PROXY, "uplink");
+	nla_nest_end(m, n);
+	if (waiting)
+		nla_put_flag(m, DCXLAT_A_NDP_WAITING);
+	return m;
+}
+
+/* The ndp-proxy device: its name, the state old -> new. */
+static void test_ndp_dev(void **state)
+{
+	(void)state;
+	renders(ndp_event(true),
+		"global device t1 ndp-proxy uplink: bound -> waiting",
+		"{\"object\":\"global\",\"command\":\"device\","
+		"\"instance\":\"t1\",\"dev\":\"uplink\","
+		"\"state\":\"waiting\",\"old_state\":\"bound\"}");
+	renders(ndp_event(false),
+		"global device t1 ndp-proxy uplink: waiting -> bound",
+		"{\"object\":\"global\",\"command\":\"device\","
+		"\"instance\":\"t1\",\"dev\":\"uplink\","
+		"\"state\":\"bound\",\"old_state\":\"waiting\"}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -251,6 +334,8 @@ int main(void)
 		cmocka_unit_test(test_space_set),
 		cmocka_unit_test(test_bind_waiting),
 		cmocka_unit_test(test_bind_dev),
+		cmocka_unit_test(test_vrf_dev),
+		cmocka_unit_test(test_ndp_dev),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -261,7 +261,8 @@ static void test_space_messages(void **state)
 	snprintf(s.name, sizeof(s.name), "ta");
 	s.id = 35;
 	s.table = 100;
-	s.vrf_ifindex = 7;
+	snprintf(s.vrf, sizeof(s.vrf), "vrf-later");
+	s.vrf_ifindex = 7;	/* not sent: a VRF goes by name */
 	assert_int_equal(dcx_prefix_parse("2001:db8:a41:23::/96", &s.prefix,
 					  err, sizeof(err)), 0);
 	s.has_prefix = true;
@@ -279,7 +280,9 @@ static void test_space_messages(void **state)
 	assert_string_equal(back.name, "ta");
 	assert_int_equal(back.id, 35);
 	assert_int_equal(back.table, 100);
-	assert_int_equal(back.vrf_ifindex, 7);
+	assert_string_equal(back.vrf, "vrf-later");
+	assert_int_equal(back.vrf_ifindex, 0);
+	assert_false(back.vrf_waiting);
 	assert_true(back.has_prefix);
 	assert_int_equal(back.prefix.len, 96);
 	assert_int_equal(back.nbinds, 1);
@@ -295,6 +298,8 @@ static void test_space_messages(void **state)
 	nest = nla_nest_start(m, DCXLAT_A_SPACE_CFG | NLA_F_NESTED);
 	assert_int_equal(nla_put_string(m, DCXLAT_SPACE_NAME, "ta"), 0);
 	assert_int_equal(nla_put_u32(m, DCXLAT_SPACE_WAITING, 1), 0);
+	assert_int_equal(nla_put_string(m, DCXLAT_SPACE_VRF_NAME, "vrf-b"), 0);
+	assert_int_equal(nla_put_flag(m, DCXLAT_SPACE_VRF_WAITING), 0);
 	bn = nla_nest_start(m, DCXLAT_SPACE_BIND | NLA_F_NESTED);
 	assert_int_equal(nla_put_string(m, DCXLAT_BIND_IFNAME, "tap9"), 0);
 	assert_int_equal(nla_put_flag(m, DCXLAT_BIND_WAITING), 0);
@@ -303,6 +308,8 @@ static void test_space_messages(void **state)
 	assert_int_equal(dcx_msg_parse_space(nlmsg_hdr(m), &back), 0);
 	assert_true(back.has_waiting);
 	assert_int_equal(back.waiting, 1);
+	assert_string_equal(back.vrf, "vrf-b");
+	assert_true(back.vrf_waiting);
 	assert_int_equal(back.nbinds, 1);
 	assert_string_equal(back.binds[0].dev, "tap9");
 	assert_true(back.binds[0].waiting);
@@ -311,10 +318,13 @@ static void test_space_messages(void **state)
 	nlmsg_free(m);
 	/* "prefix none" goes out as length 0, read back as unset. */
 	s.has_prefix = false;
+	s.vrf[0] = 0;
 	m = dcx_msg_new(FAMILY, DCXLAT_CMD_SPACE_SET, 0, 1, "i", NULL);
-	assert_int_equal(dcx_msg_put_space(m, &s, DCX_SP_PREFIX), 0);
+	assert_int_equal(dcx_msg_put_space(m, &s, DCX_SP_PREFIX | DCX_SP_VRF),
+			 0);
 	assert_int_equal(dcx_msg_parse_space(nlmsg_hdr(m), &back), 0);
 	assert_false(back.has_prefix);
+	assert_string_equal(back.vrf, "");	/* "vrf none": "" */
 	assert_int_equal(back.id, 0);
 	dcx_space_free(&back);
 	nlmsg_free(m);
