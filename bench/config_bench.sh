@@ -28,6 +28,12 @@
 #                or a build in DCX_JOOL_DIR (default build/jool: the .ko
 #                files under src/mod/{common,siit}, the jool_siit tool).
 #                DCX_BENCH_JOOL=off skips it.
+# DCX_BENCH_BEFORE=DIR: a before/after of bulk-add and apply instead of
+# the steps above. DIR holds another build's dcxlat.ko and dcxlat (its
+# CLI); both builds load the same N entries, each with its own module
+# (insmod, rmmod after), in the order before, after, after, before
+# (DCX_BENCH_ROUNDS times, default 1), then the mean of each and the
+# ratio before / after.
 set -u
 N=${1:-1000000}
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -132,6 +138,59 @@ PY
 		printf "ratio        jool-handle/bulk-add %.1fx, jool-handle/apply %.1fx, jool-again/apply-again %.1fx\n",
 			j / a, j / p, ja / pa }'
 }
+
+# One lane of the before/after mode: TAG, module, CLI. The module of the
+# lane before is removed once its namespace (and instance) is gone.
+declare -A AB
+ab_lane() {
+	local tag=$1 i deps
+
+	for i in $(seq 30); do
+		[ -d /sys/module/dcxlat ] || break
+		rmmod dcxlat 2>/dev/null || sleep 1
+	done
+	[ -d /sys/module/dcxlat ] && die "cannot unload dcxlat"
+	deps=$(modinfo -F depends "$2" | tr , ' ')
+	[ -z "$deps" ] || modprobe -a $deps
+	insmod "$2" || die "insmod $2"
+	D=$3
+	ip netns add "$NS" || die "ip netns add"
+	dcx instance add && dcx pool6 set 2001:db8:64::/96 || die "setup"
+	step "$tag-add" dcx eamt add --file "$W/eam.txt"
+	[ -s "$W/cfg.json" ] || dcx show >"$W/cfg.json" || die "show failed"
+	[ "$(dcx eamt show | wc -l)" -eq "$N" ] || die "$tag lost entries"
+	dcx eamt flush
+	step "$tag-apply" dcx apply "$W/cfg.json"
+	AB[$tag-add]+=" ${SECS[$tag-add]}"
+	AB[$tag-apply]+=" ${SECS[$tag-apply]}"
+	ip netns del "$NS"
+}
+
+ab_mode() {
+	local b=$DCX_BENCH_BEFORE r s
+
+	[ -f "$b/dcxlat.ko" ] && [ -x "$b/dcxlat" ] ||
+		die "DCX_BENCH_BEFORE=$b: no dcxlat.ko and dcxlat there"
+	ip netns del "$NS"
+	echo "config_bench: before/after, N=$N entries, $(uname -r)"
+	for r in $(seq "${DCX_BENCH_ROUNDS:-1}"); do
+		ab_lane before "$b/dcxlat.ko" "$b/dcxlat"
+		ab_lane after "$DIR/dcxlat.ko" "$DIR/usr/dcxlat"
+		ab_lane after "$DIR/dcxlat.ko" "$DIR/usr/dcxlat"
+		ab_lane before "$b/dcxlat.ko" "$b/dcxlat"
+	done
+	for s in add apply; do
+		echo "${AB[before-$s]} |${AB[after-$s]}" | awk -v s="$s" '{
+			for (i = 1; $i != "|"; i++) b += $i
+			nb = i - 1
+			for (i++; i <= NF; i++) { a += $i; na++ }
+			printf "%-12s before %.2f s, after %.2f s (means): %.2fx\n",
+				s, b / nb, a / na, (b / nb) / (a / na) }'
+	done
+	echo "config_bench: done $(date -u +%Y-%m-%d), kernel $(uname -r), $(nproc) vCPU"
+	exit 0
+}
+[ -n "${DCX_BENCH_BEFORE:-}" ] && ab_mode
 
 dcx instance add || die "instance add"
 dcx pool6 set 2001:db8:64::/96 || die "pool6 set"

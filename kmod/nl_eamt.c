@@ -57,14 +57,18 @@ static int dcx_eam_prefix(const struct nlattr *a, unsigned int bits,
 static int dcx_eam_parse(const struct nlattr *a, unsigned int idx,
 			 struct dcx_eam_req *e, struct netlink_ext_ack *extack)
 {
-	struct nlattr *tb[DCXLAT_EAM_MAX + 1];
-	int err;
+	const struct nlattr *tb[DCXLAT_EAM_MAX + 1] = { NULL };
+	const struct nlattr *x;
+	int err, rem;
 
 	memset(e, 0, sizeof(*e));
-	/* genetlink validated the whole tree (dcx_eam_policy) on receipt. */
-	err = nla_parse_nested(tb, DCXLAT_EAM_MAX, a, NULL, extack);
-	if (err)
-		return err;
+	/*
+	 * genetlink validated the whole tree (dcx_eam_policy) on receipt:
+	 * the nest is only sorted by type here, not parsed again.
+	 */
+	nla_for_each_nested(x, a, rem)
+		if (nla_type(x) <= DCXLAT_EAM_MAX)
+			tb[nla_type(x)] = x;
 	if (tb[DCXLAT_EAM_PREFIX4]) {
 		err = dcx_eam_prefix(tb[DCXLAT_EAM_PREFIX4], 32, &e->v4,
 				     &e->len4, idx, extack);

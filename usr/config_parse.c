@@ -145,13 +145,17 @@ static int dcx_j_eamt(struct dcx_jctx *x, const char *base, json_object *a,
 	for (i = 0; i < n; i++) {
 		json_object *j = json_object_array_get_idx(a, i);
 
-		snprintf(path, sizeof(path), "%seamt[%zu]", base, i);
-		if (dcx_want(x, path, j, json_type_string,
-			     "a string \"PREFIX4 PREFIX6\""))
-			return -1;
-		if (dcx_eam_parse_str(json_object_get_string(j), &e, msg,
-				      sizeof(msg)))
-			return DCX_JERR(x, path, "%s", msg);
+		/* The usual entry costs no path (a million of them, apply). */
+		if (!json_object_is_type(j, json_type_string) ||
+		    !dcx_eam_scan(json_object_get_string(j), &e)) {
+			snprintf(path, sizeof(path), "%seamt[%zu]", base, i);
+			if (dcx_want(x, path, j, json_type_string,
+				     "a string \"PREFIX4 PREFIX6\""))
+				return -1;
+			if (dcx_eam_parse_str(json_object_get_string(j), &e,
+					      msg, sizeof(msg)))
+				return DCX_JERR(x, path, "%s", msg);
+		}
 		e.tag = (unsigned int)i;
 		vec->v[vec->n++] = e;
 	}

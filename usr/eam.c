@@ -52,6 +52,8 @@ int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
 	char buf[256];
 	bool empty;
 
+	if (dcx_eam_scan(s, e))
+		return 0;
 	if (strlen(s) >= sizeof(buf)) {
 		snprintf(err, errlen, "EAM entry too long");
 		return -1;
@@ -65,6 +67,175 @@ int dcx_eam_parse_str(const char *s, struct dcx_ueam *e, char *err,
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the fast path of bulk lines ----------------------------------- */
+
+/*
+ * A million-line file spends its time in strtok, inet_pton and the
+ * messages' buffers. dcx_eam_scan() reads the usual line by hand and
+ * gives up (false) on anything it does not know for sure; the caller then
+ * parses the line the slow way, which accepts the same entries (the unit
+ * tests compare both on every form) and words every error.
+ */
+static bool dcx_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* 1-3 decimal digits (leading zeros allowed, as dcx_len_parse). */
+static bool dcx_scan_len(const char **p, unsigned int max, unsigned int *len)
+{
+	const char *s = *p;
+	unsigned int v = 0, n = 0;
+
+	while (*s >= '0' && *s <= '9' && n < 4) {
+		v = v * 10 + (unsigned int)(*s++ - '0');
+		n++;
+	}
+	if (!n || n > 3 || v > max)
+		return false;
+	*p = s;
+	*len = v;
+	return true;
+}
+
+/* A.B.C.D as inet_pton() takes it: no leading zero, each part <= 255. */
+static bool dcx_scan_v4(const char **p, uint32_t *out)
+{
+	const char *s = *p;
+	uint32_t a = 0, v;
+	int i, n;
+
+	for (i = 0; i < 4; i++) {
+		if (i && *s++ != '.')
+			return false;
+		for (v = 0, n = 0; *s >= '0' && *s <= '9' && n < 4; n++)
+			v = v * 10 + (uint32_t)(*s++ - '0');
+		if (!n || n > 3 || v > 255 || (n > 1 && s[-n] == '0'))
+			return false;
+		a = a << 8 | v;
+	}
+	*p = s;
+	*out = a;
+	return true;
+}
+
+/* Hex digit values + 1 (0: not one), for the fast path. */
+static const unsigned char dcx_hexv[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6,
+	['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+};
+
+static int dcx_hex(char c)
+{
+	return (int)dcx_hexv[(unsigned char)c] - 1;
+}
+
+/*
+ * Hex groups of 1-4 digits, at most one "::" (standing for at least one
+ * zero group), eight groups without it: what inet_pton() takes, minus the
+ * dotted-quad tail (left to it).
+ */
+static bool dcx_scan_v6(const char **p, struct in6_addr *out)
+{
+	const char *s = *p;
+	uint16_t g[8];
+	int n = 0, gap = -1, i, d, k;
+	unsigned int v;
+
+	if (s[0] == ':') {
+		if (s[1] != ':')
+			return false;
+		gap = 0;
+		s += 2;
+	}
+	while (n < 8 && dcx_hex(*s) >= 0) {
+		for (v = 0, k = 0; (d = dcx_hex(*s)) >= 0 && k < 5; k++, s++)
+			v = v << 4 | (unsigned int)d;
+		if (k > 4)
+			return false;
+		g[n++] = (uint16_t)v;
+		if (*s != ':')
+			break;
+		if (s[1] == ':') {
+			if (gap >= 0)
+				return false;
+			gap = n;
+			s += 2;
+		} else if (dcx_hex(s[1]) >= 0) {
+			s++;
+		} else {
+			return false;
+		}
+	}
+	if (*s == '.' || *s == ':' || dcx_hex(*s) >= 0 ||
+	    (gap < 0 ? n != 8 : n > 7))
+		return false;
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n; i++) {
+		k = gap >= 0 && i >= gap ? 8 - n + i : i;
+		out->s6_addr[2 * k] = (uint8_t)(g[i] >> 8);
+		out->s6_addr[2 * k + 1] = (uint8_t)g[i];
+	}
+	*p = s;
+	return true;
+}
+
+static const char *dcx_skip_blanks(const char *s)
+{
+	while (dcx_blank(*s))
+		s++;
+	return s;
+}
+
+/* w (l bytes) as a whole word: followed by a blank, "#" or the end. */
+static bool dcx_scan_word(const char **p, const char *w, size_t l)
+{
+	const char *s = *p;
+
+	if (*s != *w || strncmp(s, w, l) ||
+	    !(dcx_blank(s[l]) || !s[l] || s[l] == '#'))
+		return false;
+	*p = s + l;
+	return true;
+}
+
+bool dcx_eam_scan(const char *s, struct dcx_ueam *e)
+{
+	struct dcx_uprefix m;
+	uint32_t a;
+
+	s = dcx_skip_blanks(s);
+	if (!dcx_scan_v4(&s, &a))
+		return false;
+	e->p4.len = 32;
+	if (*s == '/' && (++s, !dcx_scan_len(&s, 32, &e->p4.len)))
+		return false;
+	if (!dcx_blank(*s) || (e->p4.len < 32 && (a << e->p4.len)))
+		return false;
+	e->p4.addr.s_addr = htonl(a);
+	s = dcx_skip_blanks(s);
+	if (!dcx_scan_v6(&s, &e->p6.addr))
+		return false;
+	e->p6.len = 128;
+	if (*s == '/' && (++s, !dcx_scan_len(&s, 128, &e->p6.len)))
+		return false;
+	if ((*s && !dcx_blank(*s) && *s != '#') ||
+	    !dcx_eam_lens_ok(e->p4.len, e->p6.len))
+		return false;
+	m = e->p6;
+	dcx_prefix_mask(&m);
+	if (memcmp(&m.addr, &e->p6.addr, sizeof(m.addr)))
+		return false;
+	s = dcx_skip_blanks(s);
+	e->remote = dcx_scan_word(&s, "remote", 6);
+	if (!e->remote)
+		dcx_scan_word(&s, "local", 5);
+	s = dcx_skip_blanks(s);
+	return !*s || *s == '#';
 }
 
 int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
@@ -139,7 +310,9 @@ int dcx_eam_read(FILE *f, const char *name, struct dcx_eam_vec *vec,
 				 lineno);
 			return -1;
 		}
-		if (dcx_eam_parse_line(line, &e, &empty, msg, sizeof(msg))) {
+		empty = false;
+		if (!dcx_eam_scan(line, &e) &&
+		    dcx_eam_parse_line(line, &e, &empty, msg, sizeof(msg))) {
 			snprintf(err, errlen, "%s:%u: %s", name, lineno, msg);
 			return -1;
 		}

@@ -45,6 +45,14 @@ int dcx_eam_parse_line(char *line, struct dcx_ueam *e, bool *empty,
 		       char *err, size_t errlen);
 
 /*
+ * The fast path of dcx_eam_parse_line() for a line (or string) that holds
+ * an entry in the usual form: true with *e filled, else false and the
+ * slow parser decides (it accepts whatever this accepts, with the same
+ * result). s is not modified.
+ */
+bool dcx_eam_scan(const char *s, struct dcx_ueam *e);
+
+/*
  * Read a bulk file to the end into vec; tags are line numbers; errors
  * read "NAME:LINE: ...". Returns 0 or -1.
  */

@@ -15,14 +15,14 @@
  *    still hold after they were unlinked: unlinked nodes are not modified.
  */
 #include "lpm.h"
+#include "lpm_node.h"
 
-struct dcx_lpm_node {
-	struct dcx_lpm_node __rcu *child[2];
-	void __rcu *value;
-	u64 key[2];		/* host order, left-aligned, masked to cidr */
-	u8 cidr;
-	struct rcu_head rcu;
-};
+#ifdef DCX_LPM_DEBUG
+unsigned long dcx_lpm_debug_visits;
+unsigned long dcx_lpm_debug_descents;
+void (*dcx_lpm_debug_hook)(void);
+#endif
+
 
 /* A table emptied by dcx_lpm_free(), for the work that frees it. */
 struct dcx_lpm_grave {
@@ -33,87 +33,13 @@ struct dcx_lpm_grave {
 
 static struct kmem_cache *dcx_lpm_cache;
 
-#ifdef DCX_LPM_DEBUG
-unsigned long dcx_lpm_debug_visits;
-void (*dcx_lpm_debug_hook)(void);
+/*
+ * An insert remembers the deepest slot of its path whose node still
+ * spans 2^DCX_LPM_HINT_SPAN keys: the next insert of a sorted load
+ * starts there while its key lies inside that node.
+ */
+#define DCX_LPM_HINT_SPAN	8
 
-/* Every node a reader reads; the hook lets a test write in between. */
-static void dcx_lpm_visit(void)
-{
-	dcx_lpm_debug_visits++;
-	if (dcx_lpm_debug_hook)
-		dcx_lpm_debug_hook();
-}
-#else
-#define dcx_lpm_visit() do { } while (0)
-#endif
-
-#define dcx_lpm_wr(p, lock) rcu_dereference_protected(p, lockdep_is_held(lock))
-#define dcx_lpm_dead(p) rcu_dereference_protected(p, 1)	/* unseen nodes */
-
-static void dcx_lpm_load(u64 *k, const u8 *key, unsigned int bits)
-{
-	__be64 w[2];
-	__be32 v;
-
-	if (bits == 32) {
-		memcpy(&v, key, sizeof(v));
-		k[0] = (u64)be32_to_cpu(v) << 32;
-		k[1] = 0;
-	} else {
-		memcpy(w, key, sizeof(w));
-		k[0] = be64_to_cpu(w[0]);
-		k[1] = be64_to_cpu(w[1]);
-	}
-}
-
-static void dcx_lpm_store(u8 *key, const u64 *k, unsigned int bits)
-{
-	__be64 w[2];
-	__be32 v;
-
-	if (bits == 32) {
-		v = cpu_to_be32((u32)(k[0] >> 32));
-		memcpy(key, &v, sizeof(v));
-	} else {
-		w[0] = cpu_to_be64(k[0]);
-		w[1] = cpu_to_be64(k[1]);
-		memcpy(key, w, sizeof(w));
-	}
-}
-
-/* Clear every bit after the first cidr ones. */
-static void dcx_lpm_mask(u64 *k, unsigned int cidr)
-{
-	if (cidr < 64) {
-		k[0] = cidr ? k[0] & (~0ULL << (64 - cidr)) : 0;
-		k[1] = 0;
-	} else if (cidr < 128) {
-		k[1] = cidr > 64 ? k[1] & (~0ULL << (128 - cidr)) : 0;
-	}
-}
-
-/* How many leading bits a and b share: 128 when they are equal. */
-static unsigned int dcx_lpm_common(const u64 *a, const u64 *b)
-{
-	u64 x = a[0] ^ b[0];
-
-	if (x)
-		return 64 - fls64(x);
-	x = a[1] ^ b[1];
-	return x ? 128 - fls64(x) : 128;
-}
-
-/* Bit i of k, bit 0 being the most significant. i < 128. */
-static unsigned int dcx_lpm_bit(const u64 *k, unsigned int i)
-{
-	return (k[i / 64] >> (63 - i % 64)) & 1;
-}
-
-static bool dcx_lpm_in_prefix(const struct dcx_lpm_node *n, const u64 *k)
-{
-	return dcx_lpm_common(n->key, k) >= n->cidr;
-}
 
 static struct dcx_lpm_node *dcx_lpm_node_new(const u64 *k, u8 cidr,
 					     void *value, gfp_t gfp)
@@ -154,6 +80,7 @@ void dcx_lpm_init(struct dcx_lpm *t, unsigned int bits)
 {
 	WARN_ON(bits != 32 && bits != 128);
 	RCU_INIT_POINTER(t->root, NULL);
+	t->hint = NULL;
 	t->count = 0;
 	t->bits = bits == 32 ? 32 : 128;
 }
@@ -175,16 +102,39 @@ static void *dcx_lpm_first_wr(struct dcx_lpm_node *n, struct mutex *lock)
 }
 
 /*
+ * Where an insert of k/cidr may start: the hint when its node lies on the
+ * way to k (the nodes above it have no value: the hint is set so), else
+ * the root.
+ */
+static struct dcx_lpm_node __rcu **dcx_lpm_start(struct dcx_lpm *t,
+						 const u64 *k, u8 cidr,
+						 struct mutex *lock)
+{
+	struct dcx_lpm_node *n;
+
+	if (!t->hint)
+		return &t->root;
+	n = dcx_lpm_wr(*t->hint, lock);
+	if (n && n->cidr <= cidr && dcx_lpm_in_prefix(n, k))
+		return t->hint;
+	return &t->root;
+}
+
+/*
  * Insert key/cidr -> value in one descent. With clash != NULL the prefix
  * must overlap no entry: an entry containing it lies on the path down, an
  * entry inside it in the subtree where it goes; either is put in *clash.
+ * The descent starts at the hint when it can (dcx_lpm_start()): the nodes
+ * it skips contain the prefix and have no value, so neither the place
+ * found nor the clash checks change.
  */
 static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 		       void *value, gfp_t gfp, struct mutex *lock,
 		       void **clash)
 {
-	struct dcx_lpm_node __rcu **slot = &t->root;
+	struct dcx_lpm_node __rcu **slot, **hint = NULL;
 	struct dcx_lpm_node *node, *newn, *mid;
+	bool bare = true;	/* no value above slot */
 	unsigned int c;
 	u64 k[2], m[2];
 	void *v;
@@ -198,8 +148,17 @@ static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 	if (m[0] != k[0] || m[1] != k[1])
 		return -EINVAL;
 
+	slot = dcx_lpm_start(t, k, cidr, lock);
+	if (slot != &t->root)
+		hint = slot;
 	node = dcx_lpm_wr(*slot, lock);
 	while (node && node->cidr <= cidr && dcx_lpm_in_prefix(node, k)) {
+#ifdef DCX_LPM_DEBUG
+		dcx_lpm_debug_descents++;
+#endif
+		if (bare && slot != &t->root &&
+		    node->cidr + DCX_LPM_HINT_SPAN <= t->bits)
+			hint = slot;
 		v = dcx_lpm_wr(node->value, lock);
 		if (clash && (v || node->cidr == cidr)) {
 			/* Around it, it, or (a bare branch point) inside it. */
@@ -213,6 +172,8 @@ static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 			rcu_assign_pointer(node->value, value);
 			goto added;
 		}
+		if (v)
+			bare = false;
 		slot = &node->child[dcx_lpm_bit(k, node->cidr)];
 		node = dcx_lpm_wr(*slot, lock);
 	}
@@ -247,6 +208,8 @@ static int dcx_lpm_add(struct dcx_lpm *t, const u8 *key, u8 cidr,
 	RCU_INIT_POINTER(mid->child[dcx_lpm_bit(node->key, c)], node);
 	rcu_assign_pointer(*slot, mid);
 added:
+	/* Inserts free no node: every slot of this path stays valid. */
+	t->hint = hint;
 	WRITE_ONCE(t->count, t->count + 1);
 	return 0;
 }
@@ -274,6 +237,8 @@ void *dcx_lpm_remove(struct dcx_lpm *t, const u8 *key, u8 cidr,
 
 	if (cidr > t->bits)
 		return NULL;
+	/* A node freed below may own the hinted slot. */
+	t->hint = NULL;
 	dcx_lpm_load(k, key, t->bits);
 	dcx_lpm_mask(k, cidr);
 
@@ -316,160 +281,6 @@ void *dcx_lpm_remove(struct dcx_lpm *t, const u8 *key, u8 cidr,
 	}
 	WRITE_ONCE(t->count, t->count - 1);
 	return value;
-}
-
-void *dcx_lpm_lookup(const struct dcx_lpm *t, const u8 *key, u8 *cidr_out)
-{
-	const struct dcx_lpm_node *n;
-	void *found = NULL, *v;
-	u8 found_cidr = 0;
-	u64 k[2];
-
-	dcx_lpm_load(k, key, t->bits);
-	n = rcu_dereference(t->root);
-	while (n) {
-		dcx_lpm_visit();
-		if (!dcx_lpm_in_prefix(n, k))
-			break;
-		v = rcu_dereference(n->value);
-		if (v) {
-			found = v;
-			found_cidr = n->cidr;
-		}
-		if (n->cidr >= t->bits)
-			break;
-		n = rcu_dereference(n->child[dcx_lpm_bit(k, n->cidr)]);
-	}
-	if (found && cidr_out)
-		*cidr_out = found_cidr;
-	return found;
-}
-
-void *dcx_lpm_find_exact(const struct dcx_lpm *t, const u8 *key, u8 cidr)
-{
-	const struct dcx_lpm_node *n;
-	u64 k[2];
-
-	if (cidr > t->bits)
-		return NULL;
-	dcx_lpm_load(k, key, t->bits);
-	dcx_lpm_mask(k, cidr);
-	n = rcu_dereference(t->root);
-	while (n && n->cidr <= cidr && dcx_lpm_in_prefix(n, k)) {
-		dcx_lpm_visit();
-		if (n->cidr == cidr)
-			return rcu_dereference(n->value);
-		n = rcu_dereference(n->child[dcx_lpm_bit(k, n->cidr)]);
-	}
-	return NULL;
-}
-
-/* The first entry of n's subtree in walk order (pre-order). */
-static struct dcx_lpm_node *dcx_lpm_first(struct dcx_lpm_node *n,
-					  void **value)
-{
-	struct dcx_lpm_node *l;
-
-	while (n) {
-		dcx_lpm_visit();
-		*value = rcu_dereference(n->value);
-		if (*value)
-			return n;
-		l = rcu_dereference(n->child[0]);
-		n = l ? l : rcu_dereference(n->child[1]);
-	}
-	return NULL;
-}
-
-/*
- * The first entry after position k/cidr (at or after it unless strict).
- * Walk order is pre-order: a node comes before its subtree, child 0's
- * subtree before child 1's. Descend along k; the answer is either a node
- * on that path, a subtree that k leaves on the right, or else the first
- * entry of the deepest child 1 skipped on the way down.
- */
-static struct dcx_lpm_node *dcx_lpm_seek(const struct dcx_lpm *t,
-					 const u64 *k, unsigned int cidr,
-					 bool strict, void **value)
-{
-	struct dcx_lpm_node *n, *alt, *r, *found;
-	unsigned int c, b, tries = 0;
-
-again:
-	alt = NULL;
-	n = rcu_dereference(t->root);
-	while (n) {
-		dcx_lpm_visit();
-		c = dcx_lpm_common(n->key, k);
-		if (c < n->cidr) {
-			/* k leaves n's prefix: n's subtree is on one side. */
-			if (dcx_lpm_bit(n->key, c))
-				alt = n;
-			break;
-		}
-		if (c == 128 && (n->cidr > cidr ||
-				 (!strict && n->cidr == cidr))) {
-			alt = n;	/* n and its subtree come after k */
-			break;
-		}
-		if (n->cidr >= t->bits)
-			break;
-		b = dcx_lpm_bit(k, n->cidr);
-		if (!b) {
-			r = rcu_dereference(n->child[1]);
-			if (r)
-				alt = r;
-		}
-		n = rcu_dereference(n->child[b]);
-	}
-	found = dcx_lpm_first(alt, value);
-	/*
-	 * Only a race with several writers can leave a reachable subtree
-	 * without an entry for a moment; look again, then give up (a dump
-	 * notices concurrent changes through its generation counter).
-	 */
-	if (!found && alt && ++tries < 3)
-		goto again;
-	return found;
-}
-
-int dcx_lpm_walk(const struct dcx_lpm *t, const u8 *start_key, u8 start_cidr,
-		 bool after,
-		 int (*cb)(void *ctx, const u8 *key, u8 cidr, void *value),
-		 void *ctx)
-{
-	struct dcx_lpm_node *n;
-	unsigned int cidr = 0;
-	bool strict = false;
-	u64 k[2] = { 0, 0 };
-	u8 buf[16];
-	void *value;
-	int ret;
-
-	if (start_key) {
-		cidr = start_cidr;
-		strict = after;
-		if (cidr > t->bits) {
-			cidr = t->bits;
-			strict = true;
-		}
-		dcx_lpm_load(k, start_key, t->bits);
-		dcx_lpm_mask(k, cidr);
-	}
-	for (;;) {
-		n = dcx_lpm_seek(t, k, cidr, strict, &value);
-		if (!n)
-			return 0;
-		/* Copy the position out: n may be freed once cb returns. */
-		k[0] = n->key[0];
-		k[1] = n->key[1];
-		cidr = n->cidr;
-		strict = true;
-		dcx_lpm_store(buf, k, t->bits);
-		ret = cb(ctx, buf, cidr, value);
-		if (ret)
-			return ret;
-	}
 }
 
 /*
@@ -523,6 +334,7 @@ void dcx_lpm_free(struct dcx_lpm *t, void (*free_value)(void *),
 	if (!root)
 		return;
 	RCU_INIT_POINTER(t->root, NULL);
+	t->hint = NULL;
 	WRITE_ONCE(t->count, 0);
 	g = kmalloc(sizeof(*g), GFP_KERNEL);
 	if (!g) {
@@ -539,6 +351,7 @@ void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *))
 {
 	dcx_lpm_destroy_nodes(dcx_lpm_dead(t->root), free_value);
 	RCU_INIT_POINTER(t->root, NULL);
+	t->hint = NULL;
 	t->count = 0;
 }
 

@@ -35,6 +35,12 @@ struct dcx_lpm_node;
 
 struct dcx_lpm {
 	struct dcx_lpm_node __rcu *root;
+	/*
+	 * Writers only: a child slot on the last insert's path, deep in the
+	 * trie, where the next insert may start its descent (sorted bulk
+	 * loads: neighbours share the path). NULL after a removal.
+	 */
+	struct dcx_lpm_node __rcu **hint;
 	unsigned int count;	/* entries (nodes with a value) */
 	u8 bits;		/* 32 or 128 */
 };
@@ -126,6 +132,7 @@ void dcx_lpm_destroy(struct dcx_lpm *t, void (*free_value)(void *));
 #ifdef DCX_LPM_DEBUG
 /* Unit-test instrumentation, never built into the module. */
 extern unsigned long dcx_lpm_debug_visits;	/* nodes read by readers */
+extern unsigned long dcx_lpm_debug_descents;	/* nodes inserts passed */
 /* Called at every node a reader reads: lets a test interleave writes. */
 extern void (*dcx_lpm_debug_hook)(void);
 /* Nodes allocated and not yet freed (in the trie or waiting for RCU). */
