@@ -95,11 +95,11 @@ static inline void dcx_free_after_gp(struct rcu_work *rw, work_func_t fn)
 #endif
 
 /*
- * Long writer loops (freeing or emptying a table of millions of entries)
- * call this every DCX_RESCHED_BATCH steps: process context only, no RCU
- * read-side section or spinlock held. The kernel's cond_resched(); the
- * test shim's counts the calls and WARNs in atomic context; a no-op
- * elsewhere in userspace.
+ * Long writer loops (freeing, emptying or rehashing a table of millions
+ * of entries) call this every DCX_RESCHED_BATCH steps: process context
+ * only, no RCU read-side section or spinlock held. The kernel's
+ * cond_resched(); the test shim's counts the calls and WARNs in atomic
+ * context; a no-op elsewhere in userspace.
  */
 #define DCX_RESCHED_BATCH	1024
 #if defined(__KERNEL__) || defined(DCX_KSHIM)

@@ -184,6 +184,9 @@ static int dcx_lenhash_rebuild(struct dcx_lenhash *h, unsigned int want,
 		return -ENOMEM;
 	nt->mask = size - 1;
 	for (i = 0; old && i <= old->mask; i++) {
+		/* Millions of slots: yield (writers hold a mutex, may sleep). */
+		if (i && i % DCX_RESCHED_BATCH == 0)
+			dcx_cond_resched();
 		obj = dcx_lenhash_wr(old->slot[i].obj, lock);
 		if (!obj || obj == DCX_LENHASH_DEAD)
 			continue;

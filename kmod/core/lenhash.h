@@ -31,7 +31,8 @@
  *    does, so it may run inside an RCU read-side section.
  *
  * Cost: an insert is amortised O(1): the one that finds the array 3/4
- * used rebuilds it (O(n), at most once per n/4 updates).
+ * used rebuilds it (O(n), at most once per n/4 updates), yielding every
+ * DCX_RESCHED_BATCH slots (dcx_cond_resched(): writers may sleep).
  */
 #ifndef DCX_CORE_LENHASH_H
 #define DCX_CORE_LENHASH_H

@@ -347,6 +347,29 @@ static void test_grow_shrink(void **state)
 	hfree(&h);
 }
 
+/*
+ * A rebuild walks the old array (millions of slots for a big EAM table):
+ * yields every DCX_RESCHED_BATCH, S / 1024 - 1 times per S slots outgrown.
+ */
+static void test_rebuild_yields(void **state __maybe_unused)
+{
+	unsigned long r0 = kshim_cond_resched_calls, want = 0, s;
+	struct dcx_lenhash h;
+	struct hobj **o;
+	unsigned int i, n = 10000;
+
+	hinit(&h, 32);
+	o = fill(&h, n);
+	for (s = 16; s < dcx_lenhash_debug_size(&h); s *= 2)
+		want += s >= DCX_RESCHED_BATCH ? s / DCX_RESCHED_BATCH - 1 : 0;
+	assert_int_equal(want, 1 + 3 + 7);
+	assert_int_equal(kshim_cond_resched_calls - r0, want);
+	hfree(&h);
+	for (i = 0; i < n; i++)
+		free(o[i]);
+	free(o);
+}
+
 /* Churn with 100 live entries: tombstones never grow the array. */
 static void test_tombstones(void **state)
 {
@@ -564,6 +587,7 @@ int main(void)
 		T(test_longest_first_v6),
 		T(test_random_vs_model_and_trie),
 		T(test_grow_shrink),
+		T(test_rebuild_yields),
 		T(test_tombstones),
 		T(test_enomem),
 		T(test_reader_keeps_old_array),
