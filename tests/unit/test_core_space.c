@@ -15,6 +15,7 @@ static void test_space_rules(void **state __maybe_unused)
 {
 	static const u8 none[16];
 	struct dcx_xlat_cfg cfg;
+	const struct dcx_prefix6 *p6;
 	struct dcx_space *a, *s;
 	struct dcx_tables *t;
 	char why[DCX_WHY_LEN];
@@ -91,6 +92,10 @@ static void test_space_rules(void **state __maybe_unused)
 	/* Replacing a prefix: the old one stops translating. */
 	assert_int_equal(set_pool6(t, a, "2001:db8:a:1::", 64, why), 0);
 	expect_map64(&cfg, "2001:db8:a::102:304", NULL, NULL);
+	/* The same prefix again: nothing replaced. */
+	p6 = dcx_space_pool6(a);
+	assert_int_equal(set_pool6(t, a, "2001:db8:a:1::", 64, why), 0);
+	assert_ptr_equal(dcx_space_pool6(a), p6);
 	expect_map64(&cfg, "2001:db8:a:1:1:203:400::", a, "1.2.3.4");
 	assert_int_equal(set_pool6(t, a, NULL, 0, why), 0);
 	assert_null(dcx_space_pool6(a));
