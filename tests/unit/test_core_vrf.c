@@ -102,6 +102,17 @@ static void test_vrf_waits_and_follows(void **state __maybe_unused)
 	assert_int_equal(up(t, "blue", 12, 200), 0);
 	assert_int_equal(b->vrf_ifindex, 0);
 	assert_string_equal(seen, "");
+
+	/* Without a callback: the same changes, nothing reported. */
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_space_vrf_up(t, "blue", 13, 100, NULL, NULL,
+					  &xv_lock), 1);
+	assert_int_equal(a->vrf_ifindex, 13);
+	assert_int_equal(dcx_space_vrf_gone(t, 13, NULL, NULL, NULL,
+					    &xv_lock), 1);
+	mutex_unlock(&xv_lock);
+	assert_int_equal(a->vrf_ifindex, -1);
+	assert_string_equal(seen, "");
 }
 
 int main(void)
