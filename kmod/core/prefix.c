@@ -35,16 +35,6 @@ bool dcx_prefix_overlap(const u8 *a, unsigned int la, const u8 *b,
 	return dcx_prefix_bits_equal(a, b, la < lb ? la : lb);
 }
 
-int dcx_prefix_cmp(const u8 *a, unsigned int la, const u8 *b,
-		   unsigned int lb, unsigned int bytes)
-{
-	int c = memcmp(a, b, bytes);
-
-	if (c)
-		return c;
-	return la < lb ? -1 : la > lb;
-}
-
 bool dcx_eam_lens_ok(unsigned int len4, unsigned int len6)
 {
 	return len4 <= 32 && len6 <= 128 && 32 - len4 == 128 - len6;

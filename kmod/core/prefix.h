@@ -24,13 +24,6 @@ bool dcx_prefix_host_bits_zero(const u8 *key, unsigned int len,
 /* Two prefixes overlap when one contains the other (equal ones do). */
 bool dcx_prefix_overlap(const u8 *a, unsigned int la, const u8 *b,
 			unsigned int lb);
-/*
- * Order of prefixes of `bytes`-byte keys: by address, then the shorter
- * first (a prefix comes before the ones it contains). In this order a set
- * of prefixes overlaps iff two neighbours do.
- */
-int dcx_prefix_cmp(const u8 *a, unsigned int la, const u8 *b,
-		   unsigned int lb, unsigned int bytes);
 /* RFC 7757 3.2: an EAM entry's suffixes are as long (32-len4 == 128-len6). */
 bool dcx_eam_lens_ok(unsigned int len4, unsigned int len6);
 
