@@ -166,7 +166,7 @@ static int dcx_check_eams(const struct dcx_uconfig *c, char *err,
 {
 	struct dcx_eam_where w = { c, NULL, NULL };
 	struct dcx_ueam *all = NULL;
-	size_t total = 0, k, i, n = 0, o;
+	size_t total = 0, k, i, n = 0, o, only = SIZE_MAX;
 	const struct dcx_uprefix *q;
 	char path[64], a[DCX_PREFIX_STRLEN], b[DCX_PREFIX_STRLEN];
 	int r = -1;
@@ -199,9 +199,16 @@ static int dcx_check_eams(const struct dcx_uconfig *c, char *err,
 			}
 		}
 		total += s->eamt.n;
+		if (s->eamt.n)
+			only = only == SIZE_MAX ? k : SIZE_MAX - 1;
 	}
 	if (total < 2)
 		return 0;
+	/* One space holds them all: its own list, the same labels. */
+	if (only < SIZE_MAX - 1)
+		return dcx_eam_check_overlaps(dcx_space_at(c, only)->eamt.v,
+					      total, false, dcx_label_in_space,
+					      &only, err, errlen);
 	all = malloc(total * sizeof(*all));
 	w.space_of = malloc(total * sizeof(size_t));
 	w.index_of = malloc(total * sizeof(size_t));

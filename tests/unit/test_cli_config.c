@@ -168,6 +168,12 @@ static void test_refused(void **state)
 	refuse("{ \"spaces\": [ { \"name\": \"a\", \"id\": 3, \"eamt\": [ \"10.0.0.1 2001:db8::1\" ] } ],"
 	       " \"eamt\": [ \"10.0.0.1 2001:db8::1\" ] }",
 	       "spaces[0].eamt[0]: 2001:db8::1/128 duplicates 2001:db8::1/128 (eamt[0])");
+	/* IPv6 overlaps of one space alone: the global check's labels. */
+	refuse("{ \"eamt\": [ \"10.0.0.1 2001:db8::1\", \"10.0.0.2 2001:db8::1\" ] }",
+	       "eamt[1]: 2001:db8::1/128 duplicates 2001:db8::1/128 (eamt[0])");
+	refuse("{ \"spaces\": [ { \"name\": \"a\", \"id\": 3, \"eamt\": [ \"10.0.0.0/31 2001:db8::/127\","
+	       " \"10.0.0.3 2001:db8::1\" ] } ] }",
+	       "spaces[0].eamt[1]: 2001:db8::1/128 overlaps 2001:db8::/127 (spaces[0].eamt[0])");
 	refuse("{ \"bindings\": [ { \"dev\": \"a/b\" } ] }",
 	       "bindings[0].dev: \"a/b\" is not a valid device name");
 	refuse("{ \"bindings\": [ { \"prefix4\": \"10.0.0.0/8\" } ] }", "bindings[0]: missing \"dev\"");
