@@ -397,17 +397,49 @@ static bool dcx_key_overlap(const struct dcx_key *a, const struct dcx_key *b)
 	return same >= l;
 }
 
+/* Sorted input (files from "show", generators): the overlapping pair. */
+static bool dcx_eam_sorted_pair(const struct dcx_ueam *v, size_t n, bool v4,
+				size_t *at)
+{
+	struct dcx_key k[2];
+	size_t i;
+
+	/* Keys of neighbours only: no array of n keys to fill and sort. */
+	dcx_key_of(&v[0], v4, 0, &k[0]);
+	for (i = 1; i < n; i++) {
+		dcx_key_of(&v[i], v4, i, &k[i & 1]);
+		if (dcx_key_cmp(&k[!(i & 1)], &k[i & 1]) > 0)
+			return false;
+	}
+	*at = n;
+	/* In that order a set overlaps iff two neighbours do (prefix.h). */
+	dcx_key_of(&v[0], v4, 0, &k[0]);
+	for (i = 1; i < n && *at == n; i++) {
+		dcx_key_of(&v[i], v4, i, &k[i & 1]);
+		if (dcx_key_overlap(&k[!(i & 1)], &k[i & 1]))
+			*at = i;
+	}
+	return true;
+}
+
 int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 			   dcx_eam_label_fn label, const void *ctx,
 			   char *err, size_t errlen)
 {
 	char la[64], lb[64], pa[DCX_PREFIX_STRLEN], pb[DCX_PREFIX_STRLEN];
 	const struct dcx_ueam *a, *b;
-	struct dcx_key *s, *p;
-	size_t i;
+	struct dcx_key *s;
+	size_t i, x, y;
 
 	if (n < 2)
 		return 0;
+	if (dcx_eam_sorted_pair(v, n, v4, &i)) {
+		if (i == n)
+			return 0;
+		x = i;
+		y = i - 1;
+		goto found;
+	}
 	s = malloc(n * sizeof(*s));
 	if (!s) {
 		snprintf(err, errlen, "out of memory");
@@ -415,13 +447,7 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 	}
 	for (i = 0; i < n; i++)
 		dcx_key_of(&v[i], v4, i, &s[i]);
-	/* Files written by "show" or generated are mostly in order already. */
-	for (i = 1; i < n; i++)
-		if (dcx_key_cmp(&s[i - 1], &s[i]) > 0)
-			break;
-	if (i < n)
-		qsort(s, n, sizeof(*s), dcx_key_cmp);
-	/* In that order a set overlaps iff two neighbours do (prefix.h). */
+	qsort(s, n, sizeof(*s), dcx_key_cmp);
 	for (i = 1; i < n; i++)
 		if (dcx_key_overlap(&s[i - 1], &s[i]))
 			break;
@@ -429,11 +455,13 @@ int dcx_eam_check_overlaps(const struct dcx_ueam *v, size_t n, bool v4,
 		free(s);
 		return 0;
 	}
-	p = &s[i - 1];
-	/* Report the one that comes later in the input. */
-	a = &v[s[i].idx > p->idx ? s[i].idx : p->idx];
-	b = &v[s[i].idx > p->idx ? p->idx : s[i].idx];
+	x = s[i].idx;
+	y = s[i - 1].idx;
 	free(s);
+found:
+	/* Report the one that comes later in the input. */
+	a = &v[x > y ? x : y];
+	b = &v[x > y ? y : x];
 	if (v4) {
 		dcx_prefix4_str(&a->p4, pa, sizeof(pa));
 		dcx_prefix4_str(&b->p4, pb, sizeof(pb));

@@ -239,6 +239,59 @@ static void test_overlaps_random(void **state)
 	dcx_eam_vec_free(&v);
 }
 
+static int by_prefix4(const void *x, const void *y)
+{
+	const struct dcx_ueam *a = x, *b = y;
+	uint32_t p = ntohl(a->p4.addr.s_addr), q = ntohl(b->p4.addr.s_addr);
+
+	if (p != q)
+		return p < q ? -1 : 1;
+	return (int)a->p4.len - (int)b->p4.len;
+}
+
+/* Sorted input (checked without a sort): the first neighbours named. */
+static void test_overlaps_sorted(void **state)
+{
+	struct dcx_eam_vec v = { NULL, 0, 0 };
+	unsigned int round, i, n;
+	char err[512], want[32];
+	int r;
+
+	(void)state;
+	srand(11);
+	for (round = 0; round < 300; round++) {
+		v.n = 0;
+		n = 2 + (unsigned int)rand() % 40;
+		for (i = 0; i < n; i++) {
+			struct dcx_ueam e;
+			unsigned int len = 16 + (unsigned int)rand() % 17;
+
+			memset(&e, 0, sizeof(e));
+			e.p4.len = len;
+			e.p4.addr.s_addr = htonl(((uint32_t)rand() &
+						  0x0003ffffu) << 8 &
+						 (~0u << (32 - len)));
+			e.p6.len = len + 96;
+			e.tag = 100 + i;
+			assert_int_equal(dcx_eam_vec_push(&v, &e), 0);
+		}
+		qsort(v.v, n, sizeof(*v.v), by_prefix4);
+		for (i = 1; i < n; i++)
+			if (contains4(&v.v[i - 1], &v.v[i]))
+				break;
+		r = dcx_eam_check_overlaps(v.v, v.n, true, label, NULL, err,
+					   sizeof(err));
+		assert_int_equal(r, i < n ? -1 : 0);
+		if (i == n)
+			continue;
+		snprintf(want, sizeof(want), "line %u: ", v.v[i].tag);
+		assert_true(!strncmp(err, want, strlen(want)));
+		snprintf(want, sizeof(want), "(line %u)", v.v[i - 1].tag);
+		assert_non_null(strstr(err, want));
+	}
+	dcx_eam_vec_free(&v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_overlaps),
 		cmocka_unit_test(test_overlaps_random),
+		cmocka_unit_test(test_overlaps_sorted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
