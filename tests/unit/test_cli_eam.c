@@ -202,6 +202,27 @@ static bool contains4(const struct dcx_ueam *a, const struct dcx_ueam *b)
 	return !((ntohl(a->p4.addr.s_addr) ^ ntohl(b->p4.addr.s_addr)) & m);
 }
 
+/* v = n random IPv4 prefixes of minlen..32 bits within amask; tags tag0.. */
+static void random_set(struct dcx_eam_vec *v, unsigned int n,
+		       unsigned int minlen, uint32_t amask, unsigned int tag0)
+{
+	unsigned int i;
+
+	v->n = 0;
+	for (i = 0; i < n; i++) {
+		struct dcx_ueam e;
+		unsigned int len = minlen + (unsigned int)rand() % (33 - minlen);
+		uint32_t a = ((uint32_t)rand() << 1 ^ (uint32_t)rand()) & amask;
+
+		memset(&e, 0, sizeof(e));
+		e.p4.len = len;
+		e.p4.addr.s_addr = htonl(a & (~0u << (32 - len)));
+		e.p6.len = len + 96;
+		e.tag = tag0 + i;
+		assert_int_equal(dcx_eam_vec_push(v, &e), 0);
+	}
+}
+
 static void test_overlaps_random(void **state)
 {
 	struct dcx_eam_vec v = { NULL, 0, 0 };
@@ -213,21 +234,8 @@ static void test_overlaps_random(void **state)
 	(void)state;
 	srand(7);
 	for (round = 0; round < 300; round++) {
-		v.n = 0;
 		n = 2 + (unsigned int)rand() % 40;
-		for (i = 0; i < n; i++) {
-			struct dcx_ueam e;
-			unsigned int len = 8 + (unsigned int)rand() % 25;
-			uint32_t a = ((uint32_t)rand() << 1 ^ (uint32_t)rand()) &
-				     0x0f0fffffu;
-
-			memset(&e, 0, sizeof(e));
-			e.p4.len = len;
-			e.p4.addr.s_addr = htonl(a & (~0u << (32 - len)));
-			e.p6.len = len + 96;
-			e.tag = i;
-			assert_int_equal(dcx_eam_vec_push(&v, &e), 0);
-		}
+		random_set(&v, n, 8, 0x0f0fffffu, 0);
 		model = false;
 		for (i = 0; i < n && !model; i++)
 			for (j = 0; j < i && !model; j++)
@@ -253,28 +261,15 @@ static int by_prefix4(const void *x, const void *y)
 static void test_overlaps_sorted(void **state)
 {
 	struct dcx_eam_vec v = { NULL, 0, 0 };
-	unsigned int round, i, n;
+	unsigned int round, i, n, clean = 0;
 	char err[512], want[32];
 	int r;
 
 	(void)state;
 	srand(11);
 	for (round = 0; round < 300; round++) {
-		v.n = 0;
 		n = 2 + (unsigned int)rand() % 40;
-		for (i = 0; i < n; i++) {
-			struct dcx_ueam e;
-			unsigned int len = 16 + (unsigned int)rand() % 17;
-
-			memset(&e, 0, sizeof(e));
-			e.p4.len = len;
-			e.p4.addr.s_addr = htonl(((uint32_t)rand() &
-						  0x0003ffffu) << 8 &
-						 (~0u << (32 - len)));
-			e.p6.len = len + 96;
-			e.tag = 100 + i;
-			assert_int_equal(dcx_eam_vec_push(&v, &e), 0);
-		}
+		random_set(&v, n, 16, 0x03ffff00u, 100);
 		qsort(v.v, n, sizeof(*v.v), by_prefix4);
 		for (i = 1; i < n; i++)
 			if (contains4(&v.v[i - 1], &v.v[i]))
@@ -282,14 +277,18 @@ static void test_overlaps_sorted(void **state)
 		r = dcx_eam_check_overlaps(v.v, v.n, true, label, NULL, err,
 					   sizeof(err));
 		assert_int_equal(r, i < n ? -1 : 0);
-		if (i == n)
+		if (i == n) {
+			clean++;
 			continue;
+		}
 		snprintf(want, sizeof(want), "line %u: ", v.v[i].tag);
 		assert_true(!strncmp(err, want, strlen(want)));
 		snprintf(want, sizeof(want), "(line %u)", v.v[i - 1].tag);
 		assert_non_null(strstr(err, want));
 	}
 	dcx_eam_vec_free(&v);
+	/* Both kinds of set came up: clean ones and overlapping ones. */
+	assert_in_range(clean, 1, 299);
 }
 
 int main(void)
