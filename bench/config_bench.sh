@@ -34,6 +34,12 @@
 # (insmod, rmmod after), in the order before, after, after, before
 # (DCX_BENCH_ROUNDS times, default 1), then the mean of each and the
 # ratio before / after.
+# DCX_BENCH_VS_JOOL=R: the control-plane comparison with Jool instead of
+# the steps above, R interleaved rounds (default 3) of: dcxlat `eamt add
+# --file` into an empty instance, dcxlat `apply` of the same N into an
+# empty instance, Jool's `file handle` of the same N into a new instance;
+# then the median of each step, the ratios Jool / dcxlat of those
+# medians and the median of the per-round ratios.
 set -u
 N=${1:-1000000}
 DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
@@ -117,16 +123,7 @@ jool_lane() {
 		echo "jool         not available (no jool_siit module/tool)"
 		return 0
 	fi
-	python3 - "$W/eam.txt" "$W/jool.json" <<'PY'
-import json, sys
-eamt = []
-for line in open(sys.argv[1]):
-    p4, p6 = line.split()[:2]
-    eamt.append({"ipv6 prefix": p6, "ipv4 prefix": p4})
-json.dump({"instance": "bench", "framework": "netfilter",
-           "global": {"pool6": "2001:db8:64::/96"}, "eamt": eamt},
-          open(sys.argv[2], "w"))
-PY
+	jool_json
 	step jool-handle ip netns exec "$NS" "$JOOL" file handle "$W/jool.json"
 	[ "$(ip netns exec "$NS" "$JOOL" -i bench eamt display --csv |
 		grep -c /)" -ge "$N" ] || die "jool lost entries"
@@ -137,6 +134,75 @@ PY
 		-v pa="${SECS[apply-again]}" 'BEGIN {
 		printf "ratio        jool-handle/bulk-add %.1fx, jool-handle/apply %.1fx, jool-again/apply-again %.1fx\n",
 			j / a, j / p, ja / pa }'
+}
+
+# The Jool JSON of the same entries, in $W/jool.json.
+jool_json() {
+	python3 - "$W/eam.txt" "$W/jool.json" <<'PY'
+import json, sys
+eamt = []
+for line in open(sys.argv[1]):
+    p4, p6 = line.split()[:2]
+    eamt.append({"ipv6 prefix": p6, "ipv4 prefix": p4})
+json.dump({"instance": "bench", "framework": "netfilter",
+           "global": {"pool6": "2001:db8:64::/96"}, "eamt": eamt},
+          open(sys.argv[2], "w"))
+PY
+}
+
+# median of the numbers on stdin
+median() {
+	sort -g | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]
+		else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# DCX_BENCH_VS_JOOL mode: interleaved rounds, medians, ratios.
+vs_jool_mode() {
+	local r s m
+	declare -A ALL MED
+
+	jool_ready || die "DCX_BENCH_VS_JOOL: no jool_siit (module and tool)"
+	jool_json
+	echo "config_bench: dcxlat vs Jool, N=$N entries, $(uname -r), $(nproc) CPU(s)"
+	for r in $(seq "${DCX_BENCH_VS_JOOL:-3}"); do
+		dcx instance add && dcx pool6 set 2001:db8:64::/96 ||
+			die "setup"
+		step add dcx eamt add --file "$W/eam.txt"
+		[ "$(dcx eamt show | wc -l)" -eq "$N" ] || die "add lost entries"
+		[ -s "$W/cfg.json" ] || dcx show >"$W/cfg.json" ||
+			die "show failed"
+		dcx instance del default && dcx instance add || die "instance re-add"
+		step apply dcx apply "$W/cfg.json"
+		[ "$(dcx eamt show | wc -l)" -eq "$N" ] ||
+			die "apply lost entries"
+		dcx instance del default || die "instance del"
+		step jool ip netns exec "$NS" "$JOOL" file handle "$W/jool.json"
+		[ "$(ip netns exec "$NS" "$JOOL" -i bench eamt display --csv |
+			grep -c /)" -ge "$N" ] || die "jool lost entries"
+		ip netns exec "$NS" "$JOOL" instance remove bench ||
+			die "jool instance remove"
+		for s in add apply jool; do
+			ALL[$s]+="${SECS[$s]} "
+		done
+		ALL[r-add]+="$(awk -v j="${SECS[jool]}" -v a="${SECS[add]}" \
+			'BEGIN { printf "%.2f", j / a }') "
+		ALL[r-apply]+="$(awk -v j="${SECS[jool]}" -v a="${SECS[apply]}" \
+			'BEGIN { printf "%.2f", j / a }') "
+	done
+	for s in add apply jool; do
+		m=$(tr ' ' '\n' <<<"${ALL[$s]}" | grep . | median)
+		MED[$s]=$m
+		echo "median       $s $m s (rounds: ${ALL[$s]% })"
+	done
+	awk -v j="${MED[jool]}" -v a="${MED[add]}" -v p="${MED[apply]}" \
+		'BEGIN { printf "ratio        jool/add %.1fx, jool/apply %.1fx (of the medians)\n", j / a, j / p }'
+	for s in add apply; do
+		m=$(tr ' ' '\n' <<<"${ALL[r-$s]}" | grep . | median)
+		echo "ratio        jool/$s per round: ${ALL[r-$s]% }; median ${m}x"
+	done
+	echo "config_bench: done $(date -u +%Y-%m-%d), kernel $(uname -r), $(nproc) vCPU"
+	exit 0
 }
 
 # One lane of the before/after mode: TAG, module, CLI. The module of the
@@ -191,6 +257,7 @@ ab_mode() {
 	exit 0
 }
 [ -n "${DCX_BENCH_BEFORE:-}" ] && ab_mode
+[ -n "${DCX_BENCH_VS_JOOL:-}" ] && vs_jool_mode
 
 dcx instance add || die "instance add"
 dcx pool6 set 2001:db8:64::/96 || die "pool6 set"
