@@ -29,7 +29,6 @@ struct dcx_lenhash_tbl {
 };
 
 #define DCX_LENHASH_DEAD	((void *)1)
-#define DCX_LENHASH_MIN		16
 
 #define dcx_lenhash_wr(p, lock) \
 	rcu_dereference_protected(p, lockdep_is_held(lock))

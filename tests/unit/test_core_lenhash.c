@@ -334,7 +334,7 @@ static void test_grow_shrink(void **state)
 	/* Removing nearly all shrinks it (tidy), the last one frees it. */
 	for (i = 1; i < n; i++)
 		hdel(&h, o[i], true);
-	assert_int_equal(dcx_lenhash_debug_size(&h), 16);
+	assert_int_equal(dcx_lenhash_debug_size(&h), DCX_LENHASH_MIN);
 	rcu_read_lock();
 	assert_ptr_equal(dcx_lenhash_find(&h, o[0]->key, 32), o[0]);
 	rcu_read_unlock();
@@ -345,6 +345,22 @@ static void test_grow_shrink(void **state)
 		free(o[i]);
 	free(o);
 	hfree(&h);
+}
+
+/* A small table (10 entries) stays sparse: misses end after a slot or two. */
+static void test_small_sparse(void **state __maybe_unused)
+{
+	struct dcx_lenhash h;
+	struct hobj **o;
+	unsigned int i, n = 10;
+
+	hinit(&h, 32);
+	o = fill(&h, n);
+	assert_true(dcx_lenhash_debug_size(&h) >= 6 * n);
+	hfree(&h);
+	for (i = 0; i < n; i++)
+		free(o[i]);
+	free(o);
 }
 
 /*
@@ -360,7 +376,7 @@ static void test_rebuild_yields(void **state __maybe_unused)
 
 	hinit(&h, 32);
 	o = fill(&h, n);
-	for (s = 16; s < dcx_lenhash_debug_size(&h); s *= 2)
+	for (s = DCX_LENHASH_MIN; s < dcx_lenhash_debug_size(&h); s *= 2)
 		want += s >= DCX_RESCHED_BATCH ? s / DCX_RESCHED_BATCH - 1 : 0;
 	assert_int_equal(want, 1 + 3 + 7);
 	assert_int_equal(kshim_cond_resched_calls - r0, want);
@@ -404,7 +420,7 @@ static void test_enomem(void **state)
 {
 	struct dcx_lenhash h;
 	struct hobj **o, *x;
-	unsigned int i, n = 12;	/* 3/4 of the first 16 slots */
+	unsigned int i, n = DCX_LENHASH_MIN / 4 * 3;	/* the first array full */
 
 	(void)state;
 	hinit(&h, 32);
@@ -414,8 +430,8 @@ static void test_enomem(void **state)
 	assert_int_equal(dcx_lenhash_count(&h), 0);
 	assert_null(hlk(&h, "192.0.2.1"));
 	o = fill(&h, n);
-	assert_int_equal(dcx_lenhash_debug_size(&h), 16);
-	/* The 13th needs a bigger array: refused, the old one intact. */
+	assert_int_equal(dcx_lenhash_debug_size(&h), DCX_LENHASH_MIN);
+	/* One more needs a bigger array: refused, the old one intact. */
 	kshim_fail_alloc_nth(1);
 	assert_int_equal(hins(&h, x), -ENOMEM);
 	assert_int_equal(dcx_lenhash_count(&h), n);
@@ -425,7 +441,7 @@ static void test_enomem(void **state)
 		rcu_read_unlock();
 	}
 	assert_int_equal(hins(&h, x), 0);
-	assert_int_equal(dcx_lenhash_debug_size(&h), 32);
+	assert_int_equal(dcx_lenhash_debug_size(&h), 2 * DCX_LENHASH_MIN);
 	/* A tidy that cannot allocate leaves the index as it was. */
 	for (i = 0; i < n; i++)
 		hdel(&h, o[i], false);
@@ -433,7 +449,7 @@ static void test_enomem(void **state)
 	mutex_lock(&lock);
 	dcx_lenhash_tidy(&h, GFP_KERNEL, &lock);
 	mutex_unlock(&lock);
-	assert_int_equal(dcx_lenhash_debug_size(&h), 32);
+	assert_int_equal(dcx_lenhash_debug_size(&h), 2 * DCX_LENHASH_MIN);
 	assert_ptr_equal(hlk(&h, "192.0.2.1"), x);
 	hfree(&h);
 	for (i = 0; i < n; i++)
@@ -587,6 +603,7 @@ int main(void)
 		T(test_longest_first_v6),
 		T(test_random_vs_model_and_trie),
 		T(test_grow_shrink),
+		T(test_small_sparse),
 		T(test_rebuild_yields),
 		T(test_tombstones),
 		T(test_enomem),
