@@ -63,8 +63,8 @@ trap cleanup EXIT
 
 require_root
 [ "${DCX_FAILSLAB:-0}" = 1 ] ||
-	ksft_skip_all "opt-in: DCX_FAILSLAB=1 (the debug lane sets it)"
-[ -d "$FS" ] || ksft_skip_all "no $FS (CONFIG_FAILSLAB, debugfs): the debug lane runs this"
+	ksft_skip_all "opt-in: DCX_FAILSLAB=1 with tests/debug/run.sh (docs/testing.md)"
+[ -d "$FS" ] || ksft_skip_all "no $FS (CONFIG_FAILSLAB, debugfs): run it on the debug kernel"
 require_cmd ip tc python3 jq
 dcx_require_built
 
