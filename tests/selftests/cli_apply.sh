@@ -117,10 +117,11 @@ expect 0 'lowest-ipv6-mtu +1280\.\.65535 \(default 1280\)' \
 # Raw requests reach the kernel's own checks (policy ranges, prefixes).
 cat >"$TMPD/nl.py" <<'PY'
 import socket, struct, subprocess, sys, time
+from nl_ack import ack
 
-NLMSG_ERROR, NLM_F_REQUEST, NLM_F_ACK = 2, 1, 4
+NLM_F_REQUEST, NLM_F_ACK = 1, 4
 NESTED = 0x8000
-A_ABI, A_INSTANCE, A_EAM, A_SETTINGS, A_ERROR = 1, 2, 7, 8, 12
+A_ABI, A_INSTANCE, A_EAM, A_SETTINGS = 1, 2, 7, 8
 C = dict(EAMT_ADD=9, SETTINGS_SET=13, TXN_BEGIN=21, TXN_COMMIT=22,
          TXN_ABORT=23)
 SET_LOWEST_MTU6, SET_RFC6791V4, SET_ROLE = 3, 1, 8
@@ -158,33 +159,7 @@ class Sock:
             struct.pack('=I', 1)) + attr(A_INSTANCE, inst + b'\0') + payload
         self.s.send(struct.pack('=IHHII', 16 + len(body), self.fam,
                                 NLM_F_REQUEST | NLM_F_ACK, self.seq, 0) + body)
-        whole = None
-        while True:
-            d = self.s.recv(65536)
-            off = 0
-            while off < len(d):
-                n, t, f = struct.unpack_from('=IHH', d, off)
-                if t == self.fam:
-                    # Before 6.2 the extack is a generic short form and
-                    # the whole text comes first, in DCXLAT_A_ERROR.
-                    p = off + 20
-                    while p + 4 <= off + n:
-                        al, at = struct.unpack_from('=HH', d, p)
-                        if at == A_ERROR:
-                            whole = d[p + 4:p + al].rstrip(b'\0').decode()
-                        p += (al + 3) & ~3
-                if t == NLMSG_ERROR:
-                    err = struct.unpack_from('=i', d, off + 16)[0]
-                    msg, p = '', off + 36
-                    while f & 0x200 and p + 4 <= off + n:
-                        al, at = struct.unpack_from('=HH', d, p)
-                        if at == 1:
-                            msg = d[p + 4:p + al].rstrip(b'\0').decode()
-                        p += (al + 3) & ~3
-                    if whole is not None:
-                        msg = 'dcxlat: ' + whole
-                    return err, msg
-                off += (n + 3) & ~3
+        return ack(self.s, self.fam)
 
 def prefix(addr, plen):
     return attr(1, addr) + attr(2, bytes([plen]))
@@ -254,7 +229,7 @@ elif mode == 'txn':
     print('live-end', *cli('eamt', 'show'), flush=True)
 PY
 
-ip netns exec "$N1" python3 "$TMPD/nl.py" "$D" settings >"$TMPD/raw1" 2>&1
+ip netns exec "$N1" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/nl.py" "$D" settings >"$TMPD/raw1" 2>&1
 diag "$(cat "$TMPD/raw1")"
 expect 0 '' "kernel: lowest-ipv6-mtu 1000 refused by the policy (-ERANGE)" \
 	grep -qE '^mtu1000 -34 ' "$TMPD/raw1"
@@ -381,7 +356,7 @@ expect 1 'no instance "nosuch"' "show: unknown instance (exit 1)" \
 # transactions over raw netlink
 
 gen_cfg "$TMPD/t.json" 5 7
-ip netns exec "$N1" python3 "$TMPD/nl.py" "$D" txn "$TMPD/t.json" \
+ip netns exec "$N1" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/nl.py" "$D" txn "$TMPD/t.json" \
 	>"$TMPD/raw2" 2>&1
 diag "$(head -c 3000 "$TMPD/raw2")"
 expect 0 '' "TXN_COMMIT without TXN_BEGIN: -ENOENT, says why" \

@@ -199,6 +199,7 @@ dcx "$N1" instance del leak >/dev/null 2>&1
 
 cat >"$TMPD/rawnl.py" <<'EOF'
 import socket, struct, sys
+from nl_ack import ack
 
 NLMSG_ERROR, NLM_F_REQUEST, NLM_F_ACK = 2, 1, 4
 NLM_F_CREATE, NLM_F_ACK_TLVS, NLM_F_CAPPED = 0x400, 0x200, 0x100
@@ -223,37 +224,7 @@ def request(typ, cmd, payload, flags=0, reserved=0):
     body = struct.pack('=BBH', cmd, 1, reserved) + payload
     s.send(struct.pack('=IHHII', 16 + len(body), typ,
                        NLM_F_REQUEST | NLM_F_ACK | flags, seq, 0) + body)
-    whole = None
-    while True:
-        d = s.recv(65536)
-        off = 0
-        while off < len(d):
-            n, t, f = struct.unpack_from('=IHH', d, off)
-            if t == typ:
-                # Before 6.2 the extack is a generic short form and the
-                # whole text comes first, in DCXLAT_A_ERROR (nl_err.c).
-                p = off + 20
-                while p + 4 <= off + n:
-                    al, at = struct.unpack_from('=HH', d, p)
-                    if at == A_ERROR:
-                        whole = d[p + 4:p + al].rstrip(b'\0').decode()
-                    p += (al + 3) & ~3
-            if t == NLMSG_ERROR:
-                err = struct.unpack_from('=i', d, off + 16)[0]
-                # nlmsghdr, error, the request's header (and body if
-                # not capped), then the TLVs.
-                msg, p = '', off + 36
-                if not f & NLM_F_CAPPED:
-                    p += struct.unpack_from('=I', d, off + 20)[0] - 16
-                while f & NLM_F_ACK_TLVS and p + 4 <= off + n:
-                    al, at = struct.unpack_from('=HH', d, p)
-                    if at == 1:
-                        msg = d[p + 4:p + al].rstrip(b'\0').decode()
-                    p += (al + 3) & ~3
-                if whole is not None:
-                    msg = 'dcxlat: ' + whole
-                return err, msg
-            off += (n + 3) & ~3
+    return ack(s, typ)
 
 def family():
     n = b'dcxlat\0'
@@ -363,7 +334,7 @@ EOF
 
 if command -v python3 >/dev/null 2>&1; then
 	# All cases in one python run (its start-up is slow under TCG).
-	RAW_OUT=$(ip netns exec "$N1" python3 "$TMPD/rawnl.py" cases 2>&1)
+	RAW_OUT=$(ip netns exec "$N1" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/rawnl.py" cases 2>&1)
 	raw() {
 		grep -q "^$1 " <<<"$RAW_OUT" || { echo "$RAW_OUT"; return 1; }
 		sed -n "s/^$1 //p" <<<"$RAW_OUT"
@@ -402,17 +373,17 @@ if command -v python3 >/dev/null 2>&1; then
 	# A dump of several skbs: every instance once, in creation order.
 	n=3000
 	expect 0 '^failed 0$' "raw: $n more instances in n3" \
-		ip netns exec "$N3" python3 "$TMPD/rawnl.py" bulk $n
+		ip netns exec "$N3" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/rawnl.py" bulk $n
 	expect 0 "^$((n + 1)) instances, ([2-9]|[1-9][0-9]+) batches, unique $((n + 1)), intr 0$" \
 		"raw dump: $((n + 1)) instances over several messages" \
-		ip netns exec "$N3" python3 "$TMPD/rawnl.py" dump
+		ip netns exec "$N3" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/rawnl.py" dump
 	expect_json "instance show -j: all $((n + 1)), each once, in order" \
 		"[.[].name] == [\"default\"] + [range(1; $((n + 1))) | \"b\\(.)\"]" \
 		dcx "$N3" -j instance show
 	# A change between two parts of a dump is flagged NLM_F_DUMP_INTR.
 	expect 0 '^([2-9]|[1-9][0-9]+) batches, intr 1$' \
 		"raw dump: a change during the dump sets NLM_F_DUMP_INTR" \
-		ip netns exec "$N3" python3 "$TMPD/rawnl.py" dumpintr
+		ip netns exec "$N3" env PYTHONPATH="$LIB_DIR" python3 "$TMPD/rawnl.py" dumpintr
 	expect_json "the CLI dump after that change is complete" \
 		"length == $((n + 2)) and .[-1].name == \"late\"" \
 		dcx "$N3" -j instance show
