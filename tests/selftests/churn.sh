@@ -66,9 +66,7 @@ SETTLE=${DCX_CHURN_SETTLE_S:-120}
 # the exact leak check of that lane. And the flows run at 100 packets/s:
 # at 1000 (and 250) the TCG guest of that kernel had no idle time left and
 # lost packets with no churn at all (2026-12-07, docs/testing.md).
-if { zcat /proc/config.gz 2>/dev/null ||
-     cat "/boot/config-$(uname -r)" 2>/dev/null; } |
-   grep -q '^CONFIG_KASAN=y'; then
+if kernel_has_kasan; then
 	[ -n "${DCX_CHURN_SLACK_KB:-}" ] || SLACK=$((SLACK +
 		$(awk '/^MemTotal:/ { print int($2 / 32) }' /proc/meminfo)))
 	DELAY=${DCX_CHURN_DELAY_NS:-10000000}

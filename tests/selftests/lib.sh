@@ -160,6 +160,15 @@ require_root() {
 	[ "$(id -u)" -eq 0 ] || ksft_skip_all "must run as root"
 }
 
+# kernel_has_kasan: 0 when the running kernel has KASAN (the debug lane's,
+# tests/debug/): 10-30 times slower, so scripts scale their rates, counts
+# and time bounds by it.
+kernel_has_kasan() {
+	{ zcat /proc/config.gz 2>/dev/null ||
+	  cat "/boot/config-$(uname -r)" 2>/dev/null; } |
+		grep -q '^CONFIG_KASAN=y'
+}
+
 # ---------------------------------------------------------------------------
 # Waiting without sleeping a fixed time
 

@@ -23,7 +23,7 @@ FUZZ_DIR=$DCX_REPO/tests/nlfuzz
 FUZZ=$FUZZ_DIR/nlfuzz
 # A KASAN kernel (the debug lane) is ~30 times slower: 6000 there.
 REQUESTS=20000
-zcat /proc/config.gz 2>/dev/null | grep -q '^CONFIG_KASAN=y' && REQUESTS=6000
+kernel_has_kasan && REQUESTS=6000
 REQUESTS=${DCX_NLFUZZ_REQUESTS:-$REQUESTS}
 SEED=${DCX_NLFUZZ_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 

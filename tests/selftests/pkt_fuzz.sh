@@ -39,7 +39,7 @@ source "$(dirname "$0")/lib.sh"
 
 # A KASAN kernel (the debug lane) is ten times slower: a tenth of them.
 KASAN=0
-zcat /proc/config.gz 2>/dev/null | grep -q '^CONFIG_KASAN=y' && KASAN=1
+kernel_has_kasan && KASAN=1
 if [ "$KASAN" = 1 ]; then
 	PACKETS=${DCX_PKTFUZZ_PACKETS:-20000}
 else
