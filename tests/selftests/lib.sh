@@ -42,6 +42,11 @@ BG_PIDS=()
 # Scratch directory for the test's files, removed by cleanup_tmp.
 TMPD=$(mktemp -d /tmp/dcxsel.XXXXXX)
 
+# The kernel log and the kernel's build (dmesg_mark, dmesg_clean,
+# kernel_has_kasan).
+# shellcheck source=kernel_lib.sh
+source "$LIB_DIR/kernel_lib.sh"
+
 # DCX_LIB_NO_TAP=1: a script that only wants the helpers (tests/demo.sh).
 [ -n "${DCX_LIB_NO_TAP:-}" ] || echo "TAP version 13"
 
@@ -158,15 +163,6 @@ require_cmd() {
 
 require_root() {
 	[ "$(id -u)" -eq 0 ] || ksft_skip_all "must run as root"
-}
-
-# kernel_has_kasan: 0 when the running kernel has KASAN (the debug lane's,
-# tests/debug/): 10-30 times slower, so scripts scale their rates, counts
-# and time bounds by it.
-kernel_has_kasan() {
-	{ zcat /proc/config.gz 2>/dev/null ||
-	  cat "/boot/config-$(uname -r)" 2>/dev/null; } |
-		grep -q '^CONFIG_KASAN=y'
 }
 
 # ---------------------------------------------------------------------------
@@ -341,30 +337,6 @@ pcap_wait() {
 	slowwait "${3:-10}" pcap_grep "$1" "$2" && return 0
 	echo "no packet matching '$2' in $1; captured:"
 	tcpdump -n -r "$1" 2>&1 | tail -n 20
-	return 1
-}
-
-# ---------------------------------------------------------------------------
-# Kernel log
-
-# dmesg_mark: remember where the kernel log is now.
-dmesg_mark() {
-	DMESG_MARK=$(dmesg | wc -l)
-}
-
-DMESG_BAD='WARNING:|BUG:|Oops|general protection fault|RCU stall'
-DMESG_BAD+='|detected stall|KASAN|UBSAN|[Kk]ernel panic|unreferenced object'
-DMESG_BAD+='|blocked for more than|refcount_t:|list_(add|del) corruption'
-DMESG_BAD+='|leak|Leak'
-
-# dmesg_clean: 0 when no warning/bug/leak line appeared since dmesg_mark;
-# prints the offending lines otherwise.
-dmesg_clean() {
-	local bad
-	bad=$(dmesg | tail -n +"$((${DMESG_MARK:-0} + 1))" |
-		grep -E "$DMESG_BAD")
-	[ -z "$bad" ] && return 0
-	echo "$bad"
 	return 1
 }
 
