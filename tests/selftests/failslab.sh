@@ -124,6 +124,10 @@ netlink_faults() {
 	echo "nlfuzz --make-it-fail: exit $rc (model checks fail by design)"
 	grep -E '^nlfuzz: (seed|result|refusals|make-it-fail)|out of memory|socket' \
 		"$TMPD/nl.out" | head -n 12
+	# Which refusals came without a message (the first 20 the fuzzer
+	# prints): ENOMEM from genetlink itself cannot carry one.
+	grep -E 'FAIL: .*no extack' "$TMPD/nl.out" | sed 's/^nlfuzz\[[0-9]*\]: //' |
+		sort | uniq -c | sort -rn
 	grep -qE "^nlfuzz: make-it-fail child exit [01]$" "$TMPD/nl.out" ||
 		return 1
 	n=$(sed -n 's/^nlfuzz: make-it-fail child: \([0-9]*\) requests.*/\1/p' \
