@@ -65,7 +65,7 @@ static void dcx_lenhash_load(u64 *k, const u8 *key, unsigned int bits)
 }
 
 /* m = k with every bit after the first len cleared. */
-static void dcx_lenhash_mask(u64 *m, const u64 *k, unsigned int len)
+static inline void dcx_lenhash_mask(u64 *m, const u64 *k, unsigned int len)
 {
 	u64 hi = len >= 64 ? ~0ULL : len ? ~0ULL << (64 - len) : 0;
 	u64 lo = len >= 128 ? ~0ULL : len > 64 ? ~0ULL << (128 - len) : 0;
@@ -75,7 +75,7 @@ static void dcx_lenhash_mask(u64 *m, const u64 *k, unsigned int len)
 }
 
 /* MurmurHash3's 64-bit finaliser: every input bit moves every output bit. */
-static u64 dcx_lenhash_mix(u64 x)
+static inline u64 dcx_lenhash_mix(u64 x)
 {
 	x ^= x >> 33;
 	x *= 0xff51afd7ed558ccdULL;
@@ -84,8 +84,8 @@ static u64 dcx_lenhash_mix(u64 x)
 	return x ^ (x >> 33);
 }
 
-static u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
-			    unsigned int len)
+static inline u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
+				   unsigned int len)
 {
 	u64 x = dcx_lenhash_mix(m[0] ^ h->seed);
 
@@ -308,12 +308,38 @@ void *dcx_lenhash_find(const struct dcx_lenhash *h, const u8 *key, u8 len)
 	return s ? rcu_dereference(s->obj) : NULL;
 }
 
+/*
+ * The readers' probe: dcx_lenhash_probe() without the writers' room and
+ * lock, so that it is inlined in the lookup's loop (the data path makes
+ * two or three lookups per packet, tests/bench-core).
+ */
+static inline void *dcx_lenhash_read(const struct dcx_lenhash *h,
+				     const struct dcx_lenhash_tbl *tbl,
+				     const u64 *m, unsigned int len, u32 hv)
+{
+	unsigned int i = hv & tbl->mask, n;
+	const struct dcx_lenhash_slot *s;
+	void *obj;
+
+	for (n = 0; n <= tbl->mask; n++, i = (i + 1) & tbl->mask) {
+		s = &tbl->slot[i];
+		dcx_lenhash_visit();
+		obj = rcu_dereference(s->obj);
+		if (!obj)
+			return NULL;
+		if (obj != DCX_LENHASH_DEAD && READ_ONCE(s->hash) == hv &&
+		    dcx_lenhash_match(h, obj, m, len))
+			return obj;
+	}
+	return NULL;
+}
+
 void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
 {
 	struct dcx_lenhash_tbl *tbl = rcu_dereference(h->tbl);
-	struct dcx_lenhash_slot *s;
 	u64 k[2], m[2], lens;
 	unsigned int len;
+	void *obj;
 	int w;
 
 	if (!tbl)
@@ -326,11 +352,10 @@ void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
 			lens &= ~(1ULL << len);
 			len += w * 64;
 			dcx_lenhash_mask(m, k, len);
-			s = dcx_lenhash_probe(h, tbl, m, len,
-					      dcx_lenhash_hash(h, m, len),
-					      NULL, NULL);
-			if (s)
-				return rcu_dereference(s->obj);
+			obj = dcx_lenhash_read(h, tbl, m, len,
+					       dcx_lenhash_hash(h, m, len));
+			if (obj)
+				return obj;
 		}
 	}
 	return NULL;
