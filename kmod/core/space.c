@@ -135,6 +135,31 @@ static int dcx_pool6_check(const struct dcx_tables *t,
 	return 0;
 }
 
+/*
+ * After pool6 changed by one prefix (added, replaced or removed): the
+ * readers' shortcut to the only prefix, or NULL. Every moment is a state
+ * of the configuration: the trie holds the new prefix before the shortcut
+ * goes, and the shortcut to the one left comes after the other's removal.
+ */
+static void dcx_pool6_only_update(struct dcx_tables *t, struct dcx_pool6 *n,
+				  struct mutex *lock)
+{
+	struct dcx_pool6 *only = NULL, *p;
+	struct dcx_space *s;
+
+	if (t->npool6 == 1 && n) {
+		only = n;
+	} else if (t->npool6 == 1) {
+		list_for_each_entry(s, &t->spaces, list) {
+			p = rcu_dereference_protected(s->pool6,
+						      lockdep_is_held(lock));
+			if (p)
+				only = p;
+		}
+	}
+	rcu_assign_pointer(t->pool6_only, only);
+}
+
 int dcx_space_set_pool6(struct dcx_tables *t, struct dcx_space *s,
 			const struct dcx_prefix6 *p, char *why,
 			struct mutex *lock)
@@ -168,9 +193,19 @@ int dcx_space_set_pool6(struct dcx_tables *t, struct dcx_space *s,
 		}
 	}
 	rcu_assign_pointer(s->pool6, n);
+	if (n && !old) {
+		t->npool6++;
+		/* Two prefixes now: the shortcut goes (the trie has both). */
+		dcx_pool6_only_update(t, n, lock);
+	}
 	if (old) {
+		if (!n)
+			t->npool6--;
+		else	/* replaced: no shortcut to old while it goes */
+			RCU_INIT_POINTER(t->pool6_only, NULL);
 		dcx_lpm_remove(&t->pool6, old->p.addr.s6_addr, old->p.len,
 			       lock);
+		dcx_pool6_only_update(t, n, lock);
 		kfree_rcu(old, rcu);
 	}
 	return 0;

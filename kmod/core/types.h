@@ -201,6 +201,13 @@ struct dcx_tables {
 	struct dcx_lpm eam6;		/* IPv6 prefix -> struct dcx_eam */
 	struct dcx_lenhash eam6_hash;	/* the same, for lookups (eamt.h) */
 	struct dcx_lpm pool6;		/* space prefix -> struct dcx_pool6 */
+	/*
+	 * The one prefix of pool6 while it holds exactly one (the usual
+	 * case: one space with a prefix), else NULL: a lookup compares
+	 * instead of walking the trie (pool6.c). Set by space.c.
+	 */
+	struct dcx_pool6 __rcu *pool6_only;
+	unsigned int npool6;		/* prefixes in pool6 (writers) */
 	struct dcx_space *def;		/* the default space, always present */
 	struct list_head spaces;	/* every space, def first */
 	unsigned int nspaces;

@@ -54,6 +54,107 @@ static void test_deferred_free(void **state __maybe_unused)
 	assert_int_equal(kshim_synchronize_rcu_calls, sync0);
 }
 
+/* ---- pool6's one-prefix shortcut (pool6.c, space.c) ------------------ */
+
+/* The shortcut is the only prefix while there is one, else NULL. */
+static void expect_only(struct dcx_tables *t, const struct dcx_space *s)
+{
+	const struct dcx_pool6 *only = rcu_dereference_raw(t->pool6_only);
+
+	assert_int_equal(t->npool6, dcx_lpm_count(&t->pool6));
+	if (!s) {
+		assert_null(only);
+		return;
+	}
+	assert_int_equal(t->npool6, 1);
+	assert_non_null(only);
+	assert_ptr_equal(only->space, s);
+	assert_ptr_equal(&only->p, dcx_space_pool6(s));
+}
+
+/* dcx_pool6_lookup(v6) finds s's prefix (NULL: none). */
+static void expect_pool6(struct dcx_tables *t, const char *v6,
+			 const struct dcx_space *s)
+{
+	struct in6_addr a = a6(v6);
+	const struct dcx_pool6 *p;
+
+	rcu_read_lock();
+	p = dcx_pool6_lookup(t, &a);
+	if (s) {
+		assert_non_null(p);
+		assert_ptr_equal(p->space, s);
+	} else {
+		assert_null(p);
+	}
+	rcu_read_unlock();
+}
+
+static void test_pool6_only(void **state __maybe_unused)
+{
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_space *a, *b, *c;
+	struct dcx_tables *t;
+	char why[DCX_WHY_LEN];
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	expect_only(t, NULL);
+	expect_pool6(t, "2001:db8:a::1", NULL);
+	a = space_add(t, "a", 2, "2001:db8:a::", 96, why);
+	assert_false(IS_ERR(a));
+	expect_only(t, a);
+	expect_pool6(t, "2001:db8:a::c000:201", a);
+	expect_pool6(t, "2001:db8:a:1::1", NULL);	/* beyond the /96 */
+	expect_pool6(t, "2001:db8:b::1", NULL);
+	/* A second prefix: the trie answers for both. */
+	b = space_add(t, "b", 3, "2001:db8:b::", 64, why);
+	assert_false(IS_ERR(b));
+	expect_only(t, NULL);
+	expect_pool6(t, "2001:db8:a::1", a);
+	expect_pool6(t, "2001:db8:b::ffff:1", b);
+	/* A third, a space without one, then down to one again. */
+	c = space_add(t, "c", 4, "2001:db8:c::", 48, why);
+	assert_false(IS_ERR(c));
+	assert_false(IS_ERR(space_add(t, "d", 5, NULL, 0, why)));
+	expect_only(t, NULL);
+	assert_int_equal(set_pool6(t, a, "2001:db8:a2::", 96, why), 0);
+	expect_only(t, NULL);
+	expect_pool6(t, "2001:db8:a::1", NULL);
+	expect_pool6(t, "2001:db8:a2::1", a);
+	assert_int_equal(set_pool6(t, b, NULL, 0, why), 0);
+	expect_only(t, NULL);
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_space_del(t, c, why, &xv_lock), 0);
+	mutex_unlock(&xv_lock);
+	/* a's is the one left: found through the space list. */
+	expect_only(t, a);
+	expect_pool6(t, "2001:db8:a2::1", a);
+	expect_pool6(t, "2001:db8:c::1", NULL);
+	expect_pool6(t, "2001:db8:b::1", NULL);
+	/* Replaced while alone: the shortcut follows. */
+	assert_int_equal(set_pool6(t, a, "2001:db8:a3::", 64, why), 0);
+	expect_only(t, a);
+	expect_pool6(t, "2001:db8:a2::1", NULL);
+	expect_pool6(t, "2001:db8:a3::1:2:3", a);
+	/* The same prefix again changes nothing. */
+	assert_int_equal(set_pool6(t, a, "2001:db8:a3::", 64, why), 0);
+	expect_only(t, a);
+	/* A refused prefix (overlaps a's) leaves it as it was. */
+	assert_int_not_equal(set_pool6(t, b, "2001:db8:a3::", 96, why), 0);
+	expect_only(t, a);
+	/* Gone: no shortcut, nothing found. */
+	assert_int_equal(set_pool6(t, a, NULL, 0, why), 0);
+	expect_only(t, NULL);
+	expect_pool6(t, "2001:db8:a3::1", NULL);
+	/* The default space's own prefix is one like the others. */
+	assert_int_equal(set_pool6(t, t->def, "64:ff9b::", 96, why), 0);
+	expect_only(t, t->def);
+	expect_pool6(t, "64:ff9b::c633:6402", t->def);
+	kshim_rcu_grace_period();
+}
+
 /* ---- randomized differential test ----------------------------------- */
 
 #define NSPACES		3
@@ -357,6 +458,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		xv_unit_test(test_deferred_free),
+		xv_unit_test(test_pool6_only),
 		xv_unit_test(test_random_vs_model),
 	};
 
