@@ -137,8 +137,8 @@ static void dcx_lenhash_set_len(struct dcx_lenhash *h, unsigned int len,
 int dcx_lenhash_insert(struct dcx_lenhash *h, void *obj, gfp_t gfp,
 		       struct mutex *lock)
 {
-	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
 	struct dcx_lenhash_slot *room = NULL;
+	struct dcx_lenhash_tbl *tbl;
 	unsigned int len;
 	u64 k[2], m[2];
 	u32 hv;
@@ -148,6 +148,7 @@ int dcx_lenhash_insert(struct dcx_lenhash *h, void *obj, gfp_t gfp,
 		return -EINVAL;
 	if (h->deferred)
 		return 0;	/* the bulk build indexes it */
+	tbl = dcx_lenhash_wr(h->tbl, lock);
 	len = dcx_lenhash_obj_len(h, obj);
 	if (len > h->bits)
 		return -EINVAL;

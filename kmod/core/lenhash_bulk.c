@@ -118,31 +118,43 @@ static void dcx_lenhash_bulk_sort(struct dcx_lenhash_bulk *b,
 	}
 }
 
-/* Linear probing from each object's home slot; -EEXIST on a duplicate. */
+/* Do two objects hold one prefix (rare: only when their hashes match)? */
+static bool dcx_lenhash_bulk_same(const struct dcx_lenhash *h,
+				  const void *a, const void *b)
+{
+	unsigned int len = dcx_lenhash_obj_len(h, a);
+	u64 k[2];
+
+	dcx_lenhash_load(k, (const u8 *)a + h->key_off, h->bits);
+	return dcx_lenhash_match(h, b, k, len);
+}
+
+/*
+ * Linear probing from each object's home slot; -EEXIST on a duplicate.
+ * Reads the slots only (their hashes), not the objects, unless two
+ * hashes are equal.
+ */
 static int dcx_lenhash_bulk_fill(struct dcx_lenhash_bulk *b,
 				 const struct dcx_lenhash_slot *sorted,
 				 struct mutex *lock)
 {
-	const struct dcx_lenhash *h = b->h;
 	struct dcx_lenhash_tbl *tbl = b->tbl;
-	unsigned int i, j, len;
-	u64 k[2], m[2];
+	unsigned int i, j;
 	void *obj, *o;
+	u32 hv;
 
 	for (i = 0; i < b->n; i++) {
 		if (i && i % DCX_RESCHED_BATCH == 0)
 			dcx_cond_resched();
 		obj = dcx_lenhash_wr(sorted[i].obj, lock);
-		len = dcx_lenhash_obj_len(h, obj);
-		dcx_lenhash_load(k, (const u8 *)obj + h->key_off, h->bits);
-		dcx_lenhash_mask(m, k, len);
-		for (j = sorted[i].hash & tbl->mask;
+		hv = sorted[i].hash;
+		for (j = hv & tbl->mask;
 		     (o = dcx_lenhash_wr(tbl->slot[j].obj, lock));
 		     j = (j + 1) & tbl->mask)
-			if (tbl->slot[j].hash == sorted[i].hash &&
-			    dcx_lenhash_match(h, o, m, len))
+			if (tbl->slot[j].hash == hv &&
+			    dcx_lenhash_bulk_same(b->h, obj, o))
 				return -EEXIST;
-		tbl->slot[j].hash = sorted[i].hash;
+		tbl->slot[j].hash = hv;
 		RCU_INIT_POINTER(tbl->slot[j].obj, obj);
 	}
 	return 0;
