@@ -435,14 +435,16 @@ int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock)
 {
 	struct dcx_lenhash_bulk **b4;
 	struct dcx_eam_bulk eb = { NULL, NULL };
-	unsigned int i = 0, k;
+	unsigned int i = 0, k, n = 0;
 	struct dcx_space *s;
 	int err = -ENOMEM;
 
 	lockdep_assert_held(lock);
 	if (!dcx_lenhash_deferred(&t->eam6_hash))
 		return 0;
-	b4 = kcalloc(t->nspaces, sizeof(*b4), GFP_KERNEL);
+	list_for_each_entry(s, &t->spaces, list)
+		n++;
+	b4 = kcalloc(n, sizeof(*b4), GFP_KERNEL);
 	if (b4)
 		eb.b6 = dcx_lenhash_bulk_new(&t->eam6_hash,
 					     dcx_lpm_count(&t->eam6),

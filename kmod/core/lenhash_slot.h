@@ -8,7 +8,10 @@
 #ifndef DCX_CORE_LENHASH_SLOT_H
 #define DCX_CORE_LENHASH_SLOT_H
 
-#include "lenhash.h"
+/* After lenhash.h (not included here: its .c includes this file). */
+#ifndef DCX_CORE_LENHASH_H
+#error "include lenhash.h before lenhash_slot.h"
+#endif
 
 struct dcx_lenhash_slot {
 	void __rcu *obj;	/* NULL: never used; DCX_LENHASH_DEAD: gone */
@@ -63,7 +66,7 @@ static inline u64 dcx_lenhash_mix(u64 x)
 }
 
 static inline u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
-			    unsigned int len)
+				   unsigned int len)
 {
 	u64 x = dcx_lenhash_mix(m[0] ^ h->seed);
 
@@ -71,13 +74,15 @@ static inline u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
 	return (u32)(x >> 32);
 }
 
-static inline u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h, const void *obj)
+static inline u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h,
+				     const void *obj)
 {
 	return *((const u8 *)obj + h->len_off);
 }
 
-static inline bool dcx_lenhash_match(const struct dcx_lenhash *h, const void *obj,
-			      const u64 *m, unsigned int len)
+static inline bool dcx_lenhash_match(const struct dcx_lenhash *h,
+				     const void *obj, const u64 *m,
+				     unsigned int len)
 {
 	u64 o[2];
 

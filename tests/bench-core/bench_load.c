@@ -7,7 +7,7 @@
  *   staged  tables deferred as a transaction's staging copy is
  *           (dcx_eam_defer()), then dcx_eam_build() as TXN_COMMIT does.
  * Prints the wall time of the adds and of the build. Under
- * valgrind --tool=callgrind --toggle-collect=load_run only the load (adds
+ * valgrind --tool=callgrind '--toggle-collect=load_run*' only the load (adds
  * and build) is counted, not the generation of the entries.
  *
  *   bench_load N live|staged
