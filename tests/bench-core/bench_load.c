@@ -18,6 +18,7 @@
 #include "tables.h"
 
 #include <time.h>
+#include "bench_util.h"
 
 static DEFINE_MUTEX(bench_lock);
 
@@ -26,20 +27,9 @@ struct ent {
 	struct in6_addr v6;
 };
 
-static u64 rng = 0x9e3779b97f4a7c15ull;
-
-static u32 rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng >> 16;
-}
-
 static void die(const char *what)
 {
-	fprintf(stderr, "bench_load: %s\n", what);
-	exit(1);
+	bench_die("bench_load", what);
 }
 
 static int by_v4(const void *a, const void *b)

@@ -11,19 +11,8 @@
  * were (ASan checks nothing leaks), long builds yielding.
  */
 #include "lpm_model.h"
-#include "lenhash.h"
+#include "lenhash_helpers.h"
 #include "tables.h"
-
-struct hobj {
-	u8 key[16];
-	u8 len;
-};
-
-static void hinit(struct dcx_lenhash *h, unsigned int bits)
-{
-	dcx_lenhash_init(h, bits, offsetof(struct hobj, key),
-			 offsetof(struct hobj, len));
-}
 
 /* n random prefixes of every length (lpm_model.h's clustered keys). */
 static struct hobj *hobjs(struct gen *g, unsigned int n)
@@ -61,14 +50,6 @@ static int bulk(struct dcx_lenhash *h, struct hobj **objs, unsigned int n,
 	mutex_unlock(&lock);
 	assert_int_equal(dcx_lenhash_debug_check(h), 0);
 	return err;
-}
-
-static void hfree(struct dcx_lenhash *h)
-{
-	mutex_lock(&lock);
-	dcx_lenhash_free(h, &lock);
-	mutex_unlock(&lock);
-	kshim_rcu_grace_period();
 }
 
 /* Not built: holds nothing, answers nothing. */
@@ -197,27 +178,35 @@ static void test_bulk_invalid(void **state)
 	hfree(&h);
 }
 
+/* n distinct prefixes 10.x.y.0/len (len >= 24) and pointers to them. */
+static struct hobj *seq_objs(unsigned int n, unsigned int len,
+			     struct hobj ***p)
+{
+	struct hobj *o = calloc(n, sizeof(*o));
+	unsigned int i;
+
+	*p = calloc(n, sizeof(**p));
+	assert_true(o && *p);
+	for (i = 0; i < n; i++) {
+		o[i].key[0] = 10;
+		o[i].key[1] = i >> 8;
+		o[i].key[2] = i;
+		o[i].len = len;
+		(*p)[i] = &o[i];
+	}
+	return o;
+}
+
 /* Every allocation of a build failing in turn: -ENOMEM, h unchanged. */
 static void test_bulk_enomem(void **state)
 {
 	struct dcx_lenhash h;
 	struct hobj *o, **p;
-	unsigned int i, n = 300, nth;
-	struct gen g;
+	unsigned int n = 300, nth;
 	int ret;
 
 	(void)state;
-	gen_init(&g, 32);
-	o = calloc(n, sizeof(*o));
-	p = calloc(n, sizeof(*p));
-	assert_true(o && p);
-	for (i = 0; i < n; i++) {	/* distinct /32s */
-		o[i].key[0] = 10;
-		o[i].key[1] = i >> 8;
-		o[i].key[2] = i;
-		o[i].len = 32;
-		p[i] = &o[i];
-	}
+	o = seq_objs(n, 32, &p);
 	hinit(&h, 32);
 	dcx_lenhash_defer(&h);
 	for (nth = 1;; nth++) {
@@ -243,19 +232,10 @@ static void test_bulk_yields(void **state)
 	unsigned long before = kshim_cond_resched_calls;
 	struct dcx_lenhash h;
 	struct hobj *o, **p;
-	unsigned int i, n = 5 * DCX_RESCHED_BATCH;
+	unsigned int n = 5 * DCX_RESCHED_BATCH;
 
 	(void)state;
-	o = calloc(n, sizeof(*o));
-	p = calloc(n, sizeof(*p));
-	assert_true(o && p);
-	for (i = 0; i < n; i++) {
-		o[i].key[0] = 10;
-		o[i].key[1] = i >> 8;
-		o[i].key[2] = i;
-		o[i].len = 24;
-		p[i] = &o[i];
-	}
+	o = seq_objs(n, 24, &p);
 	hinit(&h, 32);
 	assert_int_equal(bulk(&h, p, n, n), 0);
 	assert_true(kshim_cond_resched_calls - before >= 8);
@@ -384,13 +364,7 @@ static struct dcx_tables *staged(void)
 	sp[2] = dcx_space_add(t, "three", 3, NULL, why, &lock);
 	assert_false(IS_ERR(sp[1]) || IS_ERR(sp[2]));
 	for (i = 0; i < 3000; i++) {
-		len4 = 24 + rndn(9);
-		v4 = htonl(0x0a000000 | (rnd() & 0xffffff)) &
-		     htonl(~0u << (32 - len4));
-		memset(&v6, 0, sizeof(v6));
-		v6.s6_addr32[0] = htonl(0x20010db8);
-		v6.s6_addr32[1] = htonl(rndn(3));
-		v6.s6_addr32[3] = v4;
+		len4 = rand_eam(&v4, &v6, 3);
 		if (dcx_eam_add(t, sp[i % 3], v4, len4, &v6, 96 + len4, why,
 				&lock) || i % 5)
 			continue;
