@@ -4,9 +4,10 @@
  * lives in two tries at once, its space's eam4 (by IPv4 prefix) and the
  * instance's eam6 (by IPv6 prefix, all spaces), and is freed after a
  * grace period once out of both. Each trie has a twin hash (eam4_hash,
- * eam6_hash: lenhash.h) holding the same entries: the data path's
- * lookups (dcx_eam_lookup4/6, _local4) probe those, a few cache lines at
- * any size; walks, exact finds and overlap checks use the tries.
+ * eam6_hash: lenhash.h) holding the same entries (but in deferred tables,
+ * "Bulk loads" below): the data path's lookups (dcx_eam_lookup4/6,
+ * _local4) probe those, a few cache lines at any size; walks, exact
+ * finds and overlap checks use the tries.
  *
  * Overlap rules (RFC 7757 3.2, checked by dcx_eam_add()): the suffixes are
  * as long (prefix.h), no bit is set after either length, the IPv4 prefix

@@ -167,11 +167,16 @@ static void test_bulk_invalid(void **state)
 	(void)state;
 	hinit(&h, 32);
 	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		/* Last, then first: a good one after it changes nothing. */
+		two[0] = &ok;
 		two[1] = bad[i];
+		assert_int_equal(bulk(&h, two, 2, 2), -EINVAL);
+		two[0] = bad[i];
+		two[1] = &ok;
 		assert_int_equal(bulk(&h, two, 2, 2), -EINVAL);
 		assert_int_equal(dcx_lenhash_count(&h), 0);
 	}
-	two[1] = &ok;
+	two[0] = &ok;
 	assert_int_equal(bulk(&h, two, 2, 1), -EINVAL);
 	assert_int_equal(bulk(&h, two, 1, 1), 0);
 	assert_int_equal(dcx_lenhash_count(&h), 1);
