@@ -444,7 +444,7 @@ int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock)
 		return 0;
 	list_for_each_entry(s, &t->spaces, list)
 		n++;
-	b4 = kcalloc(n, sizeof(*b4), GFP_KERNEL);
+	b4 = kvcalloc(n, sizeof(*b4), GFP_KERNEL);	/* up to 65,536 */
 	if (b4)
 		eb.b6 = dcx_lenhash_bulk_new(&t->eam6_hash,
 					     dcx_lpm_count(&t->eam6),
@@ -481,7 +481,7 @@ nomem:
 out:
 	for (k = 0; k < i; k++)
 		dcx_lenhash_bulk_free(b4[k]);
-	kfree(b4);
+	kvfree(b4);
 	dcx_lenhash_bulk_free(eb.b6);
 	if (err == -ENOMEM)
 		dcx_why(why, "out of memory for the lookup hashes of %u EAM entries",

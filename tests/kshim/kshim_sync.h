@@ -87,6 +87,7 @@ static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
 #define kvmalloc_array(n, size, flags) kmalloc_array((n), (size), (flags))
 #define kcalloc(n, size, flags) \
 	kmalloc_array((n), (size), (flags) | __GFP_ZERO)
+#define kvcalloc(n, size, flags) kcalloc((n), (size), (flags))
 
 /*
  * linux/random.h: a fixed sequence, so that every run of a test or of
