@@ -350,8 +350,11 @@ static void assert_tables_deferred(struct dcx_tables *t, bool deferred)
 	}
 }
 
-/* Staged tables: three spaces (one added after the deferral), mixed
- * lengths, some deleted and a space deleted before the build. */
+/*
+ * Staged tables: spaces added before and after the deferral, mixed
+ * lengths, some entries deleted, a space deleted and one flushed before
+ * the build.
+ */
 static struct dcx_tables *staged(void)
 {
 	struct dcx_tables *t = dcx_tables_alloc(GFP_KERNEL);
@@ -377,6 +380,17 @@ static struct dcx_tables *staged(void)
 					     why, &lock), 0);
 	}
 	assert_int_equal(dcx_space_del(t, sp[2], why, &lock), 0);
+	/* A fourth space, filled and flushed: built empty. */
+	sp[2] = dcx_space_add(t, "four", 4, NULL, why, &lock);
+	assert_false(IS_ERR(sp[2]));
+	for (i = 0; i < 50; i++) {
+		len4 = rand_eam(&v4, &v6, 3);
+		v6.s6_addr32[1] = htonl(7);	/* apart from the others */
+		assert_int_equal(dcx_eam_add(t, sp[2], v4, len4, &v6,
+					     96 + len4, why, &lock), 0);
+	}
+	dcx_eam_flush(t, sp[2], &lock);
+	assert_int_equal(dcx_lpm_count(&sp[2]->eam4), 0);
 	mutex_unlock(&lock);
 	assert_true(t->neams > 500);
 	assert_tables_deferred(t, true);
@@ -435,9 +449,12 @@ static void test_eamt_build_enomem(void **state)
 		assert_tables_deferred(t, true);
 		assert_tables_answer(t);
 	}
-	/* b4, eam6's state and list, then per space its state and list,
-	 * the trie pass's stack, the sorted copy and the array; eam6's. */
-	assert_int_equal(nth, 1 + 2 + 2 * 5 + 2 + 1);
+	/*
+	 * b4, eam6's state and list, then per space its state and list, the
+	 * trie pass's stack, the sorted copy and the array (the empty space:
+	 * its state only); eam6's sorted copy and array.
+	 */
+	assert_int_equal(nth, 1 + 2 + 2 * 5 + 1 + 2 + 1);
 	assert_tables_deferred(t, false);
 	assert_tables_answer(t);
 	mutex_lock(&lock);
