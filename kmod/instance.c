@@ -220,6 +220,8 @@ int dcx_txn_begin(struct dcx_instance *inst, u32 portid,
 		NL_SET_ERR_MSG_MOD(extack, "out of memory for the transaction");
 		return -ENOMEM;
 	}
+	/* Nobody reads it: its EAM hashes are built once, at commit. */
+	dcx_eam_defer(dcx_config_tables(cfg));
 	inst->staging = cfg;
 	inst->staging_portid = portid;
 	atomic_inc(&dcx_txn_open);
@@ -241,9 +243,17 @@ int dcx_txn_commit(struct dcx_instance *inst, u32 portid,
 		   struct netlink_ext_ack *extack)
 {
 	int err = dcx_txn_owned(inst, portid, extack);
+	char why[DCX_WHY_LEN] = "";
 
 	if (err)
 		return err;
+	/* Complete before it is published; on failure nothing changed. */
+	err = dcx_eam_build(dcx_config_tables(inst->staging), why,
+			    &dcx_cfg_mutex);
+	if (err) {
+		NL_SET_ERR_MSG_FMT_MOD(extack, "%s", why);
+		return err;
+	}
 	dcx_instance_publish(inst, inst->staging);
 	inst->staging = NULL;
 	inst->staging_portid = 0;

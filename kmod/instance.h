@@ -109,10 +109,18 @@ void dcx_config_destroy(struct dcx_config *cfg);
 void dcx_config_destroy_rcu(struct dcx_config *cfg);
 
 /* Transactions; all but dcx_txn_release()/_any() need dcx_cfg_mutex. */
-/* Open one for portid: a staging snapshot with defaults and empty tables. */
+/*
+ * Open one for portid: a staging snapshot with defaults and empty tables,
+ * whose EAM hashes are deferred (dcx_eam_defer(): built at commit).
+ */
 int dcx_txn_begin(struct dcx_instance *inst, u32 portid,
 		  struct netlink_ext_ack *extack);
-/* Publish portid's staging snapshot; the old one goes after a grace period. */
+/*
+ * Publish portid's staging snapshot; the old one goes after a grace
+ * period. First builds its EAM hashes (dcx_eam_build(), yields): on
+ * -ENOMEM (the reason in extack) nothing is published and the
+ * transaction stays open (a later COMMIT retries, ABORT discards it).
+ */
 int dcx_txn_commit(struct dcx_instance *inst, u32 portid,
 		   struct netlink_ext_ack *extack);
 /* Discard portid's staging snapshot. */

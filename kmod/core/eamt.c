@@ -6,15 +6,23 @@
 
 /* ---- reading -------------------------------------------------------- */
 
-/* The data path probes the hashes (lenhash.h), not the tries. */
+/*
+ * The data path probes the hashes (lenhash.h), not the tries; deferred
+ * hashes (staged tables before dcx_eam_build()) hold nothing yet, the
+ * tries every entry.
+ */
 const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4)
 {
+	if (unlikely(dcx_lenhash_deferred(&s->eam4_hash)))
+		return dcx_lpm_lookup(&s->eam4, (const u8 *)&v4, NULL);
 	return dcx_lenhash_lookup(&s->eam4_hash, (const u8 *)&v4);
 }
 
 const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6)
 {
+	if (unlikely(dcx_lenhash_deferred(&t->eam6_hash)))
+		return dcx_lpm_lookup(&t->eam6, v6->s6_addr, NULL);
 	return dcx_lenhash_lookup(&t->eam6_hash, v6->s6_addr);
 }
 
@@ -163,10 +171,12 @@ static int dcx_eam_check(const struct dcx_tables *t,
 
 /* ---- writing -------------------------------------------------------- */
 
-void dcx_eam4_hash_init(struct dcx_space *s)
+void dcx_eam4_hash_init(const struct dcx_tables *t, struct dcx_space *s)
 {
 	dcx_lenhash_init(&s->eam4_hash, 32, offsetof(struct dcx_eam, v4),
 			 offsetof(struct dcx_eam, len4));
+	if (dcx_lenhash_deferred(&t->eam6_hash))
+		dcx_lenhash_defer(&s->eam4_hash);
 }
 
 void dcx_eam6_hash_init(struct dcx_tables *t)
@@ -177,7 +187,8 @@ void dcx_eam6_hash_init(struct dcx_tables *t)
 
 /*
  * Index e in both hashes once both tries hold it (they refused overlaps).
- * On failure e is in neither hash.
+ * On failure e is in neither hash. Deferred hashes take nothing: the
+ * build finds e in the tries.
  */
 static int dcx_eam_hash(struct dcx_tables *t, struct dcx_space *s,
 			struct dcx_eam *e, struct mutex *lock)
@@ -387,4 +398,95 @@ void dcx_eam_destroy(struct dcx_space *s)
 {
 	dcx_lenhash_destroy(&s->eam4_hash);
 	dcx_lpm_destroy(&s->eam4, dcx_eam_free);
+}
+
+/* ---- bulk loads ------------------------------------------------------ */
+
+void dcx_eam_defer(struct dcx_tables *t)
+{
+	struct dcx_space *s;
+
+	dcx_lenhash_defer(&t->eam6_hash);
+	list_for_each_entry(s, &t->spaces, list)
+		dcx_lenhash_defer(&s->eam4_hash);
+}
+
+/* dcx_eam_build()'s pass over one space's eam4: both builds take e. */
+struct dcx_eam_bulk {
+	struct dcx_lenhash_bulk *b4, *b6;
+};
+
+static void dcx_eam_bulk_add(void *ctx, void *value)
+{
+	struct dcx_eam_bulk *eb = ctx;
+
+	dcx_lenhash_bulk_add(eb->b4, value);
+	dcx_lenhash_bulk_add(eb->b6, value);
+}
+
+/*
+ * Each space's eam4 is walked once (a load sorted by IPv4 prefix, as a
+ * dump is, walks its nodes in the order they were allocated) for its own
+ * hash and eam6's, whose entries are every space's; a hash is placed
+ * as soon as its entries are in, so that at most two lists live at once.
+ * Nothing is published until every array is complete.
+ */
+int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock)
+{
+	struct dcx_lenhash_bulk **b4;
+	struct dcx_eam_bulk eb = { NULL, NULL };
+	unsigned int i = 0, k, n = 0;
+	struct dcx_space *s;
+	int err = -ENOMEM;
+
+	lockdep_assert_held(lock);
+	if (!dcx_lenhash_deferred(&t->eam6_hash))
+		return 0;
+	list_for_each_entry(s, &t->spaces, list)
+		n++;
+	b4 = kvcalloc(n, sizeof(*b4), GFP_KERNEL);	/* up to 65,536 */
+	if (b4)
+		eb.b6 = dcx_lenhash_bulk_new(&t->eam6_hash,
+					     dcx_lpm_count(&t->eam6),
+					     DCX_GFP_TABLE);
+	if (!eb.b6)
+		goto out;
+	list_for_each_entry(s, &t->spaces, list) {
+		b4[i] = dcx_lenhash_bulk_new(&s->eam4_hash,
+					     dcx_lpm_count(&s->eam4),
+					     DCX_GFP_TABLE);
+		if (!b4[i])
+			goto nomem;
+		eb.b4 = b4[i++];
+		err = dcx_lpm_for_each(&s->eam4, dcx_eam_bulk_add, &eb,
+				       GFP_KERNEL, lock);
+		if (!err)
+			err = dcx_lenhash_bulk_place(eb.b4, DCX_GFP_TABLE,
+						     lock);
+		if (err)
+			goto out;
+	}
+	err = dcx_lenhash_bulk_place(eb.b6, DCX_GFP_TABLE, lock);
+	if (err)
+		goto out;
+	for (k = 0; k < i; k++) {
+		dcx_lenhash_bulk_publish(b4[k], lock);
+		b4[k] = NULL;
+	}
+	dcx_lenhash_bulk_publish(eb.b6, lock);
+	eb.b6 = NULL;
+	goto out;
+nomem:
+	err = -ENOMEM;
+out:
+	for (k = 0; k < i; k++)
+		dcx_lenhash_bulk_free(b4[k]);
+	kvfree(b4);
+	dcx_lenhash_bulk_free(eb.b6);
+	if (err == -ENOMEM)
+		dcx_why(why, "out of memory for the lookup hashes of %u EAM entries",
+			t->neams);
+	else if (err)
+		dcx_why(why, "cannot index the EAM entries (%d)", err);
+	return err;
 }

@@ -4,9 +4,10 @@
  * lives in two tries at once, its space's eam4 (by IPv4 prefix) and the
  * instance's eam6 (by IPv6 prefix, all spaces), and is freed after a
  * grace period once out of both. Each trie has a twin hash (eam4_hash,
- * eam6_hash: lenhash.h) holding the same entries: the data path's
- * lookups (dcx_eam_lookup4/6, _local4) probe those, a few cache lines at
- * any size; walks, exact finds and overlap checks use the tries.
+ * eam6_hash: lenhash.h) holding the same entries (but in deferred tables,
+ * "Bulk loads" below): the data path's lookups (dcx_eam_lookup4/6,
+ * _local4) probe those, a few cache lines at any size; walks, exact
+ * finds and overlap checks use the tries.
  *
  * Overlap rules (RFC 7757 3.2, checked by dcx_eam_add()): the suffixes are
  * as long (prefix.h), no bit is set after either length, the IPv4 prefix
@@ -22,9 +23,25 @@
 
 #include "types.h"
 
-/* Empty twin hashes of a new space's eam4 and a new instance's eam6. */
-void dcx_eam4_hash_init(struct dcx_space *s);
+/*
+ * Empty twin hashes of a new instance's eam6 and of a new space's eam4
+ * (deferred when t's eam6_hash is: below).
+ */
 void dcx_eam6_hash_init(struct dcx_tables *t);
+void dcx_eam4_hash_init(const struct dcx_tables *t, struct dcx_space *s);
+
+/*
+ * Bulk loads: tables no reader sees (a transaction's staging copy) may
+ * defer their hashes. dcx_eam_defer() empties every hash of t and stops
+ * indexing (lenhash.h, dcx_lenhash_defer()): an add costs its two trie
+ * inserts, a delete its two trie removals, and the lookups below ask the
+ * tries. dcx_eam_build() then builds every hash of t at once from the
+ * tries (one pass over each space's eam4: lenhash.h, "bulk build"), all
+ * or none: -ENOMEM with a reason in why leaves t as it was. A no-op for
+ * tables not deferred. Process context (it yields), writers' lock held.
+ */
+void dcx_eam_defer(struct dcx_tables *t);
+int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock);
 
 int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		   u8 len4, const struct in6_addr *v6, u8 len6, bool remote,

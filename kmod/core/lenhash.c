@@ -15,23 +15,7 @@
  * never returns a wrong object. Arrays a reader may hold are not written.
  */
 #include "lenhash.h"
-
-struct dcx_lenhash_slot {
-	void __rcu *obj;	/* NULL: never used; DCX_LENHASH_DEAD: gone */
-	u32 hash;
-} __aligned(16);
-
-struct dcx_lenhash_tbl {
-	struct rcu_head rcu;
-	u32 mask;		/* slots - 1 */
-	/* 16-aligned after a 32-byte head: no slot spans two lines. */
-	struct dcx_lenhash_slot slot[];
-};
-
-#define DCX_LENHASH_DEAD	((void *)1)
-
-#define dcx_lenhash_wr(p, lock) \
-	rcu_dereference_protected(p, lockdep_is_held(lock))
+#include "lenhash_slot.h"
 
 #ifdef DCX_LENHASH_DEBUG
 unsigned long dcx_lenhash_debug_probes;
@@ -48,66 +32,6 @@ static inline void dcx_lenhash_visit(void)
 {
 }
 #endif
-
-/*
- * A key as two words in memory order (byte i of the key is byte i of the
- * words): masking and comparing need no byte swap for the hash's sake.
- */
-static void dcx_lenhash_load(u64 *k, const u8 *key, unsigned int bits)
-{
-	k[1] = 0;
-	if (bits == 32) {	/* constant sizes: no call to memcpy */
-		k[0] = 0;
-		memcpy(k, key, 4);
-	} else {
-		memcpy(k, key, 16);
-	}
-}
-
-/* m = k with every bit after the first len cleared. */
-static inline void dcx_lenhash_mask(u64 *m, const u64 *k, unsigned int len)
-{
-	u64 hi = len >= 64 ? ~0ULL : len ? ~0ULL << (64 - len) : 0;
-	u64 lo = len >= 128 ? ~0ULL : len > 64 ? ~0ULL << (128 - len) : 0;
-
-	m[0] = k[0] & (__force u64)cpu_to_be64(hi);
-	m[1] = k[1] & (__force u64)cpu_to_be64(lo);
-}
-
-/* MurmurHash3's 64-bit finaliser: every input bit moves every output bit. */
-static inline u64 dcx_lenhash_mix(u64 x)
-{
-	x ^= x >> 33;
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	return x ^ (x >> 33);
-}
-
-static inline u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
-				   unsigned int len)
-{
-	u64 x = dcx_lenhash_mix(m[0] ^ h->seed);
-
-	x = dcx_lenhash_mix(x ^ m[1] ^ len);
-	return (u32)(x >> 32);
-}
-
-static u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h, const void *obj)
-{
-	return *((const u8 *)obj + h->len_off);
-}
-
-static bool dcx_lenhash_match(const struct dcx_lenhash *h, const void *obj,
-			      const u64 *m, unsigned int len)
-{
-	u64 o[2];
-
-	if (dcx_lenhash_obj_len(h, obj) != len)
-		return false;
-	dcx_lenhash_load(o, (const u8 *)obj + h->key_off, h->bits);
-	return o[0] == m[0] && o[1] == m[1];
-}
 
 /*
  * The slot of tbl holding m/len (hash hv), or NULL. Writers pass their
@@ -213,8 +137,8 @@ static void dcx_lenhash_set_len(struct dcx_lenhash *h, unsigned int len,
 int dcx_lenhash_insert(struct dcx_lenhash *h, void *obj, gfp_t gfp,
 		       struct mutex *lock)
 {
-	struct dcx_lenhash_tbl *tbl = dcx_lenhash_wr(h->tbl, lock);
 	struct dcx_lenhash_slot *room = NULL;
+	struct dcx_lenhash_tbl *tbl;
 	unsigned int len;
 	u64 k[2], m[2];
 	u32 hv;
@@ -222,6 +146,9 @@ int dcx_lenhash_insert(struct dcx_lenhash *h, void *obj, gfp_t gfp,
 
 	if (!obj)
 		return -EINVAL;
+	if (h->deferred)
+		return 0;	/* the bulk build indexes it */
+	tbl = dcx_lenhash_wr(h->tbl, lock);
 	len = dcx_lenhash_obj_len(h, obj);
 	if (len > h->bits)
 		return -EINVAL;
@@ -383,6 +310,12 @@ void dcx_lenhash_destroy(struct dcx_lenhash *h)
 {
 	kvfree(rcu_dereference_protected(h->tbl, 1));
 	dcx_lenhash_reset(h);
+}
+
+void dcx_lenhash_defer(struct dcx_lenhash *h)
+{
+	dcx_lenhash_destroy(h);
+	WRITE_ONCE(h->deferred, true);
 }
 
 #ifdef DCX_LENHASH_DEBUG

@@ -33,6 +33,11 @@
  * Cost: an insert is amortised O(1): the one that finds the array 3/4
  * used rebuilds it (O(n), at most once per n/4 updates), yielding every
  * DCX_RESCHED_BATCH slots (dcx_cond_resched(): writers may sleep).
+ *
+ * Bulk loads (a transaction's staged tables, which no reader sees):
+ * dcx_lenhash_defer() stops indexing, and dcx_lenhash_bulk_*() build the
+ * whole index later in one go, sized for its final count (no growth
+ * rebuilds) and filled in slot order (lenhash_bulk.c).
  */
 #ifndef DCX_CORE_LENHASH_H
 #define DCX_CORE_LENHASH_H
@@ -58,6 +63,11 @@ struct dcx_lenhash {
 	u16 key_off;
 	u16 len_off;
 	u8 bits;		/* 32 or 128 */
+	/*
+	 * Not built (dcx_lenhash_defer()): holds nothing, lookups find
+	 * nothing; the owner asks its ordered index instead.
+	 */
+	bool deferred;
 	/* Writers only. */
 	unsigned int count;	/* objects indexed */
 	unsigned int used;	/* slots of tbl live or deleted */
@@ -103,6 +113,41 @@ void dcx_lenhash_free(struct dcx_lenhash *h, struct mutex *lock);
 
 /* Free everything now: no reader can see the index any more. */
 void dcx_lenhash_destroy(struct dcx_lenhash *h);
+
+/*
+ * Defer the index of a set no reader can see yet: free what it holds and
+ * index nothing (_insert does nothing and returns 0, _remove returns
+ * false, lookups NULL) until a bulk build (below) indexes the whole set.
+ */
+void dcx_lenhash_defer(struct dcx_lenhash *h);
+
+static inline bool dcx_lenhash_deferred(const struct dcx_lenhash *h)
+{
+	return READ_ONCE(h->deferred);
+}
+
+/*
+ * Bulk build of an index that holds nothing (deferred or empty), in three
+ * steps, so that the caller can build several and publish all or none:
+ *  - _bulk_new(h, n, gfp): room for n objects (NULL: -ENOMEM);
+ *  - _bulk_add(b, obj), at most n times: hashes obj (no allocation; an
+ *    invalid obj, as _insert says, or one too many, fails the build);
+ *  - _bulk_place(b, gfp, lock): sorts the objects by home slot and fills a
+ *    new array sized for them in slot order (sequential memory access),
+ *    yielding every DCX_RESCHED_BATCH objects: -ENOMEM, -EINVAL (an add
+ *    failed), -EEXIST (two objects of one prefix); h is not changed;
+ *  - _bulk_publish(b, lock): after a _place that returned 0, makes the
+ *    array h's with one pointer store (h no longer deferred) and frees b.
+ * _bulk_free(b) drops a build not published (any step, NULL too).
+ */
+struct dcx_lenhash_bulk;
+struct dcx_lenhash_bulk *dcx_lenhash_bulk_new(struct dcx_lenhash *h,
+					      unsigned int n, gfp_t gfp);
+void dcx_lenhash_bulk_add(struct dcx_lenhash_bulk *b, void *obj);
+int dcx_lenhash_bulk_place(struct dcx_lenhash_bulk *b, gfp_t gfp,
+			   struct mutex *lock);
+void dcx_lenhash_bulk_publish(struct dcx_lenhash_bulk *b, struct mutex *lock);
+void dcx_lenhash_bulk_free(struct dcx_lenhash_bulk *b);
 
 #ifdef DCX_LENHASH_DEBUG
 /* Unit-test instrumentation, never built into the module. */

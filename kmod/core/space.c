@@ -12,7 +12,8 @@
 
 /* ---- life cycle ------------------------------------------------------ */
 
-static struct dcx_space *dcx_space_new(const char *name, u32 id, gfp_t gfp)
+static struct dcx_space *dcx_space_new(const struct dcx_tables *t,
+				       const char *name, u32 id, gfp_t gfp)
 {
 	struct dcx_space *s = kzalloc(sizeof(*s), gfp);
 
@@ -26,7 +27,7 @@ static struct dcx_space *dcx_space_new(const char *name, u32 id, gfp_t gfp)
 	strscpy(s->name, name, sizeof(s->name));
 	s->id = id;
 	dcx_lpm_init(&s->eam4, 32);
-	dcx_eam4_hash_init(s);
+	dcx_eam4_hash_init(t, s);
 	INIT_LIST_HEAD(&s->binds);
 	return s;
 }
@@ -52,7 +53,7 @@ static void dcx_space_free_work(struct work_struct *w)
 int dcx_spaces_init(struct dcx_tables *t, gfp_t gfp)
 {
 	INIT_LIST_HEAD(&t->spaces);
-	t->def = dcx_space_new(DCX_DEFAULT_SPACE, 0, gfp);
+	t->def = dcx_space_new(t, DCX_DEFAULT_SPACE, 0, gfp);
 	if (!t->def)
 		return -ENOMEM;
 	list_add_tail(&t->def->list, &t->spaces);
@@ -246,7 +247,7 @@ struct dcx_space *dcx_space_add(struct dcx_tables *t, const char *name,
 		if (err)
 			return ERR_PTR(err);
 	}
-	s = dcx_space_new(name, id, GFP_KERNEL);
+	s = dcx_space_new(t, name, id, GFP_KERNEL);
 	if (!s) {
 		dcx_why(why, "out of memory");
 		return ERR_PTR(-ENOMEM);

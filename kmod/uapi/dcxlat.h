@@ -309,7 +309,9 @@ enum dcxlat_bind_attr {
  * acts on the live counters. Other sockets keep changing the live
  * configuration, and COMMIT replaces it whole (their changes are lost).
  * One transaction per instance: a second TXN_BEGIN gets -EBUSY. COMMIT and
- * ABORT without an open transaction of this socket get -ENOENT. Staging
+ * ABORT without an open transaction of this socket get -ENOENT. A COMMIT
+ * refused for memory (-ENOMEM: the staged EAM entries' lookup hashes are
+ * built at COMMIT) publishes nothing and leaves the transaction open. Staging
  * changes send no notifications; COMMIT notifies INSTANCE and COUNT (EAM
  * entries of the new configuration). Deleting the instance discards it.
  */

@@ -22,6 +22,7 @@
 #include "xlat.h"
 
 #include <time.h>
+#include "bench_util.h"
 #include <valgrind/callgrind.h>
 
 #define HOT		256
@@ -38,20 +39,9 @@ static unsigned int nhot;
 static __be32 *all4;
 static struct in6_addr *all6;
 static unsigned long nall;
-static u64 rng = 0x9e3779b97f4a7c15ull;
-
-static u32 rnd(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng >> 16;
-}
-
 static void die(const char *what)
 {
-	fprintf(stderr, "bench_core: %s\n", what);
-	exit(1);
+	bench_die("bench_core", what);
 }
 
 static __be32 random_v4(void)

@@ -77,6 +77,18 @@ void kfree(const void *p);
 #define kvzalloc(size, flags) kzalloc((size), (flags))
 #define kvfree(p) kfree(p)
 
+/* Arrays: NULL when n * size overflows, as in the kernel. */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t flags)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return kmalloc(n * size, flags);
+}
+#define kvmalloc_array(n, size, flags) kmalloc_array((n), (size), (flags))
+#define kcalloc(n, size, flags) \
+	kmalloc_array((n), (size), (flags) | __GFP_ZERO)
+#define kvcalloc(n, size, flags) kcalloc((n), (size), (flags))
+
 /*
  * linux/random.h: a fixed sequence, so that every run of a test or of
  * the benchmark hashes (kmod/core/lenhash.c) the same way.

@@ -9,20 +9,8 @@
  * an array a writer replaced; eamt.c keeping each trie and its hash in step.
  */
 #include "lpm_model.h"
-#include "lenhash.h"
+#include "lenhash_helpers.h"
 #include "tables.h"
-
-struct hobj {
-	u8 key[16];
-	u8 len;
-	struct rcu_head rcu;
-};
-
-static void hinit(struct dcx_lenhash *h, unsigned int bits)
-{
-	dcx_lenhash_init(h, bits, offsetof(struct hobj, key),
-			 offsetof(struct hobj, len));
-}
 
 static struct hobj *hobj_new(const u8 *key, unsigned int len)
 {
@@ -79,14 +67,6 @@ static struct hobj *hlk(const struct dcx_lenhash *h, const char *addr)
 	o = dcx_lenhash_lookup(h, key);
 	rcu_read_unlock();
 	return o;
-}
-
-static void hfree(struct dcx_lenhash *h)
-{
-	mutex_lock(&lock);
-	dcx_lenhash_free(h, &lock);
-	mutex_unlock(&lock);
-	kshim_rcu_grace_period();
 }
 
 /* ---- fixed cases ---------------------------------------------------- */
@@ -525,13 +505,7 @@ static void test_eamt_twins(void **state)
 	s2 = dcx_space_add(t, "two", 2, NULL, why, &lock);
 	assert_false(IS_ERR(s2));
 	for (i = 0; i < 3000; i++) {
-		len4 = 24 + rndn(9);
-		v4 = htonl(0x0a000000 | (rnd() & 0xffffff)) &
-		     htonl(~0u << (32 - len4));
-		memset(&v6, 0, sizeof(v6));
-		v6.s6_addr32[0] = htonl(0x20010db8);
-		v6.s6_addr32[1] = htonl(rndn(2));
-		v6.s6_addr32[3] = v4;
+		len4 = rand_eam(&v4, &v6, 2);
 		n += !dcx_eam_add(t, i % 3 ? s : s2, v4, len4, &v6,
 				  96 + len4, why, &lock);
 	}
