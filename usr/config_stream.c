@@ -30,7 +30,9 @@ struct dcx_frame {
 struct dcx_stream {
 	const char *text;
 	size_t len;
+	yajl_handle h;
 	json_object *root;
+	size_t end;		/* of the root object in text */
 	struct dcx_frame f[DCX_STREAM_DEPTH];
 	int depth;		/* open containers */
 };
@@ -227,6 +229,7 @@ static int dcx_s_end(void *ctx)
 	f->o = NULL;
 	if (!s->depth) {
 		s->root = o;
+		s->end = yajl_get_bytes_consumed(s->h);
 		return 1;
 	}
 	return dcx_put(s, o);
@@ -246,18 +249,24 @@ int dcx_config_stream(const char *text, size_t len, json_object **root)
 		.yajl_end_array = dcx_s_end,
 	};
 	struct dcx_stream s = { .text = text, .len = len };
-	yajl_handle h;
 	bool ok;
+	size_t i;
 
 	*root = NULL;
-	h = yajl_alloc(&cb, NULL, &s);
-	if (!h)
+	/* yajl's blanks include \f and \v, which json-c refuses. */
+	if (memchr(text, '\f', len) || memchr(text, '\v', len))
 		return 1;
-	/* Defaults: no comments, UTF-8 checked, one value, nothing after. */
-	ok = yajl_parse(h, (const unsigned char *)text, len) ==
-	     yajl_status_ok && yajl_complete_parse(h) == yajl_status_ok &&
+	s.h = yajl_alloc(&cb, NULL, &s);
+	if (!s.h)
+		return 1;
+	/* Defaults: no comments, UTF-8 checked, one value. */
+	ok = yajl_parse(s.h, (const unsigned char *)text, len) ==
+	     yajl_status_ok && yajl_complete_parse(s.h) == yajl_status_ok &&
 	     s.root && !s.depth;
-	yajl_free(h);
+	yajl_free(s.h);
+	/* As config_parse.c: only blanks after the value (yajl lets '"' by). */
+	for (i = s.end; ok && i < len; i++)
+		ok = strchr(" \t\r\n", text[i]) && text[i];
 	while (s.depth-- > 0) {
 		json_object_put(s.f[s.depth].o);
 		free(s.f[s.depth].key);
