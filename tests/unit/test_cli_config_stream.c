@@ -326,6 +326,27 @@ static void test_other_syntax(void **state)
 	expect("\xef\xbb\xbf{}", false, "invalid JSON");
 }
 
+/* The refusals tests/selftests/cli_apply.sh expects of apply, host-side. */
+static void test_selftest_inputs(void **state)
+{
+	(void)state;
+	expect("{\n  \"pool6\": \"64:ff9b::/96\",\n  \"eamt\": [ oops ]\n}\n",
+	       false, "cfg.json:3:13: invalid JSON");
+	expect("\x00\xff{{", false, "cfg.json:1:1: invalid JSON");
+	expect("{\"pool6\": \"64:ff9b::/96\", \"colour\": 1}\n", true,
+	       "(top level): unknown key \"colour\"");
+	expect("{\"settings\": {\"lowest-ipv6-mtu\": 99999}}\n", true,
+	       "settings.lowest-ipv6-mtu: 99999 is out of range");
+	expect("{\"pool6\": \"64:ff9b::/95\"}\n", true,
+	       "pool6: prefix 64:ff9b::/95 is not a valid RFC 6052 length");
+	expect("{\"spaces\": [{\"name\": \"a\", \"id\": 1}, {\"name\": \"a\", \"id\": 2}]}\n",
+	       true, "spaces[1].name: \"a\" is already the name of spaces[0]");
+	expect("{\"eamt\": [\"10.9.0.0 2001:db8:9::1\", \"10.99.0.0/16 2001:db8:99::/111\"]}",
+	       false, "eamt[1]: EAM 10.99.0.0/16 2001:db8:99::/111: the suffix lengths differ");
+	expect("{\"eamt\": [\"10.9.0.1 2001:db8:9::1\", \"10.9.0.0/24 2001:db8:99::/120\"]}",
+	       true, "eamt[1]: 10.9.0.0/24 overlaps 10.9.0.1/32 (eamt[0])");
+}
+
 /* Every truncation and byte flip of t. */
 static void mutate(const char *t, size_t *handled, size_t *total)
 {
@@ -403,6 +424,7 @@ int main(void)
 		cmocka_unit_test(test_huge_strings),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_other_syntax),
+		cmocka_unit_test(test_selftest_inputs),
 		cmocka_unit_test(test_mutated),
 		cmocka_unit_test(test_bad_in_many),
 	};
