@@ -11,7 +11,7 @@
 # JSON, /32 <-> /128, in order), in a temporary file. TREE: a source tree
 # (default: this one; for a before, e.g. "git archive main usr kmod
 # VERSION | tar -x -C /tmp/before"); its usr/ is built first. Per tree,
-# one line: wall seconds, user, max RSS (/usr/bin/time -v), and with
+# one line: wall seconds, user, sys, max RSS (/usr/bin/time -v), and with
 # DCX_PARSE_CALLGRIND=1 the instructions (valgrind --tool=callgrind,
 # "Collected"). DCX_PARSE_ROUNDS (default 3) runs per tree, in turn.
 set -eu
@@ -52,13 +52,14 @@ for r in $(seq "${DCX_PARSE_ROUNDS:-3}"); do
 	i=0
 	for t in "$@"; do
 		i=$((i + 1))
-		/usr/bin/time -v "$W/parse$i" "$W/cfg.json" >/dev/null \
-			2>"$W/time"
-		awk -v t="$t" -v r="$r" -F': ' '
+		/usr/bin/time -v "$W/parse$i" "$W/cfg.json" >"$W/out" \
+			2>"$W/time" || { cat "$W/time"; exit 1; }
+		awk -v t="$t" -v r="$r" -v out="$(cat "$W/out")" -F': ' '
 			/Elapsed \(wall/ { n = split($2, a, ":"); w = a[n] + 60 * a[n-1] }
 			/User time/ { u = $2 }
+			/System time/ { s = $2 }
 			/Maximum resident/ { m = $2 }
-			END { printf "%s round %d: %.2f s wall, user %.2f s, max RSS %.1f MB\n", t, r, w, u, m / 1024 }' "$W/time"
+			END { printf "%s round %d: %.2f s wall, user %.2f, sys %.2f, max RSS %.1f MB (%s)\n", t, r, w, u, s, m / 1024, out }' "$W/time"
 	done
 done
 if [ "${DCX_PARSE_CALLGRIND:-0}" = 1 ]; then
