@@ -8,7 +8,8 @@
 #   bench/config_parse.sh [N] [TREE...]
 #
 # N entries (default 1,000,000), as "dcxlat show" writes them (pretty
-# JSON, /32 <-> /128, in order), in a temporary file. TREE: a source tree
+# JSON, /32 <-> /128, in order; DCX_PARSE_RANDOM=1: random ones in random
+# order, as bench/gen_eams.py makes them), in a temporary file. TREE: a source tree
 # (default: this one; for a before, e.g. "git archive main usr kmod
 # VERSION | tar -x -C /tmp/before"); its usr/ is built first. Per tree,
 # one line: wall seconds, user, sys, max RSS (/usr/bin/time -v), and with
@@ -23,17 +24,29 @@ W=$(mktemp -d /tmp/dcxparse.XXXXXX)
 trap 'rm -rf "$W"' EXIT
 PC="libnl-genl-3.0 json-c yajl libcrypto"
 
-python3 - "$W/cfg.json" "$N" <<'PY'
-import sys
-n = int(sys.argv[2])
+python3 - "$W/cfg.json" "$N" "${DCX_PARSE_RANDOM:-0}" <<'PY'
+import ipaddress, random, sys
+n, rand = int(sys.argv[2]), sys.argv[3] == "1"
+rnd = random.Random(6)
+seen = set()
+base6 = int(ipaddress.IPv6Address('2001:db8:e000::'))
 with open(sys.argv[1], "w") as f:
     f.write('{\n  "instance": "default",\n  "pool6": null,\n  "eamt": [\n')
     for i in range(n):
-        hi, lo = i >> 16, i & 0xffff
-        v6 = ("2001:db8:0:%x::%x" % (hi, lo)) if hi else ("2001:db8::%x" % lo)
-        f.write('    "%d.%d.%d.%d/32 %s/128"%s\n' %
-                (10 + (i >> 24), (i >> 16) & 255, (i >> 8) & 255, i & 255,
-                 v6, "," if i + 1 < n else ""))
+        if rand:
+            # gen_eams.py's kind: random /32s, random 2001:db8:e000::/36 /128s
+            a = rnd.getrandbits(32)
+            while a >> 24 in (0, 10, 127, 192, 198) or a >> 24 >= 224 or a in seen:
+                a = rnd.getrandbits(32)
+            seen.add(a)
+            v4 = str(ipaddress.IPv4Address(a))
+            v6 = str(ipaddress.IPv6Address(base6 | rnd.getrandbits(92)))
+        else:
+            hi, lo = i >> 16, i & 0xffff
+            v4 = "%d.%d.%d.%d" % (10 + (i >> 24), (i >> 16) & 255,
+                                  (i >> 8) & 255, i & 255)
+            v6 = ("2001:db8:0:%x::%x" % (hi, lo)) if hi else ("2001:db8::%x" % lo)
+        f.write('    "%s/32 %s/128"%s\n' % (v4, v6, "," if i + 1 < n else ""))
     f.write('  ],\n  "bindings": [ ],\n  "spaces": [ ]\n}\n')
 PY
 echo "config_parse: $N entries, $(stat -c %s "$W/cfg.json") bytes"
