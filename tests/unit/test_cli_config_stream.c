@@ -146,6 +146,35 @@ static void test_valid(void **state)
 	dcx_config_free(&a.c);
 }
 
+/* No json-c object per entry: eamt arrays come empty, holding their list. */
+static void test_tree(void **state)
+{
+	static const char other[] = "{\"x\":{\"eamt\":[\"1\"]}}";
+	json_object *root, *sp, *v;
+
+	(void)state;
+	assert_int_equal(dcx_config_stream(full, strlen(full), &root), 0);
+	assert_true(json_object_object_get_ex(root, "eamt", &v));
+	assert_int_equal(json_object_array_length(v), 0);
+	assert_non_null(dcx_stream_eamt(v));
+	assert_int_equal(dcx_stream_eamt(v)->n, 3);
+	assert_int_equal(dcx_stream_eamt(v)->v[2].tag, 2);
+	assert_true(json_object_object_get_ex(root, "spaces", &sp));
+	assert_true(json_object_object_get_ex(
+		json_object_array_get_idx(sp, 0), "eamt", &v));
+	assert_int_equal(dcx_stream_eamt(v)->n, 1);
+	/* Other arrays are json-c's, entries and all. */
+	assert_true(json_object_object_get_ex(root, "bindings", &v));
+	assert_int_equal(json_object_array_length(v), 1);
+	assert_null(dcx_stream_eamt(v));
+	json_object_put(root);
+	assert_int_equal(dcx_config_stream(other, strlen(other), &root), 0);
+	v = json_object_object_get(json_object_object_get(root, "x"), "eamt");
+	assert_int_equal(json_object_array_length(v), 1);
+	assert_null(dcx_stream_eamt(v));
+	json_object_put(root);
+}
+
 /* The last value of a repeated key counts, in the first one's place. */
 static void test_duplicate_keys(void **state)
 {
@@ -416,6 +445,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_wrong_types),
 		cmocka_unit_test(test_unknown_keys),
