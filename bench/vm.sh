@@ -36,7 +36,8 @@
 # Environment (DCX_* so that run-vm.sh passes it in): DCX_BENCH_RUNS
 # (rounds, default 3), DCX_BENCH_SECS (default 1, per measurement), DCX_BENCH_SIZES
 # (default "64 1400"), DCX_BENCH_EAMS (default "10 10000 100000 1000000"),
-# DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file),
+# DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file;
+# its .log gets every round as it ends),
 # DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d"),
 # DCX_BENCH_CPUS (multi-core mode after the tables, e.g. "1 2": every
 # case with traffic on that many vCPUs, see mcore below).
@@ -54,7 +55,9 @@ GEN=bgen
 SINK=bsink
 LANES=()
 
-log() { echo "bench: $*" >&2; }
+# Every log line also goes to OUT.log as it happens: a guest that crashes
+# mid-run (docs/performance.md, the icount crashes) keeps its rounds.
+log() { echo "bench: $*" >&2; echo "$*" >>"$OUT.log"; }
 die() { log "$*"; exit 1; }
 
 cleanup() {

@@ -176,9 +176,7 @@ static void fz_parse_eams(const uint8_t *attrs, size_t len, void *arg)
 		}
 		if (v->ne == v->cap) {
 			v->cap = v->cap ? v->cap * 2 : 256;
-			v->e = realloc(v->e, v->cap * sizeof(*v->e));
-			if (!v->e)
-				abort();
+			v->e = fz_xrealloc(v->e, v->cap * sizeof(*v->e));
 		}
 		v->e[v->ne++] = e;
 	}
@@ -382,11 +380,10 @@ static int fz_cmp_instance(struct fz_sock *s, int i, struct fz_kview *v)
 
 int fz_model_compare(struct fz_sock *s)
 {
-	struct fz_kview *v = calloc(1, sizeof(*v));
+	struct fz_kview *v = memset(fz_xrealloc(NULL, sizeof(*v)), 0,
+				    sizeof(*v));
 	int i, bad = 0;
 
-	if (!v)
-		abort();
 	for (i = 0; i < FZ_INSTANCES; i++)
 		bad += fz_cmp_instance(s, i, v);
 	free(v->e);

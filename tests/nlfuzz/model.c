@@ -142,9 +142,7 @@ static void fz_eam_push(struct fz_mspace *s, const struct fz_eam *e)
 {
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
-		s->e = realloc(s->e, s->cap * sizeof(*s->e));
-		if (!s->e)
-			abort();
+		s->e = fz_xrealloc(s->e, s->cap * sizeof(*s->e));
 	}
 	s->e[s->n++] = *e;
 }

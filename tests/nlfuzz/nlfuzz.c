@@ -85,13 +85,31 @@ int fz_fail(uint64_t *c, const char *fmt, ...)
 	return 1;
 }
 
+static int fz_mif;	/* --make-it-fail */
+static uint64_t fz_alloc_retries;	/* the child's, reported at its end */
+
+void *fz_xrealloc(void *p, size_t n)
+{
+	void *q;
+	int k;
+
+	for (k = 0; k < 100000; k++) {
+		q = realloc(p, n);
+		if (q)
+			return q;
+		if (!fz_mif)
+			break;
+		fz_alloc_retries++;
+	}
+	fprintf(stderr, "nlfuzz: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
 static bool fz_more(void)
 {
 	return __atomic_load_n(&fz_cnt->total, __ATOMIC_RELAXED) <
 	       fz_cnt->budget;
 }
-
-static int fz_mif;	/* --make-it-fail */
 
 /* A new main socket: its transactions are aborted by the close. */
 static void fz_reconnect(struct fz_sock *s)
@@ -271,6 +289,9 @@ static pid_t fz_injected(struct fz_sock *s)
 	bad = fz_main_loop(s);
 	for (k = 0; write(fd, "0", 1) != 1 && k < 1000; k++)
 		;
+	printf("nlfuzz: make-it-fail child: %llu requests, %llu allocations retried\n",
+	       (unsigned long long)fz_cnt->total,
+	       (unsigned long long)fz_alloc_retries);
 	fflush(stdout);
 	fflush(stderr);
 	_exit(bad ? 1 : 0);
@@ -289,7 +310,7 @@ int main(int argc, char **argv)
 	int workers = 2, unpriv = 1, userns = 1, c, i, st, bad = 0;
 	const char *json = NULL;
 	struct fz_sock s;
-	pid_t pid;
+	pid_t pid, mif = 0;
 
 	fz_cnt = mmap(NULL, sizeof(*fz_cnt), PROT_READ | PROT_WRITE,
 		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -330,16 +351,25 @@ int main(int argc, char **argv)
 				 FZ_USERNS, seed + 1000003ULL * (i + 1));
 	}
 	if (fz_mif) {
-		if (fz_injected(&s) < 0)
+		mif = fz_injected(&s);
+		if (mif < 0)
 			return 2;
 		fz_close(&s);
 	} else {
 		bad = fz_main_loop(&s);
 	}
-	while ((pid = wait(&st)) > 0)
+	while ((pid = wait(&st)) > 0) {
+		/* failslab.sh asserts this line: the child ran to its end. */
+		if (pid == mif && WIFEXITED(st))
+			printf("nlfuzz: make-it-fail child exit %d\n",
+			       WEXITSTATUS(st));
+		else if (pid == mif)
+			printf("nlfuzz: make-it-fail child killed by signal %d\n",
+			       WIFSIGNALED(st) ? WTERMSIG(st) : 0);
 		if (!WIFEXITED(st) || (WEXITSTATUS(st) && WEXITSTATUS(st) != 3))
 			bad += fz_fail(&fz_cnt->expect_fail,
 				       "child %d ended with status %#x", pid, st);
+	}
 	if (json && !fz_mif)	/* the model is the child's */
 		fz_model_json(json);
 	fz_close(&s);

@@ -43,6 +43,12 @@ void fz_count_add(uint64_t *c, uint64_t n);
 /* A failed assertion: counted in *c, the first ones printed; returns 1. */
 int fz_fail(uint64_t *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * realloc() that does not fail: under --make-it-fail the kernel refuses a
+ * share of the process's own slab allocations too (the VMA of a new
+ * mapping, a brk), so a NULL is retried there; elsewhere it aborts.
+ */
+void *fz_xrealloc(void *p, size_t n);
 
 /* ---- random ---- */
 uint64_t fz_rand(void);

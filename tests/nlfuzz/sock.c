@@ -68,9 +68,7 @@ void fz_msg_init(struct fz_msg *m, uint8_t cmd, bool dump)
 
 	if (!m->buf) {
 		m->cap = 1 << 18;
-		m->buf = malloc(m->cap);
-		if (!m->buf)
-			abort();
+		m->buf = fz_xrealloc(NULL, m->cap);
 	}
 	memset(m->buf, 0, NLMSG_HDRLEN + GENL_HDRLEN);
 	nlh = (struct nlmsghdr *)m->buf;

@@ -41,9 +41,13 @@ ROUTES_MAX_MS=60000
 # A KASAN kernel (the debug lane) runs those programs 10-30 times slower:
 # the withdrawal took 135 s there (2026-12-07, host load 5 on 2 cores).
 # There the bounds only catch a hang; DCX_FLEET_DETECT_MAX_MS sets one.
+# The waits for flows and servers (W x their seconds) stretch the same way:
+# the flow server did not listen within 60 s there.
+W=1
 if kernel_has_kasan; then
 	DETECT_MAX_MS=600000
 	ROUTES_MAX_MS=600000
+	W=10
 fi
 DETECT_MAX_MS=${DCX_FLEET_DETECT_MAX_MS:-$DETECT_MAX_MS}
 T_START=$(date +%s)
@@ -301,15 +305,15 @@ check "core: every prefix ECMP over br1 br2 br3" wait_routes "1 2 3" || {
 
 BG_LOG=$TMPD/server.log run_bg ip netns exec "$SRV" python3 "$FLOWS_PY" \
 	server :: "$PORT" "$TMPD/status.json"
-check "flow server listening" slowwait 60 tcp_listening "$SRV" "$PORT"
+check "flow server listening" slowwait $((60 * W)) tcp_listening "$SRV" "$PORT"
 ip netns exec "$CL" python3 "$FLOWS_PY" client \
 	192.0.2.10,192.0.2.20,192.0.2.30 "$PORT" "$NFLOWS" "$TMPD/stop" \
 	>"$TMPD/client.log" 2>&1 &
 CLIENT=$!
 BG_PIDS+=("$CLIENT")
-check "$NFLOWS TCP flows up" slowwait 60 all_flows_up
+check "$NFLOWS TCP flows up" slowwait $((60 * W)) all_flows_up
 check "every BR translates both ways (ECMP spreads the flows)" \
-	slowwait 30 all_move
+	slowwait $((30 * W)) all_move
 expect 0 'traffic +[0-9]+ packets translated' \
 	"health --traffic 2 passes on br2 while the flows run" \
 	dcx "$BR2" health --expect "$CONF" --traffic 2
@@ -328,7 +332,7 @@ DETECT_MS=$ms
 expect 1 'instance.*does not exist' "health on br1 fails: no instance" \
 	dcx "$BR1" health --expect "$CONF"
 snapshot after-withdraw
-check "every flow carries data after br1 left" slowwait 60 flows_grew \
+check "every flow carries data after br1 left" slowwait $((60 * W)) flows_grew \
 	"$TMPD/after-withdraw.json"
 
 # 2. br1 restored: announced again, takes traffic.
@@ -336,7 +340,7 @@ check "br1 restored (apply fleet_bgp.json)" dcx "$BR1" apply "$CONF"
 ms=$(wait_routes "1 2 3")
 check "br1 announced again (${ms:-?} ms)" test -n "$ms"
 diag "re-announce time: ${ms:-none} ms"
-check "br1 translates again" slowwait 30 xlat_over "$BR1" 50
+check "br1 translates again" slowwait $((30 * W)) xlat_over "$BR1" 50
 
 # 3. br3 with one EAM entry missing: detected, withdrawn; then fixed.
 jq 'del(.eamt[] | select(startswith("192.0.2.30 ")))' "$CONF" \
@@ -356,18 +360,18 @@ expect 1 '^\+ eam 192\.0\.2\.30/32 2001:db8:aaaa::30/128$' \
 ms=$(wait_routes "1 2")
 check "br3 withdrawn (${ms:-?} ms after the apply)" test -n "$ms"
 snapshot br3-out
-check "every flow carries data without br3" slowwait 60 flows_grew \
+check "every flow carries data without br3" slowwait $((60 * W)) flows_grew \
 	"$TMPD/br3-out.json"
 check "br3 fixed (apply fleet_bgp.json)" dcx "$BR3" apply "$CONF"
 check "br3 announced again" wait_routes "1 2 3"
 check "digests the same again" same_digest
 snapshot end
-check "every flow carries data at the end" slowwait 60 flows_grew \
+check "every flow carries data at the end" slowwait $((60 * W)) flows_grew \
 	"$TMPD/end.json"
 
 # The end: every flow's bytes, both ends.
 touch "$TMPD/stop"
-check "the flows end" wait_pid 180 "$CLIENT"
+check "the flows end" wait_pid $((180 * W)) "$CLIENT"
 check "all $NFLOWS flows kept and their bytes intact (SHA-256)" \
 	grep -qx "flows $NFLOWS ok $NFLOWS" "$TMPD/client.log"
 expect 1 'FAIL traffic +0 packets translated' \
