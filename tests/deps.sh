@@ -10,7 +10,7 @@ PKGS=(
 	linux-image-amd64 linux-headers-amd64
 	linux-image-6.12-amd64 linux-headers-6.12-amd64
 	qemu-system-x86 busybox-static kmod cpio xz-utils zstd
-	libnl-3-dev libnl-genl-3-dev libjson-c-dev libcmocka-dev
+	libnl-3-dev libnl-genl-3-dev libjson-c-dev libyajl-dev libcmocka-dev
 	pkg-config gcc make dkms
 	iproute2 socat netcat-openbsd python3-scapy tcpdump iperf3 ethtool
 	jq iputils-ping iputils-tracepath traceroute procps coreutils

@@ -3,13 +3,16 @@
  * JSON text in, struct dcx_uconfig out (see config_parse.h). Owns the
  * shape rules of the file: types, known keys, per-field syntax; every
  * error starts with the field path ("spaces[1].eamt[17]: ..."). The
- * rules that span fields are config_check.c's, called last.
+ * rules that span fields are config_check.c's, called last. The text is
+ * read by config_stream.c (yajl, no json-c object per EAM entry) or,
+ * when that declines, by json-c here, as it always was.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "config_parse.h"
 #include "config_check.h"
+#include "config_stream.h"
 #include "name.h"
 
 struct dcx_jctx {
@@ -131,12 +134,20 @@ static int dcx_j_eamt(struct dcx_jctx *x, const char *base, json_object *a,
 		      struct dcx_eam_vec *vec)
 {
 	char path[96], msg[400];
+	struct dcx_eam_vec *pre;
 	struct dcx_ueam e;
 	size_t i, n;
 
 	snprintf(path, sizeof(path), "%seamt", base);
 	if (dcx_want(x, path, a, json_type_array, "an array"))
 		return -1;
+	pre = dcx_stream_eamt(a);
+	if (pre) {
+		/* Read by config_stream.c, every entry as below. */
+		*vec = *pre;
+		memset(pre, 0, sizeof(*pre));
+		return 0;
+	}
 	n = json_object_array_length(a);
 	vec->v = malloc((n ? n : 1) * sizeof(*vec->v));
 	if (!vec->v)
@@ -330,6 +341,19 @@ int dcx_config_from_json(json_object *root, struct dcx_uconfig *c,
 
 int dcx_config_parse(const char *text, size_t len, const char *name,
 		     struct dcx_uconfig *c, char *err, size_t errlen)
+{
+	json_object *root;
+	int r;
+
+	if (dcx_config_stream(text, len, &root))
+		return dcx_config_parse_jsonc(text, len, name, c, err, errlen);
+	r = dcx_config_from_json(root, c, err, errlen);
+	json_object_put(root);
+	return r;
+}
+
+int dcx_config_parse_jsonc(const char *text, size_t len, const char *name,
+			   struct dcx_uconfig *c, char *err, size_t errlen)
 {
 	struct json_tokener *tok = json_tokener_new();
 	enum json_tokener_error jerr;

@@ -9,7 +9,10 @@
  * Contract checked: every call returns 0 or -1; -1 comes with a message;
  * what is accepted prints back (dcx_config_to_json, dcx_eam_str) to a text
  * that parses again to the same text (a fixed point), so the parser and
- * the printer agree on every configuration the fuzzer finds.
+ * the printer agree on every configuration the fuzzer finds; and the
+ * JSON parse (yajl, config_stream.c, json-c when it declines) gives the
+ * same return, message and printed configuration as json-c alone
+ * (dcx_config_parse_jsonc).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,17 +26,22 @@
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "contract: %s (%s:%d)\n", \
 	#c, __FILE__, __LINE__); abort(); } } while (0)
 
-/* Parse text; on success return its printed form (malloc'ed). */
-static char *config_round(const char *text, size_t len)
+/*
+ * Parse text (yajl first, or json-c alone); on success return its printed
+ * form (malloc'ed); the message into err.
+ */
+static char *config_parse_with(const char *text, size_t len, bool jsonc,
+			       char *err, size_t errlen)
 {
 	struct dcx_uconfig c;
-	char err[512] = "";
 	json_object *j;
 	char *out = NULL;
 	int r;
 
+	err[0] = '\0';
 	dcx_config_init(&c);
-	r = dcx_config_parse(text, len, "fuzz.json", &c, err, sizeof(err));
+	r = (jsonc ? dcx_config_parse_jsonc : dcx_config_parse)(
+		text, len, "fuzz.json", &c, err, errlen);
 	CHECK(r == 0 || r == -1);
 	CHECK(r == 0 || err[0]);
 	if (!r) {
@@ -45,6 +53,19 @@ static char *config_round(const char *text, size_t len)
 		json_object_put(j);
 	}
 	dcx_config_free(&c);
+	return out;
+}
+
+/* Both parsers: the same result; the printed form (or NULL). */
+static char *config_round(const char *text, size_t len)
+{
+	char err[512], err2[512], *out, *out2;
+
+	out = config_parse_with(text, len, false, err, sizeof(err));
+	out2 = config_parse_with(text, len, true, err2, sizeof(err2));
+	CHECK(!out == !out2);
+	CHECK(out ? !strcmp(out, out2) : !strcmp(err, err2));
+	free(out2);
 	return out;
 }
 
