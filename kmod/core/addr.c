@@ -23,6 +23,18 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
 	unsigned int pos = p->len / 8;
 	unsigned int i;
 
+	switch (p->len) {	/* the usual lengths, without the byte loop */
+	case 96:
+		memcpy(out, &p->addr, 12);
+		memcpy(out->s6_addr + 12, &v4, 4);
+		return;
+	case 64:
+		memcpy(out, &p->addr, 8);
+		out->s6_addr[8] = 0;
+		memcpy(out->s6_addr + 9, &v4, 4);
+		memset(out->s6_addr + 13, 0, 3);
+		return;
+	}
 	memcpy(out, &p->addr, pos);
 	memset(out->s6_addr + pos, 0, 16 - pos);
 	for (i = 0; i < 4; i++, pos++) {
@@ -37,20 +49,39 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
  * reception, as RFC 6052 only says how to build them (see
  * docs/rfc-compliance.md).
  */
-bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
-			 const struct in6_addr *a, __be32 *v4)
+__be32 dcx_rfc6052_v4(const struct dcx_prefix6 *p, const struct in6_addr *a)
 {
-	u8 *b = (u8 *)v4;
-	unsigned int pos = p->len / 8;
-	unsigned int i;
+	const u8 *s = a->s6_addr;
+	unsigned int pos = p->len / 8, i;
+	u8 b[4];
+	__be32 v4;
 
-	if (!p->len || memcmp(a, &p->addr, pos))
-		return false;
+	switch (p->len) {	/* the six lengths, without the byte loop */
+	case 96:
+		memcpy(&v4, s + 12, 4);
+		return v4;
+	case 64:
+		memcpy(&v4, s + 9, 4);
+		return v4;
+	case 32:
+		memcpy(&v4, s + 4, 4);
+		return v4;
+	}
 	for (i = 0; i < 4; i++, pos++) {
 		if (pos == 8)
 			pos++;
-		b[i] = a->s6_addr[pos];
+		b[i] = s[pos];
 	}
+	memcpy(&v4, b, 4);
+	return v4;
+}
+
+bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
+			 const struct in6_addr *a, __be32 *v4)
+{
+	if (!p->len || !dcx_addr6_in(&p->addr, p->len / 8 * 8, a))
+		return false;
+	*v4 = dcx_rfc6052_v4(p, a);
 	return true;
 }
 
@@ -126,7 +157,7 @@ bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p)
 		0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 	} } };
 
-	return p->len == 96 && !memcmp(&p->addr, &wkp, 12);
+	return p->len == 96 && dcx_addr6_in(&wkp, 96, &p->addr);
 }
 
 /*

@@ -9,6 +9,23 @@
 
 #include "types.h"
 
+/*
+ * a is in the prefix p/len (0..128): two masked 64-bit compares. Inline:
+ * the 6->4 data path asks it for every packet (pool6.c, below).
+ */
+static inline bool dcx_addr6_in(const struct in6_addr *p, unsigned int len,
+				const struct in6_addr *a)
+{
+	u64 hi = len >= 64 ? ~0ULL : len ? ~0ULL << (64 - len) : 0;
+	u64 lo = len >= 128 ? ~0ULL : len > 64 ? ~0ULL << (128 - len) : 0;
+	u64 x[2], y[2];
+
+	memcpy(x, p->s6_addr, 16);
+	memcpy(y, a->s6_addr, 16);
+	return !((x[0] ^ y[0]) & (__force u64)cpu_to_be64(hi)) &&
+	       !((x[1] ^ y[1]) & (__force u64)cpu_to_be64(lo));
+}
+
 /* RFC 6052 2.2: the prefix lengths 32, 40, 48, 56, 64 and 96. */
 bool dcx_prefix6_valid_len(unsigned int len);
 /* RFC 6052: embed/extract an IPv4 address in/from an IPv6 prefix. */
@@ -16,6 +33,8 @@ void dcx_rfc6052_embed(const struct dcx_prefix6 *p, __be32 v4,
 		       struct in6_addr *out);
 bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 			 const struct in6_addr *a, __be32 *v4);
+/* The same for an a known to be in p (a pool6 lookup found p for it). */
+__be32 dcx_rfc6052_v4(const struct dcx_prefix6 *p, const struct in6_addr *a);
 /*
  * Destinations and sources the translator never produces or consumes:
  * 0/8, 127/8, 169.254/16, 224/4, 240/4 (with 255.255.255.255).

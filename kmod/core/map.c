@@ -53,8 +53,9 @@ const struct dcx_space *dcx_map_64_how(const struct dcx_xlat_cfg *cfg,
 	}
 	*how = DCX_MAP_NONE;
 	p = dcx_pool6_lookup(cfg->tables, v6);
-	if (!p || !dcx_rfc6052_extract(&p->p, v6, v4))
+	if (!p)
 		return NULL;
+	*v4 = dcx_rfc6052_v4(&p->p, v6);	/* the lookup matched p */
 	/* Special addresses keep their own handling (callers test them). */
 	if (dcx_prefix6_is_wkp(&p->p) && dcx_v4_nonglobal(*v4) &&
 	    !dcx_v4_special(*v4)) {
