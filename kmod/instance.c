@@ -171,7 +171,8 @@ static void dcx_txn_drop(struct dcx_instance *inst)
 	atomic_dec(&dcx_txn_open);
 }
 
-void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
+void dcx_instance_unlink(struct net *net, struct dcx_instance *inst,
+			 struct list_head *dying)
 {
 	lockdep_assert_held(&dcx_cfg_mutex);
 	list_del_rcu(&inst->list);
@@ -179,6 +180,14 @@ void dcx_instance_unlink(struct net *net, struct dcx_instance *inst)
 	/* An open transaction dies with it: nobody ever read it. */
 	if (inst->staging)
 		dcx_txn_drop(inst);
+	/*
+	 * Not through inst->list: a reader still on inst follows its next
+	 * pointer, which must keep leading back to the RCU list's head.
+	 */
+	if (dying) {
+		list_add_tail(&inst->dying, dying);
+		return;
+	}
 	/* Packets in flight may still read it: free after a grace period. */
 	dcx_free_after_gp(&inst->free_work, dcx_instance_free_work);
 }

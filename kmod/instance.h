@@ -45,12 +45,15 @@ struct dcx_instance {
 	struct dcx_config *staging;
 	u32 staging_portid;
 	struct rcu_work free_work;	/* freed in process context */
+	struct list_head dying;		/* dcx_net.dying (netns exit) */
 };
 
 /* The instances of one netns (pernet data; netns.c registers it). */
 struct dcx_net {
 	struct list_head instances;	/* in creation order, RCU */
 	unsigned int count;
+	/* Unlinked by the netns' pre_exit, freed by its exit (netns.c). */
+	struct list_head dying;
 };
 
 /*
@@ -82,9 +85,12 @@ void dcx_instance_free(struct dcx_instance *inst);
 void dcx_instance_link(struct net *net, struct dcx_instance *inst);
 /*
  * Take inst out of net's instances, abort its transaction and free it
- * after a grace period (packets in flight may still read it).
+ * after a grace period (packets in flight may still read it); with
+ * dying, put it there instead, for a caller that waits for the grace
+ * period itself and then frees it (the netns exit, netns.c).
  */
-void dcx_instance_unlink(struct net *net, struct dcx_instance *inst);
+void dcx_instance_unlink(struct net *net, struct dcx_instance *inst,
+			 struct list_head *dying);
 /* The current snapshot, for writers (lockdep-checked). */
 const struct dcx_config *dcx_instance_cfg(const struct dcx_instance *inst);
 /* Its tables, for writers. */

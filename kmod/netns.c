@@ -41,9 +41,10 @@ int dcx_netns_instance_add(struct net *net, const char *name,
 	return 0;
 }
 
-static void dcx_netns_remove(struct net *net, struct dcx_instance *inst)
+static void dcx_netns_remove(struct net *net, struct dcx_instance *inst,
+			     struct list_head *dying)
 {
-	dcx_instance_unlink(net, inst);
+	dcx_instance_unlink(net, inst, dying);
 	if (!dcx_net(net)->count)
 		dcx_hooks_unregister(net);
 }
@@ -57,7 +58,7 @@ int dcx_netns_instance_del(struct net *net, const char *name,
 		NL_SET_ERR_MSG_FMT_MOD(extack, "no instance \"%s\"", name);
 		return -ENOENT;
 	}
-	dcx_netns_remove(net, inst);
+	dcx_netns_remove(net, inst, NULL);
 	return 0;
 }
 
@@ -66,22 +67,46 @@ static int __net_init dcx_net_init(struct net *net)
 	struct dcx_net *dn = dcx_net(net);
 
 	INIT_LIST_HEAD(&dn->instances);
+	INIT_LIST_HEAD(&dn->dying);
 	dn->count = 0;
 	return 0;
+}
+
+/*
+ * A netns going away: its instances leave the list and its hooks go here,
+ * cleanup_net() then waits for a grace period before any exit method,
+ * and dcx_net_exit() frees the instances at once. Not later, from the
+ * free workqueue: the route memo holds IPv6 dsts whose ops live in struct
+ * net, and a dst released after the netns is freed reads freed memory in
+ * dst_destroy() (KASAN, the debug kernel, 2026-12-07: cli_apply's netns
+ * freed, then its instance's memo released by the work).
+ */
+static void __net_exit dcx_net_pre_exit(struct net *net)
+{
+	struct dcx_instance *inst, *tmp;
+	struct dcx_net *dn = dcx_net(net);
+
+	mutex_lock(&dcx_cfg_mutex);
+	list_for_each_entry_safe(inst, tmp, &dn->instances, list)
+		dcx_netns_remove(net, inst, &dn->dying);
+	mutex_unlock(&dcx_cfg_mutex);
 }
 
 static void __net_exit dcx_net_exit(struct net *net)
 {
 	struct dcx_instance *inst, *tmp;
+	struct dcx_net *dn = dcx_net(net);
 
-	mutex_lock(&dcx_cfg_mutex);
-	list_for_each_entry_safe(inst, tmp, &dcx_net(net)->instances, list)
-		dcx_netns_remove(net, inst);
-	mutex_unlock(&dcx_cfg_mutex);
+	/* No reader left: the grace period since pre_exit has passed. */
+	list_for_each_entry_safe(inst, tmp, &dn->dying, dying) {
+		list_del(&inst->dying);
+		dcx_instance_free(inst);
+	}
 }
 
 static struct pernet_operations dcx_net_ops = {
 	.init = dcx_net_init,
+	.pre_exit = dcx_net_pre_exit,
 	.exit = dcx_net_exit,
 	.id = &dcx_net_id,
 	.size = sizeof(struct dcx_net),
