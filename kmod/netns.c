@@ -3,9 +3,9 @@
  * The module in each network namespace (see netns.h). The layers, top
  * down: netns.c -> hook.c (registration) and instance.c (the list);
  * the hooks read the list, never this file. A netns without instances
- * has no hooks, so its packets pay nothing. The pernet exit runs after
- * every socket of the netns is gone, so no request races it; it still
- * takes dcx_cfg_mutex, as every writer of the list does.
+ * has no hooks, so its packets pay nothing. The pernet pre_exit and exit
+ * run after every socket of the netns is gone, so no request races them;
+ * pre_exit still takes dcx_cfg_mutex, as every writer of the list does.
  */
 #include <linux/mutex.h>
 #include "instance.h"
