@@ -89,6 +89,12 @@ slab_kb() {
 	awk '/^Slab:/ { print $2 }' /proc/meminfo
 }
 
+# The lookup hashes' slot arrays come from kvzalloc(): vmalloc at this
+# size, which Slab does not count.
+vmalloc_kb() {
+	awk '/^VmallocUsed:/ { print $2 }' /proc/meminfo
+}
+
 dcx() {
 	"$D" -n "$NS" "$@"
 }
@@ -264,9 +270,13 @@ dcx pool6 set 2001:db8:64::/96 || die "pool6 set"
 echo "config_bench: N=$N entries, $(uname -r), $(nproc) CPU(s)"
 sync
 slab0=$(slab_kb)
+vm0=$(vmalloc_kb)
 step bulk-add dcx eamt add --file "$W/eam.txt"
 slab1=$(slab_kb)
+vm1=$(vmalloc_kb)
 echo "slab-growth  $(( (slab1 - slab0) * 1024 / N )) bytes per entry ($(( (slab1 - slab0) / 1024 )) MiB for $N)"
+echo "vmalloc-growth $(( (vm1 - vm0) * 1024 / N )) bytes per entry ($(( (vm1 - vm0) / 1024 )) MiB for $N)"
+echo "memory-per-entry $(( (slab1 - slab0 + vm1 - vm0) * 1024 / N )) bytes (slab + vmalloc)"
 [ "$(dcx eamt show | wc -l)" -eq "$N" ] || die "dump lost entries"
 step dump-text dcx eamt show
 step dump-json dcx -j eamt show

@@ -322,6 +322,7 @@ for i in $(seq "$RUNS"); do
 		c=$(one "e$first" 6 "$SRC6X" 2001:db8:4::2 "$pay")
 		d=$(one "e$first" 4 192.0.2.2 198.51.100.2 "$pay")
 		log "round $i ${pay}B: a $a b $b c $c d $d"
+		[ "$pay" != "$SWEEP_PAY" ] || { SW_A=$a; SW_B=$b; }
 		add "a/$pay" "$a"; add "b/$pay" "$b"
 		add "c/$pay" "$c"; add "d/$pay" "$d"
 		q "c/b/$pay" "$(ratio "$c" "$b")"; q "c/a/$pay" "$(ratio "$c" "$a")"
@@ -336,6 +337,9 @@ for i in $(seq "$RUNS"); do
 	for n in $EAMS; do
 		q "c/e$n" "$(ratio "${C[$n]}" "${C[$first]}")"
 		q "d/e$n" "$(ratio "${D[$n]}" "${D[$first]}")"
+		# Against forwarding of the same round (its SWEEP_PAY case).
+		q "c/b/e$n" "$(ratio "${C[$n]}" "$SW_B")"
+		q "d/a/e$n" "$(ratio "${D[$n]}" "$SW_A")"
 		line+=" $n: c ${C[$n]} d ${D[$n]}"
 	done
 	log "round $i sweep:$line"
@@ -372,13 +376,17 @@ done
 	done
 	echo
 	echo "# EAM sweep, ${SWEEP_PAY}B payload: median pps, median per-round ratio to $first entries"
-	printf '%-10s %8s %7s %8s %7s\n' entries 'c:6->4' ratio 'd:4->6' ratio
+	echo "# and to forwarding of the same round (c/b, d/a; a and b of the ${SWEEP_PAY}B cases)"
+	printf '%-10s %8s %7s %8s %7s %6s %6s\n' entries 'c:6->4' ratio \
+		'd:4->6' ratio c/b d/a
 	for n in $EAMS; do
-		printf '%-10s %8s %7s %8s %7s\n' "$n" \
+		printf '%-10s %8s %7s %8s %7s %6s %6s\n' "$n" \
 			"$(echo "${R[c/e$n]}" | median)" \
 			"$(echo "${Q[c/e$n]}" | median)" \
 			"$(echo "${R[d/e$n]}" | median)" \
-			"$(echo "${Q[d/e$n]}" | median)"
+			"$(echo "${Q[d/e$n]}" | median)" \
+			"$(echo "${Q[c/b/e$n]}" | median)" \
+			"$(echo "${Q[d/a/e$n]}" | median)"
 	done
 	echo
 	echo "# dcxlat counters per lane (non-zero):"
