@@ -279,6 +279,9 @@ static void dcx_nl_multicast(struct dcx_req *r, u8 cmd, dcx_nl_fill_t fill,
 	struct sk_buff *msg;
 	void *hdr;
 
+	/* Nobody subscribed (no `monitor`): nothing to build. */
+	if (!genl_has_listeners(dcx_family, r->net, DCX_MCGRP_CONFIG))
+		return;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	if (!msg)
 		return;
