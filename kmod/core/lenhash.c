@@ -240,9 +240,10 @@ void *dcx_lenhash_find(const struct dcx_lenhash *h, const u8 *key, u8 len)
  * lock, so that it is inlined in the lookup's loop (the data path makes
  * two or three lookups per packet, tests/bench-core).
  */
-static inline void *dcx_lenhash_read(const struct dcx_lenhash *h,
-				     const struct dcx_lenhash_tbl *tbl,
-				     const u64 *m, unsigned int len, u32 hv)
+static __always_inline void *dcx_lenhash_read(const struct dcx_lenhash *h,
+					      const struct dcx_lenhash_tbl *tbl,
+					      const u64 *m, unsigned int len,
+					      u32 hv, unsigned int bits)
 {
 	unsigned int i = hv & tbl->mask, n;
 	const struct dcx_lenhash_slot *s;
@@ -255,13 +256,19 @@ static inline void *dcx_lenhash_read(const struct dcx_lenhash *h,
 		if (!obj)
 			return NULL;
 		if (obj != DCX_LENHASH_DEAD && READ_ONCE(s->hash) == hv &&
-		    dcx_lenhash_match(h, obj, m, len))
+		    dcx_lenhash_match_bits(h, obj, m, len, bits))
 			return obj;
 	}
 	return NULL;
 }
 
-void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
+/*
+ * The lookup of a bits-wide index, bits a constant: an IPv4 index's
+ * lengths are all in the bitmap's first word.
+ */
+static __always_inline void *dcx_lenhash_lookup_bits(const struct dcx_lenhash *h,
+						     const u8 *key,
+						     unsigned int bits)
 {
 	struct dcx_lenhash_tbl *tbl = rcu_dereference(h->tbl);
 	u64 k[2], m[2], lens;
@@ -271,8 +278,8 @@ void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
 
 	if (!tbl)
 		return NULL;
-	dcx_lenhash_load(k, key, h->bits);
-	for (w = 2; w >= 0; w--) {
+	dcx_lenhash_load(k, key, bits);
+	for (w = bits == 32 ? 0 : 2; w >= 0; w--) {
 		lens = READ_ONCE(h->lens[w]);
 		while (lens) {
 			len = fls64(lens) - 1;
@@ -280,12 +287,20 @@ void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
 			len += w * 64;
 			dcx_lenhash_mask(m, k, len);
 			obj = dcx_lenhash_read(h, tbl, m, len,
-					       dcx_lenhash_hash(h, m, len));
+					       dcx_lenhash_hash_bits(h->seed, m,
+								     len, bits),
+					       bits);
 			if (obj)
 				return obj;
 		}
 	}
 	return NULL;
+}
+
+void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
+{
+	return h->bits == 32 ? dcx_lenhash_lookup_bits(h, key, 32) :
+			       dcx_lenhash_lookup_bits(h, key, 128);
 }
 
 static void dcx_lenhash_reset(struct dcx_lenhash *h)

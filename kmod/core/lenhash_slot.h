@@ -65,13 +65,34 @@ static inline u64 dcx_lenhash_mix(u64 x)
 	return x ^ (x >> 33);
 }
 
+/*
+ * The hash of a masked key of a bits-wide index: an IPv4 key and its
+ * length fit one word (key << 8 | len: distinct pairs, distinct words),
+ * so one finaliser round; an IPv6 key takes one round a word. Constant
+ * bits (the readers' lookups) fold the choice away.
+ */
+static __always_inline u32 dcx_lenhash_hash_bits(u64 seed, const u64 *m,
+						 unsigned int len,
+						 unsigned int bits)
+{
+	u32 v4;
+	u64 x;
+
+	if (bits == 32) {
+		memcpy(&v4, m, sizeof(v4));
+		return (u32)(dcx_lenhash_mix(((u64)v4 << 8 | len) ^ seed) >>
+			     32);
+	}
+	x = dcx_lenhash_mix(m[0] ^ seed);
+	x = dcx_lenhash_mix(x ^ m[1] ^ len);
+	return (u32)(x >> 32);
+}
+
 static inline u32 dcx_lenhash_hash(const struct dcx_lenhash *h, const u64 *m,
 				   unsigned int len)
 {
-	u64 x = dcx_lenhash_mix(m[0] ^ h->seed);
-
-	x = dcx_lenhash_mix(x ^ m[1] ^ len);
-	return (u32)(x >> 32);
+	return h->bits == 32 ? dcx_lenhash_hash_bits(h->seed, m, len, 32) :
+			       dcx_lenhash_hash_bits(h->seed, m, len, 128);
 }
 
 static inline u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h,
@@ -80,16 +101,25 @@ static inline u8 dcx_lenhash_obj_len(const struct dcx_lenhash *h,
 	return *((const u8 *)obj + h->len_off);
 }
 
-static inline bool dcx_lenhash_match(const struct dcx_lenhash *h,
-				     const void *obj, const u64 *m,
-				     unsigned int len)
+static __always_inline bool dcx_lenhash_match_bits(const struct dcx_lenhash *h,
+						   const void *obj,
+						   const u64 *m,
+						   unsigned int len,
+						   unsigned int bits)
 {
 	u64 o[2];
 
 	if (dcx_lenhash_obj_len(h, obj) != len)
 		return false;
-	dcx_lenhash_load(o, (const u8 *)obj + h->key_off, h->bits);
+	dcx_lenhash_load(o, (const u8 *)obj + h->key_off, bits);
 	return o[0] == m[0] && o[1] == m[1];
+}
+
+static inline bool dcx_lenhash_match(const struct dcx_lenhash *h,
+				     const void *obj, const u64 *m,
+				     unsigned int len)
+{
+	return dcx_lenhash_match_bits(h, obj, m, len, h->bits);
 }
 
 #endif /* DCX_CORE_LENHASH_SLOT_H */
