@@ -16,6 +16,7 @@
 #include "freewq.h"
 #include "netlink.h"
 #include "core/lpm.h"
+#include "core/eamt.h"
 #include "netdev.h"
 #include "uapi/dcxlat.h"
 #include "compat.h"
@@ -27,9 +28,12 @@ static int __init dcx_init(void)
 	err = dcx_lpm_cache_init();
 	if (err)
 		return err;
-	err = dcx_freewq_init();
+	err = dcx_eam_cache_init();
 	if (err)
 		goto err_lpm;
+	err = dcx_freewq_init();
+	if (err)
+		goto err_eam;
 	err = dcx_netns_init();
 	if (err)
 		goto err_wq;
@@ -49,6 +53,8 @@ err_pernet:
 	dcx_netns_exit();
 err_wq:
 	dcx_freewq_exit();
+err_eam:
+	dcx_eam_cache_exit();
 err_lpm:
 	dcx_lpm_cache_exit();
 	return err;
@@ -61,6 +67,7 @@ static void __exit dcx_exit(void)
 	dcx_netns_exit();
 	/* Instances, snapshots, tries, spaces are freed after RCU: wait. */
 	dcx_freewq_exit();
+	dcx_eam_cache_exit();
 	dcx_lpm_cache_exit();
 }
 

@@ -240,9 +240,9 @@ static int dcx_eam_del_find(struct dcx_tables *t, struct dcx_space *s,
 
 	rcu_read_lock();
 	if (q->has4)
-		e = dcx_lpm_find_exact(&s->eam4, (const u8 *)&q->v4, q->len4);
+		e = dcx_eamidx_find(&s->eam4, (const u8 *)&q->v4, q->len4);
 	else
-		e = dcx_lpm_find_exact(&t->eam6, q->v6.s6_addr, q->len6);
+		e = dcx_eamidx_find(&t->eam6, q->v6.s6_addr, q->len6);
 	if (e && (e->space != s || (q->has4 && e->len4 != q->len4) ||
 		  (!q->has4 && e->len6 != q->len6)))
 		e = NULL;
@@ -333,7 +333,7 @@ int dcx_nl_eamt_flush(struct sk_buff *skb, struct genl_info *info)
 	err = dcx_eamt_begin(info, &r, &s, false);
 	if (err)
 		return err;
-	n = dcx_lpm_count(&s->eam4);
+	n = dcx_eamidx_count(&s->eam4);
 	dcx_eam_flush(r.t, s, &dcx_cfg_mutex);
 	dcx_nl_notify(&r, dcx_fill_space_count, &n);
 	dcx_nl_end(&r);

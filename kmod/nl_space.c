@@ -247,7 +247,7 @@ static int dcx_fill_space(struct sk_buff *skb, const struct dcx_space *s)
 				    p->len)) ||
 	    dcx_nl_put_vrf(skb, s->vrf_name, s->vrf_ifindex, s->table) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_EAM_COUNT,
-			dcx_lpm_count(&s->eam4)) ||
+			dcx_eamidx_count(&s->eam4)) ||
 	    dcx_put_space_stats(skb, s) ||
 	    nla_put_u32(skb, DCXLAT_SPACE_WAITING, dcx_bind_waiting(s)) ||
 	    dcx_bind_walk(s, dcx_put_space_bind_cb, skb)) {

@@ -4,17 +4,79 @@
 #include "pool6.h"
 #include "eamt.h"
 
+/* struct dcx_eam: 32 bytes each, millions of them. */
+static struct kmem_cache *dcx_eam_cache;
+
+int dcx_eam_cache_init(void)
+{
+	dcx_eam_cache = KMEM_CACHE(dcx_eam, 0);
+	return dcx_eam_cache ? 0 : -ENOMEM;
+}
+
+void dcx_eam_cache_exit(void)
+{
+	rcu_barrier();	/* dcx_eam_free_rcu() callbacks still pending */
+	kmem_cache_destroy(dcx_eam_cache);
+	dcx_eam_cache = NULL;
+}
+
+#ifdef DCX_EAMIDX_DEBUG
+long dcx_eam_debug_live(void)
+{
+	return kshim_kmem_cache_live(dcx_eam_cache);
+}
+#endif
+
+static void dcx_eam_free(void *value)
+{
+	kmem_cache_free(dcx_eam_cache, value);
+}
+
+/* The record that takes one deleted entry through a grace period. */
+struct dcx_eam_grave {
+	struct rcu_head rcu;
+	struct dcx_eam *e;
+};
+
+static void dcx_eam_free_rcu(struct rcu_head *rcu)
+{
+	struct dcx_eam_grave *g = container_of(rcu, struct dcx_eam_grave, rcu);
+
+	dcx_eam_free(g->e);
+	kfree(g);
+}
+
+/*
+ * Free e, which readers may still see through a hash, after a grace
+ * period. The entry has no rcu_head (32 bytes instead of 48 for every
+ * entry held): a 32-byte record carries it instead, for the grace period
+ * only. Without memory for that record, this writer waits the grace
+ * period out (rare, and the delete still cannot fail).
+ */
+static void dcx_eam_free_gp(struct dcx_eam *e)
+{
+	struct dcx_eam_grave *g = kmalloc(sizeof(*g), GFP_KERNEL);
+
+	if (!g) {
+		synchronize_rcu();
+		dcx_eam_free(e);
+		return;
+	}
+	g->e = e;
+	call_rcu(&g->rcu, dcx_eam_free_rcu);
+}
+
 /* ---- reading -------------------------------------------------------- */
 
 /*
- * The data path probes the hashes (lenhash.h), not the tries; deferred
- * hashes (staged tables before dcx_eam_build()) hold nothing yet, the
- * tries every entry.
+ * The data path probes the hashes (lenhash.h), not the indexes; deferred
+ * hashes (staged tables before dcx_eam_build(), which only writers see)
+ * hold nothing yet, the indexes every entry.
  */
 const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4)
 {
 	if (unlikely(dcx_lenhash_deferred(&s->eam4_hash)))
-		return dcx_lpm_lookup(&s->eam4, (const u8 *)&v4, NULL);
+		return dcx_eamidx_lookup(&s->eam4, (const u8 *)&v4);
 	return dcx_lenhash_lookup(&s->eam4_hash, (const u8 *)&v4);
 }
 
@@ -22,7 +84,7 @@ const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6)
 {
 	if (unlikely(dcx_lenhash_deferred(&t->eam6_hash)))
-		return dcx_lpm_lookup(&t->eam6, v6->s6_addr, NULL);
+		return dcx_eamidx_lookup(&t->eam6, v6->s6_addr);
 	return dcx_lenhash_lookup(&t->eam6_hash, v6->s6_addr);
 }
 
@@ -64,8 +126,7 @@ struct dcx_walk_ctx {
 	void *ctx;
 };
 
-static int dcx_eam_walk_cb(void *ctx, const u8 *key __always_unused,
-			   u8 cidr __always_unused, void *value)
+static int dcx_eam_walk_cb(void *ctx, void *value)
 {
 	struct dcx_walk_ctx *w = ctx;
 
@@ -77,8 +138,8 @@ int dcx_eam_walk(const struct dcx_space *s, bool start, __be32 v4, u8 len4,
 {
 	struct dcx_walk_ctx w = { .cb = cb, .ctx = ctx };
 
-	return dcx_lpm_walk(&s->eam4, start ? (const u8 *)&v4 : NULL, len4,
-			    true, dcx_eam_walk_cb, &w);
+	return dcx_eamidx_walk(&s->eam4, start ? (const u8 *)&v4 : NULL, len4,
+			       true, dcx_eam_walk_cb, &w);
 }
 
 /* ---- overlaps ------------------------------------------------------- */
@@ -91,12 +152,13 @@ struct dcx_inside {
 	const struct dcx_eam *found;
 };
 
-static int dcx_inside_cb(void *ctx, const u8 *key, u8 cidr, void *value)
+static int dcx_inside_cb(void *ctx, void *value)
 {
 	struct dcx_inside *in = ctx;
 	const struct dcx_eam *e = value;
 
-	if (cidr < in->len || !dcx_prefix_bits_equal(key, in->key, in->len))
+	if (e->len6 < in->len ||
+	    !dcx_prefix_bits_equal(e->v6.s6_addr, in->key, in->len))
 		return 1;	/* past the prefix: entries inside it are adjacent */
 	if (e->space == in->self)
 		return 0;
@@ -105,34 +167,24 @@ static int dcx_inside_cb(void *ctx, const u8 *key, u8 cidr, void *value)
 }
 
 /*
- * Some entry of trie (eam4 or eam6, keyed like key) that overlaps key/len
- * and belongs to another space than self, or NULL. An entry around the
- * prefix contains its first address; entries inside it follow key/len in
- * walk order.
+ * An entry around the prefix contains its first address; entries inside
+ * it follow key/len in index order.
  */
-static const struct dcx_eam *dcx_eam_clash(const struct dcx_lpm *trie,
-					   const u8 *key, unsigned int len,
-					   const struct dcx_space *self)
-{
-	struct dcx_inside in = { key, len, self, NULL };
-	const struct dcx_eam *e;
-	u8 cidr;
-
-	e = dcx_lpm_lookup(trie, key, &cidr);
-	if (e && cidr <= len && e->space != self)
-		return e;
-	/* A full-length prefix has nothing inside it but itself. */
-	if (len >= trie->bits)
-		return NULL;
-	dcx_lpm_walk(trie, key, len, false, dcx_inside_cb, &in);
-	return in.found;
-}
-
 const struct dcx_eam *dcx_eam6_clash(const struct dcx_tables *t,
 				     const u8 *key, unsigned int len,
 				     const struct dcx_space *self)
 {
-	return dcx_eam_clash(&t->eam6, key, len, self);
+	struct dcx_inside in = { key, len, self, NULL };
+	const struct dcx_eam *e;
+
+	e = dcx_eamidx_lookup(&t->eam6, key);
+	if (e && e->len6 <= len && e->space != self)
+		return e;
+	/* A full-length prefix has nothing inside it but itself. */
+	if (len >= 128)
+		return NULL;
+	dcx_eamidx_walk(&t->eam6, key, len, false, dcx_inside_cb, &in);
+	return in.found;
 }
 
 static int dcx_eam_check(const struct dcx_tables *t,
@@ -171,24 +223,28 @@ static int dcx_eam_check(const struct dcx_tables *t,
 
 /* ---- writing -------------------------------------------------------- */
 
-void dcx_eam4_hash_init(const struct dcx_tables *t, struct dcx_space *s)
+void dcx_eam4_init(const struct dcx_tables *t, struct dcx_space *s)
 {
+	dcx_eamidx_init(&s->eam4, 32, offsetof(struct dcx_eam, v4),
+			offsetof(struct dcx_eam, len4));
 	dcx_lenhash_init(&s->eam4_hash, 32, offsetof(struct dcx_eam, v4),
 			 offsetof(struct dcx_eam, len4));
 	if (dcx_lenhash_deferred(&t->eam6_hash))
 		dcx_lenhash_defer(&s->eam4_hash);
 }
 
-void dcx_eam6_hash_init(struct dcx_tables *t)
+void dcx_eam6_init(struct dcx_tables *t)
 {
+	dcx_eamidx_init(&t->eam6, 128, offsetof(struct dcx_eam, v6),
+			offsetof(struct dcx_eam, len6));
 	dcx_lenhash_init(&t->eam6_hash, 128, offsetof(struct dcx_eam, v6),
 			 offsetof(struct dcx_eam, len6));
 }
 
 /*
- * Index e in both hashes once both tries hold it (they refused overlaps).
- * On failure e is in neither hash. Deferred hashes take nothing: the
- * build finds e in the tries.
+ * Index e in both hashes once both indexes hold it (they refused
+ * overlaps). On failure e is in neither hash. Deferred hashes take
+ * nothing: the build finds e in the indexes.
  */
 static int dcx_eam_hash(struct dcx_tables *t, struct dcx_space *s,
 			struct dcx_eam *e, struct mutex *lock)
@@ -204,15 +260,11 @@ static int dcx_eam_hash(struct dcx_tables *t, struct dcx_space *s,
 	return err;
 }
 
-static void dcx_eam_free(void *value)
-{
-	kfree(value);
-}
-
 /*
  * RFC 7757 3.2: overlapping entries make the mapping ambiguous. The
- * inserts check it in their own descent (dcx_lpm_insert_excl); the IPv4
- * prefix first, so its refusal comes first as before. Frees e on failure.
+ * indexes check it as they insert (dcx_eamidx_insert()); the IPv4 prefix
+ * first, so its refusal comes first. Only the hashes publish e to
+ * readers, last. Frees e on failure.
  */
 static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 			  struct dcx_eam *e, char *why, struct mutex *lock)
@@ -221,36 +273,34 @@ static int dcx_eam_insert(struct dcx_tables *t, struct dcx_space *s,
 	void *clash;
 	int err;
 
-	err = dcx_lpm_insert_excl(&s->eam4, (const u8 *)&e->v4, e->len4, e,
-				  DCX_GFP_TABLE, lock, &clash);
+	lockdep_assert_held(lock);
+	err = dcx_eamidx_insert(&s->eam4, e, DCX_GFP_TABLE, &clash);
 	if (err) {
 		o = clash;
 		if (o)
 			dcx_why(why, DCX_P4_FMT " overlaps EAM " DCX_P4_FMT
 				" in space %s", DCX_P4_ARG(e->v4, e->len4),
 				DCX_P4_ARG(o->v4, o->len4), s->name);
-		kfree(e);	/* never visible */
+		dcx_eam_free(e);	/* never visible */
 		return err;
 	}
-	err = dcx_lpm_insert_excl(&t->eam6, e->v6.s6_addr, e->len6, e,
-				  DCX_GFP_TABLE, lock, &clash);
+	err = dcx_eamidx_insert(&t->eam6, e, DCX_GFP_TABLE, &clash);
 	if (err) {
 		o = clash;
 		if (o)
 			dcx_why(why, DCX_P6_FMT " overlaps EAM " DCX_P6_FMT
 				" in space %s", DCX_P6_ARG(&e->v6, e->len6),
 				DCX_P6_ARG(&o->v6, o->len6), o->space->name);
-		/* Readers may have found it through eam4 meanwhile. */
-		dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
-		kfree_rcu(e, rcu);
+		dcx_eamidx_remove(&s->eam4, e);
+		dcx_eam_free(e);	/* the indexes are writers' only */
 		return err;
 	}
 	err = dcx_eam_hash(t, s, e, lock);
 	if (err) {
-		/* Never in a hash; walks may have seen it in the tries. */
-		dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
-		dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
-		kfree_rcu(e, rcu);
+		/* In no hash now, but readers may have seen it in eam4's. */
+		dcx_eamidx_remove(&s->eam4, e);
+		dcx_eamidx_remove(&t->eam6, e);
+		dcx_eam_free_gp(e);
 	}
 	return err;
 }
@@ -266,7 +316,7 @@ int dcx_eam_add_as(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	err = dcx_eam_check(t, s, v4, len4, v6, len6, why);
 	if (err)
 		return err;
-	e = kzalloc(sizeof(*e), DCX_GFP_TABLE);
+	e = kmem_cache_zalloc(dcx_eam_cache, DCX_GFP_TABLE);
 	if (!e) {
 		dcx_why(why, "out of memory");
 		return -ENOMEM;
@@ -296,86 +346,69 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 	struct dcx_eam *e;
 
 	lockdep_assert_held(lock);
-	rcu_read_lock();
 	if (v6) {
-		e = len6 <= 128 ?
-		    dcx_lpm_find_exact(&t->eam6, v6->s6_addr, len6) : NULL;
+		e = dcx_eamidx_find(&t->eam6, v6->s6_addr, len6);
 		if (!e || e->space != s) {
-			rcu_read_unlock();
 			dcx_why(why, "no EAM " DCX_P6_FMT " in space %s",
 				DCX_P6_ARG(v6, len6), s->name);
 			return -ENOENT;
 		}
 	} else {
-		e = len4 <= 32 ?
-		    dcx_lpm_find_exact(&s->eam4, (const u8 *)&v4, len4) : NULL;
+		e = dcx_eamidx_find(&s->eam4, (const u8 *)&v4, len4);
 		if (!e) {
-			rcu_read_unlock();
 			dcx_why(why, "no EAM " DCX_P4_FMT " in space %s",
 				DCX_P4_ARG(v4, len4), s->name);
 			return -ENOENT;
 		}
 	}
-	rcu_read_unlock();
-	dcx_lpm_remove(&s->eam4, (const u8 *)&e->v4, e->len4, lock);
-	dcx_lpm_remove(&t->eam6, e->v6.s6_addr, e->len6, lock);
+	dcx_eamidx_remove(&s->eam4, e);
+	dcx_eamidx_remove(&t->eam6, e);
 	dcx_lenhash_remove(&s->eam4_hash, e, lock);
 	dcx_lenhash_remove(&t->eam6_hash, e, lock);
 	dcx_lenhash_tidy(&s->eam4_hash, DCX_GFP_TABLE, lock);
 	dcx_lenhash_tidy(&t->eam6_hash, DCX_GFP_TABLE, lock);
 	t->neams--;
-	kfree_rcu(e, rcu);
+	dcx_eam_free_gp(e);
 	return 0;
 }
 
 /* ---- flushing ------------------------------------------------------ */
 
-/* dcx_eam_unlink6()'s walk: how far one chunk went. */
+/* dcx_eam_unlink6()'s pass. */
 struct dcx_unlink6 {
 	struct dcx_tables *t;
 	struct mutex *lock;
-	unsigned int n;		/* entries unlinked by this chunk */
-	__be32 last4;		/* the last one's IPv4 prefix */
-	u8 last_len;
+	bool all;		/* s holds every entry of eam6 */
 };
 
-static int dcx_eam6_unlink_cb(void *ctx, const struct dcx_eam *e)
+static void dcx_eam6_unlink_cb(void *ctx, void *value)
 {
 	struct dcx_unlink6 *u = ctx;
+	struct dcx_eam *e = value;
 
-	dcx_lpm_remove(&u->t->eam6, e->v6.s6_addr, e->len6, u->lock);
+	if (!u->all)
+		dcx_eamidx_remove(&u->t->eam6, e);
 	dcx_lenhash_remove(&u->t->eam6_hash, e, u->lock);
-	u->last4 = e->v4;
-	u->last_len = e->len4;
-	return ++u->n == DCX_RESCHED_BATCH;
 }
 
 /*
- * Take every entry of s out of eam6 (eam4 keeps them for the free) and
- * out of the count. DCX_RESCHED_BATCH entries at a time, each chunk a
- * walk of eam4 in its own read-side section resumed after the last entry
- * of the one before, with dcx_cond_resched() in between: a table of
- * millions of entries neither holds off grace periods nor the CPU.
+ * Take every entry of s out of eam6 and its hash (eam4 keeps them for
+ * the free) and out of the count, in one pass over eam4 that yields
+ * every DCX_RESCHED_BATCH entries: a table of millions of entries does
+ * not hold the CPU. When s holds all of eam6 (one space in use), eam6's
+ * index is emptied whole instead (only writers read it).
  */
 static void dcx_eam_unlink6(struct dcx_tables *t, struct dcx_space *s,
 			    struct mutex *lock)
 {
 	struct dcx_unlink6 u = { .t = t, .lock = lock };
-	bool resume = false;
-	int more;
 
 	lockdep_assert_held(lock);
-	do {
-		u.n = 0;
-		rcu_read_lock();
-		more = dcx_eam_walk(s, resume, u.last4, u.last_len,
-				    dcx_eam6_unlink_cb, &u);
-		rcu_read_unlock();
-		resume = true;
-		if (more)
-			dcx_cond_resched();
-	} while (more);
-	t->neams -= dcx_lpm_count(&s->eam4);
+	u.all = dcx_eamidx_count(&s->eam4) == dcx_eamidx_count(&t->eam6);
+	dcx_eamidx_for_each(&s->eam4, dcx_eam6_unlink_cb, &u);
+	if (u.all)
+		dcx_eamidx_destroy(&t->eam6, NULL);
+	t->neams -= dcx_eamidx_count(&s->eam4);
 }
 
 void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
@@ -384,7 +417,7 @@ void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
 	dcx_eam_unlink6(t, s, lock);
 	dcx_lenhash_tidy(&t->eam6_hash, DCX_GFP_TABLE, lock);
 	dcx_lenhash_free(&s->eam4_hash, lock);
-	dcx_lpm_free(&s->eam4, dcx_eam_free, lock);
+	dcx_eamidx_free(&s->eam4, dcx_eam_free);
 }
 
 void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
@@ -397,7 +430,7 @@ void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
 void dcx_eam_destroy(struct dcx_space *s)
 {
 	dcx_lenhash_destroy(&s->eam4_hash);
-	dcx_lpm_destroy(&s->eam4, dcx_eam_free);
+	dcx_eamidx_destroy(&s->eam4, dcx_eam_free);
 }
 
 /* ---- bulk loads ------------------------------------------------------ */
@@ -425,9 +458,7 @@ static void dcx_eam_bulk_add(void *ctx, void *value)
 }
 
 /*
- * Each space's eam4 is walked once (a load sorted by IPv4 prefix, as a
- * dump is, walks its nodes in the order they were allocated) for its own
- * hash and eam6's, whose entries are every space's; a hash is placed
+ * Each space's eam4 is walked once for its own hash and eam6's, whose entries are every space's; a hash is placed
  * as soon as its entries are in, so that at most two lists live at once.
  * Nothing is published until every array is complete.
  */
@@ -447,22 +478,19 @@ int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock)
 	b4 = kvcalloc(n, sizeof(*b4), GFP_KERNEL);	/* up to 65,536 */
 	if (b4)
 		eb.b6 = dcx_lenhash_bulk_new(&t->eam6_hash,
-					     dcx_lpm_count(&t->eam6),
+					     dcx_eamidx_count(&t->eam6),
 					     DCX_GFP_TABLE);
 	if (!eb.b6)
 		goto out;
 	list_for_each_entry(s, &t->spaces, list) {
 		b4[i] = dcx_lenhash_bulk_new(&s->eam4_hash,
-					     dcx_lpm_count(&s->eam4),
+					     dcx_eamidx_count(&s->eam4),
 					     DCX_GFP_TABLE);
 		if (!b4[i])
 			goto nomem;
 		eb.b4 = b4[i++];
-		err = dcx_lpm_for_each(&s->eam4, dcx_eam_bulk_add, &eb,
-				       GFP_KERNEL, lock);
-		if (!err)
-			err = dcx_lenhash_bulk_place(eb.b4, DCX_GFP_TABLE,
-						     lock);
+		dcx_eamidx_for_each(&s->eam4, dcx_eam_bulk_add, &eb);
+		err = dcx_lenhash_bulk_place(eb.b4, DCX_GFP_TABLE, lock);
 		if (err)
 			goto out;
 	}

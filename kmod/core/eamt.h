@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * RFC 7757 EAM entries (struct dcx_eam): the one owner of them. An entry
- * lives in two tries at once, its space's eam4 (by IPv4 prefix) and the
- * instance's eam6 (by IPv6 prefix, all spaces), and is freed after a
- * grace period once out of both. Each trie has a twin hash (eam4_hash,
- * eam6_hash: lenhash.h) holding the same entries (but in deferred tables,
- * "Bulk loads" below): the data path's lookups (dcx_eam_lookup4/6,
- * _local4) probe those, a few cache lines at any size; walks, exact
- * finds and overlap checks use the tries.
+ * lives in two ordered indexes at once (eamidx.h), its space's eam4 (by
+ * IPv4 prefix) and the instance's eam6 (by IPv6 prefix, all spaces), and
+ * in their twin hashes (eam4_hash, eam6_hash: lenhash.h; but not in
+ * deferred tables, "Bulk loads" below). Only the hashes are read by the
+ * data path (dcx_eam_lookup4/6, _local4: a few cache lines at any
+ * size); walks, exact finds and overlap checks use the indexes, which
+ * only writers read. An entry is freed after a grace period once out of
+ * the hashes. Memory: 32 bytes of entry, 8 in each index, the hashes'
+ * slots (performance.md, "Memory per EAM entry").
  *
  * Overlap rules (RFC 7757 3.2, checked by dcx_eam_add()): the suffixes are
  * as long (prefix.h), no bit is set after either length, the IPv4 prefix
@@ -24,19 +26,31 @@
 #include "types.h"
 
 /*
- * Empty twin hashes of a new instance's eam6 and of a new space's eam4
- * (deferred when t's eam6_hash is: below).
+ * The entries' slab cache: init before the first add, exit after the
+ * last table is gone and the free workqueue drained (it waits for the
+ * deleted entries' grace periods: rcu_barrier()).
  */
-void dcx_eam6_hash_init(struct dcx_tables *t);
-void dcx_eam4_hash_init(const struct dcx_tables *t, struct dcx_space *s);
+int dcx_eam_cache_init(void);
+void dcx_eam_cache_exit(void);
+#ifdef DCX_EAMIDX_DEBUG
+/* Unit tests: entries allocated and not yet freed (the shim's count). */
+long dcx_eam_debug_live(void);
+#endif
+
+/*
+ * Empty index and hash of a new instance's eam6 and of a new space's
+ * eam4 (its hash deferred when t's eam6_hash is: below).
+ */
+void dcx_eam6_init(struct dcx_tables *t);
+void dcx_eam4_init(const struct dcx_tables *t, struct dcx_space *s);
 
 /*
  * Bulk loads: tables no reader sees (a transaction's staging copy) may
  * defer their hashes. dcx_eam_defer() empties every hash of t and stops
- * indexing (lenhash.h, dcx_lenhash_defer()): an add costs its two trie
- * inserts, a delete its two trie removals, and the lookups below ask the
- * tries. dcx_eam_build() then builds every hash of t at once from the
- * tries (one pass over each space's eam4: lenhash.h, "bulk build"), all
+ * indexing (lenhash.h, dcx_lenhash_defer()): an add costs its two index
+ * inserts, a delete its two index removals, and the lookups below ask the
+ * indexes. dcx_eam_build() then builds every hash of t at once from the
+ * indexes (one pass over each space's eam4: lenhash.h, "bulk build"), all
  * or none: -ENOMEM with a reason in why leaves t as it was. A no-op for
  * tables not deferred. Process context (it yields), writers' lock held.
  */
@@ -59,7 +73,7 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 		struct mutex *lock);
 /*
  * Delete every entry of s (readers may still see them for a grace period;
- * they are freed after it in process context). Yields between chunks of
+ * they are freed after it in process context). Yields every
  * DCX_RESCHED_BATCH entries: process context, no read-side section held.
  */
 void dcx_eam_flush(struct dcx_tables *t, struct dcx_space *s,
@@ -77,7 +91,10 @@ void dcx_eam_unlink_space(struct dcx_tables *t, struct dcx_space *s,
  */
 void dcx_eam_destroy(struct dcx_space *s);
 
-/* Readers (RCU). */
+/*
+ * Readers (RCU). In deferred tables they ask the indexes: the writers'
+ * lock held then.
+ */
 const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4);
 const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 				      const struct in6_addr *v6);
@@ -88,15 +105,17 @@ const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
 bool dcx_eam_local4(const struct dcx_space *s, __be32 v4);
 /*
  * Some entry of eam6 that overlaps the IPv6 prefix key/len and belongs to
- * another space than self (self == NULL: any space), or NULL. RCU reader.
+ * another space than self (self == NULL: any space), or NULL. Writers'
+ * lock held.
  */
 const struct dcx_eam *dcx_eam6_clash(const struct dcx_tables *t,
 				     const u8 *key, unsigned int len,
 				     const struct dcx_space *self);
 /*
  * Dump a space's entries in IPv4 order starting after (v4, len4), or from
- * the start when start is false; the dcx_lpm_walk() rules for concurrent
- * changes apply. cb returning non-zero stops the walk with that value.
+ * the start when start is false (dcx_eamidx_walk()): writers' lock held,
+ * so a dump resumed from its last entry sees entries present throughout
+ * exactly once. cb returning non-zero stops the walk with that value.
  */
 int dcx_eam_walk(const struct dcx_space *s, bool start, __be32 v4, u8 len4,
 		 int (*cb)(void *ctx, const struct dcx_eam *e), void *ctx);

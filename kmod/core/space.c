@@ -26,8 +26,7 @@ static struct dcx_space *dcx_space_new(const struct dcx_tables *t,
 	}
 	strscpy(s->name, name, sizeof(s->name));
 	s->id = id;
-	dcx_lpm_init(&s->eam4, 32);
-	dcx_eam4_hash_init(t, s);
+	dcx_eam4_init(t, s);
 	INIT_LIST_HEAD(&s->binds);
 	return s;
 }

@@ -13,8 +13,7 @@ struct dcx_tables *dcx_tables_alloc(gfp_t gfp)
 	if (!t)
 		return NULL;
 	/* t->binds: zeroed, every bucket empty. */
-	dcx_lpm_init(&t->eam6, 128);
-	dcx_eam6_hash_init(t);
+	dcx_eam6_init(t);
 	dcx_lpm_init(&t->pool6, 128);
 	if (dcx_spaces_init(t, gfp)) {
 		kfree(t);
@@ -28,7 +27,7 @@ void dcx_tables_destroy(struct dcx_tables *t)
 	if (!t)
 		return;
 	/* Values are freed with the spaces: eam4 owns EAMs, spaces pool6s. */
-	dcx_lpm_destroy(&t->eam6, NULL);
+	dcx_eamidx_destroy(&t->eam6, NULL);
 	dcx_lenhash_destroy(&t->eam6_hash);
 	dcx_lpm_destroy(&t->pool6, NULL);
 	dcx_spaces_destroy(t);

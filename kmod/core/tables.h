@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The mapping tables of an instance (struct dcx_tables, types.h): this
- * file composes the tries (eam6, pool6, each space's eam4, the interface
+ * file composes its tables (eam6, pool6, each space's eam4, the interface
  * bindings) and makes and frees them as one. The objects in them have
  * one owner each: spaces space.h, bindings bind.h, EAM entries eamt.h,
  * prefix reads pool6.h. This header gathers those for the module.
@@ -9,10 +9,10 @@
  *
  * Lookups:
  *   IPv4 -> IPv6: the caller picks the space (interface binding,
- *       bind.h, chosen by kmod/dispatch.c), then space->eam4 (longest
- *       match), else the space's pool6.
+ *       bind.h, chosen by kmod/dispatch.c), then space->eam4 (its hash:
+ *       the entry containing the address), else the space's pool6.
  *   IPv6 -> IPv4: tables->eam6 (the EAM entries of every space by IPv6
- *       prefix, longest match) first, then tables->pool6 (every space's
+ *       prefix, its hash) first, then tables->pool6 (every space's
  *       prefix). Two lookups, not one over a merged trie, because RFC 7757
  *       section 3.2 puts EAM before pool6 whatever the prefix lengths. The
  *       entry found names the space.
@@ -26,7 +26,7 @@
  * Concurrency: readers need rcu_read_lock() (the netfilter hooks run
  * under it) and no lock; writers hold the caller's mutex (dcx_cfg_mutex)
  * and never wait for a grace period. Removed entries are freed after one
- * with call_rcu; deleted spaces and emptied tries by a work item in
+ * with call_rcu; deleted spaces and emptied tables by a work item in
  * process context (dcx_free_after_gp(), env.h), as they may be large.
  *
  * Errors: writers return -errno and, when why is not NULL, write a one-line

@@ -27,6 +27,7 @@
 #include "env.h"
 #include "lpm.h"
 #include "lenhash.h"
+#include "eamidx.h"
 #include "uapi/dcxlat.h"
 
 #define DCX_DEFAULT_SPACE	"default"
@@ -152,20 +153,24 @@ struct dcx_xlat {
 	};
 };
 
-/* One RFC 7757 entry: v4/len4 <-> v6/len6, 32 - len4 == 128 - len6. */
+/*
+ * One RFC 7757 entry: v4/len4 <-> v6/len6, 32 - len4 == 128 - len6.
+ * 32 bytes, from its own slab cache (eamt.c), with no rcu_head: the one
+ * entry of a delete is freed after a grace period through a short-lived
+ * record (eamt.c), a flushed or deleted space's with their index.
+ */
 struct dcx_eam {
 	__be32 v4;
 	u8 len4;
 	u8 len6;
-	struct in6_addr v6;
-	struct dcx_space *space;	/* the space whose table holds it */
 	/*
 	 * RFC 7756 5.2: an Edge Relay's entry for a remote service (figure
 	 * 6), not one of its own nodes; the ER filter (RFC 7756 6) treats
 	 * only the others as local service addresses. Set when added.
 	 */
 	bool remote;
-	struct rcu_head rcu;
+	struct in6_addr v6;
+	struct dcx_space *space;	/* the space whose table holds it */
 };
 
 /* A space's RFC 6052 prefix: replaced whole, so readers never see it torn. */
@@ -180,7 +185,7 @@ struct dcx_space {
 	u32 id;				/* 0: the default space */
 	char name[DCXLAT_NAME_MAX];
 	struct dcx_pool6 __rcu *pool6;	/* NULL: no RFC 6052 prefix */
-	struct dcx_lpm eam4;		/* IPv4 prefix -> struct dcx_eam */
+	struct dcx_eamidx eam4;		/* its EAM entries by IPv4 prefix */
 	struct dcx_lenhash eam4_hash;	/* the same, for lookups (eamt.h) */
 	/*
 	 * Routing domain of the IPv4 packets translated into this space: a
@@ -198,7 +203,7 @@ struct dcx_space {
 };
 
 struct dcx_tables {
-	struct dcx_lpm eam6;		/* IPv6 prefix -> struct dcx_eam */
+	struct dcx_eamidx eam6;		/* every space's, by IPv6 prefix */
 	struct dcx_lenhash eam6_hash;	/* the same, for lookups (eamt.h) */
 	struct dcx_lpm pool6;		/* space prefix -> struct dcx_pool6 */
 	/*

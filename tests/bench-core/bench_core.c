@@ -62,7 +62,7 @@ static void setup(unsigned long neams)
 	unsigned long added = 0, tries = 0;
 	unsigned int i;
 
-	if (dcx_lpm_cache_init())
+	if (dcx_lpm_cache_init() || dcx_eam_cache_init())
 		die("lpm cache");
 	tables = dcx_tables_alloc(GFP_KERNEL);
 	if (!tables)
@@ -411,6 +411,7 @@ int main(int argc, char **argv)
 	free(all4);
 	free(all6);
 	rcu_barrier();
+	dcx_eam_cache_exit();
 	dcx_lpm_cache_exit();
 	return 0;
 }

@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 		die("built without the staged mode");
 #endif
 	e = calloc(n + 1, sizeof(*e));
-	if (!e || dcx_lpm_cache_init())
+	if (!e || dcx_lpm_cache_init() || dcx_eam_cache_init())
 		die("memory");
 	/* Random unicast IPv4 (10/8 aside), distinct, in order. */
 	for (i = 0; i < n; i++)
@@ -123,6 +123,7 @@ int main(int argc, char **argv)
 	mutex_unlock(&bench_lock);
 	free(e);
 	rcu_barrier();
+	dcx_eam_cache_exit();
 	dcx_lpm_cache_exit();
 	return 0;
 }

@@ -77,6 +77,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	CHECK(!dcx_lpm_cache_init());
+	CHECK(!dcx_eam_cache_init());
 	atexit(report);
 	mutex_init(&lock);
 	mutex_lock(&lock);

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "lpm.h"
+#include "eamt.h"	/* the EAM entry cache, for the tables tests */
 
 static struct mutex lock;
 
@@ -131,12 +132,13 @@ static inline int lpm_group_setup(void **state)
 {
 	(void)state;
 	mutex_init(&lock);
-	return dcx_lpm_cache_init();
+	return dcx_lpm_cache_init() ?: dcx_eam_cache_init();
 }
 
 static inline int lpm_group_teardown(void **state)
 {
 	(void)state;
+	dcx_eam_cache_exit();	/* WARNs (aborts) if an EAM entry leaked */
 	dcx_lpm_cache_exit();	/* WARNs (aborts) if a node leaked */
 	return 0;
 }

@@ -22,8 +22,8 @@ static void test_eam_add_del(void **state __maybe_unused)
 	assert_int_equal(eam_add(t, NULL, "198.51.100.7", 32,
 				 "2001:db8::abcd", 128, why), 0);
 	assert_int_equal(t->neams, 2);
-	assert_int_equal(dcx_lpm_count(&t->def->eam4), 2);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 2);
+	assert_int_equal(dcx_eamidx_count(&t->def->eam4), 2);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 2);
 	expect_map46(&cfg, NULL, "192.0.2.77", "2001:db8:aaaa::4d");
 	expect_map46(&cfg, NULL, "198.51.100.7", "2001:db8::abcd");
 	expect_map46(&cfg, NULL, "198.51.100.8", "-");
@@ -50,7 +50,7 @@ static void test_eam_add_del(void **state __maybe_unused)
 	assert_int_equal(t->neams, 1);
 	assert_int_equal(eam_del4(t, NULL, "198.51.100.7", 32, why), 0);
 	assert_int_equal(t->neams, 0);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 0);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 0);
 }
 
 static void test_eam_flush(void **state __maybe_unused)
@@ -78,8 +78,8 @@ static void test_eam_flush(void **state __maybe_unused)
 	dcx_eam_flush(t, t->def, &xv_lock);
 	mutex_unlock(&xv_lock);
 	assert_int_equal(t->neams, 300);
-	assert_int_equal(dcx_lpm_count(&t->def->eam4), 0);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 300);
+	assert_int_equal(dcx_eamidx_count(&t->def->eam4), 0);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 300);
 	expect_map46(&cfg, NULL, "10.0.5.1", "-");
 	expect_map46(&cfg, b, "10.0.5.1", "2001:db8:b:5::1");
 	expect_map64(&cfg, "2001:db8:a:5::1", NULL, NULL);
@@ -92,7 +92,7 @@ static void test_eam_flush(void **state __maybe_unused)
 	assert_int_equal(dcx_space_del(t, b, why, &xv_lock), 0);
 	mutex_unlock(&xv_lock);
 	assert_int_equal(t->neams, 1);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 1);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 1);
 	expect_map64(&cfg, "2001:db8:b:5::1", NULL, NULL);
 	expect_map64(&cfg, "2001:db8:a:5::1", t->def, "10.0.5.1");
 }
@@ -114,10 +114,8 @@ static void big_add(struct dcx_tables *t, struct dcx_space *s,
 static void expect_tries_ok(const struct dcx_tables *t,
 			    const struct dcx_space *s)
 {
-	struct dcx_lpm_debug_stats st;
-
-	assert_int_equal(dcx_lpm_debug_check(&t->eam6, &st), 0);
-	assert_int_equal(dcx_lpm_debug_check(&s->eam4, &st), 0);
+	assert_int_equal(dcx_eamidx_debug_check(&t->eam6, NULL), 0);
+	assert_int_equal(dcx_eamidx_debug_check(&s->eam4, NULL), 0);
 }
 
 /*
@@ -139,7 +137,7 @@ static void test_eam_flush_big(void **state __maybe_unused)
 	xv_cfg(&cfg, none, 0);
 	t = xv_tab(&cfg);
 	b = xv_space(&cfg, "b", 2, NULL, 0);
-	live0 = dcx_lpm_debug_live_nodes();
+	live0 = dcx_eam_debug_live();
 	big_add(t, NULL, "a", 3000);
 	big_add(t, b, "b", 1500);
 	assert_int_equal(t->neams, 4500);
@@ -156,8 +154,8 @@ static void test_eam_flush_big(void **state __maybe_unused)
 	assert_int_equal(kshim_cond_resched_calls - r0,
 			 3000 / 1024 + 8192 / 1024 - 1);
 	assert_int_equal(t->neams, 1500);
-	assert_int_equal(dcx_lpm_count(&t->def->eam4), 0);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 1500);
+	assert_int_equal(dcx_eamidx_count(&t->def->eam4), 0);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 1500);
 	expect_tries_ok(t, t->def);
 	expect_tries_ok(t, b);
 	expect_map46(&cfg, NULL, "10.11.183.1", "-");
@@ -174,12 +172,12 @@ static void test_eam_flush_big(void **state __maybe_unused)
 	mutex_unlock(&xv_lock);
 	assert_int_equal(kshim_cond_resched_calls - r0, 1500 / 1024);
 	assert_int_equal(t->neams, 0);
-	assert_int_equal(dcx_lpm_count(&t->eam6), 0);
+	assert_int_equal(dcx_eamidx_count(&t->eam6), 0);
 	expect_map64(&cfg, "2001:db8:b:5db::1", NULL, NULL);
 	expect_map46(&cfg, b, "10.5.219.1", "2001:db8:b:5db::1");
 	kshim_rcu_grace_period();
 	assert_true(kshim_cond_resched_calls - r0 > 1500 / 1024);
-	assert_int_equal(dcx_lpm_debug_live_nodes(), live0);
+	assert_int_equal(dcx_eam_debug_live(), live0);
 	/* The flushed entries can come back. */
 	big_add(t, NULL, "a", 100);
 	assert_int_equal(t->neams, 100);
@@ -419,8 +417,8 @@ static void test_enomem(void **state __maybe_unused)
 		assert_int_equal(err, -ENOMEM);
 		expect_why(why, "out of memory");
 		assert_int_equal(t->neams, 0);
-		assert_int_equal(dcx_lpm_count(&t->eam6), 0);
-		assert_int_equal(dcx_lpm_count(&t->def->eam4), 0);
+		assert_int_equal(dcx_eamidx_count(&t->eam6), 0);
+		assert_int_equal(dcx_eamidx_count(&t->def->eam4), 0);
 	}
 	assert_true(n > 1 && n < 10);
 	assert_int_equal(t->neams, 1);

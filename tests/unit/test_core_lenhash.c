@@ -519,15 +519,15 @@ static void test_eamt_twins(void **state)
 		a6.s6_addr32[3] = a4;
 		rcu_read_lock();
 		assert_ptr_equal(dcx_eam_lookup4(s, a4),
-				 dcx_lpm_lookup(&s->eam4, (u8 *)&a4, NULL));
+				 dcx_eamidx_lookup(&s->eam4, (u8 *)&a4));
 		assert_ptr_equal(dcx_eam_lookup4(s2, a4),
-				 dcx_lpm_lookup(&s2->eam4, (u8 *)&a4, NULL));
+				 dcx_eamidx_lookup(&s2->eam4, (u8 *)&a4));
 		assert_ptr_equal(dcx_eam_lookup6(t, &a6),
-				 dcx_lpm_lookup(&t->eam6, a6.s6_addr, NULL));
+				 dcx_eamidx_lookup(&t->eam6, a6.s6_addr));
 		rcu_read_unlock();
 	}
 	assert_int_equal(dcx_lenhash_count(&t->eam6_hash),
-			 dcx_lpm_count(&t->eam6));
+			 dcx_eamidx_count(&t->eam6));
 	mutex_lock(&lock);
 	/* Deleting by either side, then a whole space. */
 	for (i = 0; i < 20000; i++) {
@@ -545,10 +545,10 @@ static void test_eamt_twins(void **state)
 					     &lock), 0);
 	}
 	assert_int_equal(dcx_lenhash_count(&s->eam4_hash),
-			 dcx_lpm_count(&s->eam4));
+			 dcx_eamidx_count(&s->eam4));
 	assert_int_equal(dcx_space_del(t, s2, why, &lock), 0);
 	assert_int_equal(dcx_lenhash_count(&t->eam6_hash),
-			 dcx_lpm_count(&t->eam6));
+			 dcx_eamidx_count(&t->eam6));
 	assert_int_equal(dcx_lenhash_debug_check(&t->eam6_hash), 0);
 	assert_int_equal(dcx_lenhash_debug_check(&s->eam4_hash), 0);
 	dcx_tables_destroy(t);

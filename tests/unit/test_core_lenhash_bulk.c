@@ -325,10 +325,9 @@ static void assert_tables_answer(struct dcx_tables *t)
 		a6.s6_addr32[3] = a4;
 		list_for_each_entry(s, &t->spaces, list)
 			assert_ptr_equal(dcx_eam_lookup4(s, a4),
-					 dcx_lpm_lookup(&s->eam4, (u8 *)&a4,
-							NULL));
+					 dcx_eamidx_lookup(&s->eam4, (u8 *)&a4));
 		assert_ptr_equal(dcx_eam_lookup6(t, &a6),
-				 dcx_lpm_lookup(&t->eam6, a6.s6_addr, NULL));
+				 dcx_eamidx_lookup(&t->eam6, a6.s6_addr));
 	}
 	rcu_read_unlock();
 }
@@ -339,13 +338,13 @@ static void assert_tables_deferred(struct dcx_tables *t, bool deferred)
 
 	assert_int_equal(dcx_lenhash_deferred(&t->eam6_hash), deferred);
 	assert_int_equal(dcx_lenhash_count(&t->eam6_hash),
-			 deferred ? 0 : dcx_lpm_count(&t->eam6));
+			 deferred ? 0 : dcx_eamidx_count(&t->eam6));
 	assert_int_equal(dcx_lenhash_debug_check(&t->eam6_hash), 0);
 	list_for_each_entry(s, &t->spaces, list) {
 		assert_int_equal(dcx_lenhash_deferred(&s->eam4_hash),
 				 deferred);
 		assert_int_equal(dcx_lenhash_count(&s->eam4_hash),
-				 deferred ? 0 : dcx_lpm_count(&s->eam4));
+				 deferred ? 0 : dcx_eamidx_count(&s->eam4));
 		assert_int_equal(dcx_lenhash_debug_check(&s->eam4_hash), 0);
 	}
 }
@@ -390,7 +389,7 @@ static struct dcx_tables *staged(void)
 					     96 + len4, why, &lock), 0);
 	}
 	dcx_eam_flush(t, sp[2], &lock);
-	assert_int_equal(dcx_lpm_count(&sp[2]->eam4), 0);
+	assert_int_equal(dcx_eamidx_count(&sp[2]->eam4), 0);
 	mutex_unlock(&lock);
 	assert_true(t->neams > 500);
 	assert_tables_deferred(t, true);
@@ -405,7 +404,7 @@ static void test_eamt_deferred_build(void **state)
 	unsigned int n;
 
 	(void)state;
-	/* Before the build the lookups ask the tries. */
+	/* Before the build the lookups ask the indexes. */
 	assert_tables_answer(t);
 	mutex_lock(&lock);
 	assert_int_equal(dcx_eam_build(t, why, &lock), 0);
@@ -451,10 +450,10 @@ static void test_eamt_build_enomem(void **state)
 	}
 	/*
 	 * b4, eam6's state and list, then per space its state and list, the
-	 * trie pass's stack, the sorted copy and the array (the empty space:
-	 * its state only); eam6's sorted copy and array.
+	 * sorted copy and the array (the empty space: its state only); eam6's
+	 * sorted copy and array. The pass over an index allocates nothing.
 	 */
-	assert_int_equal(nth, 1 + 2 + 2 * 5 + 1 + 2 + 1);
+	assert_int_equal(nth, 1 + 2 + 2 * 4 + 1 + 2 + 1);
 	assert_tables_deferred(t, false);
 	assert_tables_answer(t);
 	mutex_lock(&lock);

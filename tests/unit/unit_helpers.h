@@ -197,12 +197,13 @@ static inline int xv_group_setup(void **state)
 {
 	(void)state;
 	mutex_init(&xv_lock);
-	return dcx_lpm_cache_init();
+	return dcx_lpm_cache_init() ?: dcx_eam_cache_init();
 }
 
 static inline int xv_group_teardown(void **state)
 {
 	xv_teardown(state);
+	dcx_eam_cache_exit();	/* WARNs (aborts) if an EAM entry leaked */
 	dcx_lpm_cache_exit();	/* WARNs (aborts) if a trie node leaked */
 	return 0;
 }

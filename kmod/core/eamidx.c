@@ -1,0 +1,446 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The ordered index of EAM entries (see eamidx.h): a sorted array of
+ * entry pointers cut into leaves under a sorted directory. Invariants:
+ * every leaf holds 1 to DCX_EAMIDX_LEAF entries, entries increase
+ * strictly across the leaves in directory order and never overlap,
+ * count is their number, nleaf <= cap (the directory is freed when its
+ * last leaf goes).
+ */
+#include "prefix.h"
+#include "eamidx.h"
+
+#define DCX_EAMIDX_LEAF		255	/* 8 + 255 * 8 bytes: 2 KiB */
+/* A leaf a removal leaves with a neighbour fitting in this many merges. */
+#define DCX_EAMIDX_MERGE	(DCX_EAMIDX_LEAF / 2)
+
+struct dcx_eamidx_leaf {
+	unsigned int n;
+	void *e[DCX_EAMIDX_LEAF];
+};
+
+/* A directory emptied by dcx_eamidx_free(), for the work that frees it. */
+struct dcx_eamidx_grave {
+	struct rcu_work free_work;
+	struct dcx_eamidx_leaf **dir;
+	unsigned int nleaf;
+	void (*free_value)(void *value);
+};
+
+/* A place between entries: slot j of leaf i. */
+struct dcx_eamidx_pos {
+	unsigned int i, j;
+};
+
+static const u8 *dcx_eamidx_key(const struct dcx_eamidx *x, const void *e)
+{
+	return (const u8 *)e + x->koff;
+}
+
+static unsigned int dcx_eamidx_len(const struct dcx_eamidx *x, const void *e)
+{
+	return *((const u8 *)e + x->loff);
+}
+
+/* Entry e against the position key/len: negative, 0 or positive. */
+static int dcx_eamidx_cmp(const struct dcx_eamidx *x, const void *e,
+			  const u8 *key, unsigned int len)
+{
+	int c = memcmp(dcx_eamidx_key(x, e), key, x->bytes);
+
+	return c ? c : (int)dcx_eamidx_len(x, e) - (int)len;
+}
+
+void dcx_eamidx_init(struct dcx_eamidx *x, unsigned int bits,
+		     unsigned int koff, unsigned int loff)
+{
+	*x = (struct dcx_eamidx){
+		.bytes = bits / 8,
+		.koff = koff,
+		.loff = loff,
+	};
+}
+
+/*
+ * The first place whose entry is at or after key/len. Its slot is past
+ * the leaf's last entry only in the last leaf (every entry is before
+ * key/len); an empty index gives 0, 0.
+ */
+static struct dcx_eamidx_pos dcx_eamidx_seek(const struct dcx_eamidx *x,
+					     const u8 *key, unsigned int len)
+{
+	unsigned int lo = 0, hi = x->nleaf, mid;
+	const struct dcx_eamidx_leaf *l;
+	struct dcx_eamidx_pos p;
+
+	/* The first leaf whose last entry is at or after key/len. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		l = x->dir[mid];
+		if (dcx_eamidx_cmp(x, l->e[l->n - 1], key, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == x->nleaf) {
+		p.i = x->nleaf ? x->nleaf - 1 : 0;
+		p.j = x->nleaf ? x->dir[p.i]->n : 0;
+		return p;
+	}
+	p.i = lo;
+	l = x->dir[lo];
+	lo = 0;
+	hi = l->n - 1;		/* the last one is at or after key/len */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (dcx_eamidx_cmp(x, l->e[mid], key, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	p.j = lo;
+	return p;
+}
+
+static void *dcx_eamidx_at(const struct dcx_eamidx *x,
+			   struct dcx_eamidx_pos p)
+{
+	return p.i < x->nleaf && p.j < x->dir[p.i]->n ?
+	       x->dir[p.i]->e[p.j] : NULL;
+}
+
+/* The entry before place p, or NULL. */
+static void *dcx_eamidx_before(const struct dcx_eamidx *x,
+			       struct dcx_eamidx_pos p)
+{
+	const struct dcx_eamidx_leaf *l;
+
+	if (p.j)
+		return x->dir[p.i]->e[p.j - 1];
+	if (!p.i)
+		return NULL;
+	l = x->dir[p.i - 1];
+	return l->e[l->n - 1];
+}
+
+/* Room for one more leaf in the directory; -ENOMEM leaves x unchanged. */
+static int dcx_eamidx_dir_room(struct dcx_eamidx *x, gfp_t gfp)
+{
+	struct dcx_eamidx_leaf **dir;
+	unsigned int cap;
+
+	if (x->nleaf < x->cap)
+		return 0;
+	cap = x->cap ? x->cap * 2 : 8;
+	dir = kvmalloc_array(cap, sizeof(*dir), gfp);
+	if (!dir)
+		return -ENOMEM;
+	if (x->nleaf)
+		memcpy(dir, x->dir, x->nleaf * sizeof(*dir));
+	kvfree(x->dir);
+	x->dir = dir;
+	x->cap = cap;
+	return 0;
+}
+
+static void dcx_eamidx_leaf_put(struct dcx_eamidx_leaf *l, unsigned int j,
+				void *e)
+{
+	memmove(&l->e[j + 1], &l->e[j], (l->n - j) * sizeof(l->e[0]));
+	l->e[j] = e;
+	l->n++;
+}
+
+/*
+ * Leaf i is full: move k of its entries to a neighbour with room, so that
+ * place j of leaf i has room. false when neither neighbour has any.
+ */
+static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
+			    unsigned int *pi, unsigned int *pj)
+{
+	struct dcx_eamidx_leaf *l = x->dir[i], *o;
+	unsigned int k, j = *pj;
+
+	if (i + 1 < x->nleaf && x->dir[i + 1]->n < DCX_EAMIDX_LEAF) {
+		o = x->dir[i + 1];
+		k = (DCX_EAMIDX_LEAF - o->n + 1) / 2;
+		memmove(&o->e[k], &o->e[0], o->n * sizeof(o->e[0]));
+		memcpy(&o->e[0], &l->e[l->n - k], k * sizeof(o->e[0]));
+		o->n += k;
+		l->n -= k;
+		if (j > l->n) {
+			*pi = i + 1;
+			*pj = j - l->n;
+		}
+		return true;
+	}
+	if (i && x->dir[i - 1]->n < DCX_EAMIDX_LEAF) {
+		o = x->dir[i - 1];
+		k = (DCX_EAMIDX_LEAF - o->n + 1) / 2;
+		memcpy(&o->e[o->n], &l->e[0], k * sizeof(o->e[0]));
+		memmove(&l->e[0], &l->e[k], (l->n - k) * sizeof(l->e[0]));
+		if (j < k) {
+			*pi = i - 1;
+			*pj = o->n + j;
+		} else {
+			*pj = j - k;
+		}
+		o->n += k;
+		l->n -= k;
+		return true;
+	}
+	return false;
+}
+
+/* Put e at place p (its order checked by the caller). */
+static int dcx_eamidx_put(struct dcx_eamidx *x, struct dcx_eamidx_pos p,
+			  void *e, gfp_t gfp)
+{
+	struct dcx_eamidx_leaf *l, *r;
+	unsigned int h;
+
+	if (x->nleaf && x->dir[p.i]->n < DCX_EAMIDX_LEAF)
+		goto put;
+	if (x->nleaf && dcx_eamidx_lend(x, p.i, &p.i, &p.j))
+		goto put;
+	/* A new leaf: the first, or the right half of leaf p.i. */
+	r = kmalloc(sizeof(*r), gfp);
+	if (!r)
+		return -ENOMEM;
+	if (dcx_eamidx_dir_room(x, gfp)) {
+		kfree(r);
+		return -ENOMEM;
+	}
+	r->n = 0;
+	if (!x->nleaf) {
+		x->dir[0] = r;
+		x->nleaf = 1;
+		p.i = 0;
+		p.j = 0;
+		goto put;
+	}
+	l = x->dir[p.i];
+	/* After the last entry (a sorted load): l stays full. */
+	h = p.i + 1 == x->nleaf && p.j == l->n ? l->n : DCX_EAMIDX_LEAF / 2;
+	r->n = l->n - h;
+	memcpy(&r->e[0], &l->e[h], r->n * sizeof(r->e[0]));
+	l->n = h;
+	memmove(&x->dir[p.i + 2], &x->dir[p.i + 1],
+		(x->nleaf - p.i - 1) * sizeof(x->dir[0]));
+	x->dir[p.i + 1] = r;
+	x->nleaf++;
+	if (p.j > h || (p.j == h && h == DCX_EAMIDX_LEAF)) {
+		p.i++;
+		p.j -= h;
+	}
+put:
+	dcx_eamidx_leaf_put(x->dir[p.i], p.j, e);
+	x->count++;
+	return 0;
+}
+
+int dcx_eamidx_insert(struct dcx_eamidx *x, void *e, gfp_t gfp,
+		      void **clash)
+{
+	const u8 *key = dcx_eamidx_key(x, e);
+	unsigned int len = dcx_eamidx_len(x, e);
+	struct dcx_eamidx_pos p = dcx_eamidx_seek(x, key, len);
+	void *o;
+
+	*clash = NULL;
+	/* The one before contains key, or the one at p starts inside e. */
+	o = dcx_eamidx_before(x, p);
+	if (o && dcx_prefix_bits_equal(key, dcx_eamidx_key(x, o),
+				       dcx_eamidx_len(x, o)))
+		goto overlap;
+	o = dcx_eamidx_at(x, p);
+	if (o && dcx_prefix_bits_equal(dcx_eamidx_key(x, o), key, len))
+		goto overlap;
+	return dcx_eamidx_put(x, p, e, gfp);
+overlap:
+	*clash = o;
+	return -EEXIST;
+}
+
+/* Drop directory slot i (its leaf already freed or emptied into another). */
+static void dcx_eamidx_dir_drop(struct dcx_eamidx *x, unsigned int i)
+{
+	memmove(&x->dir[i], &x->dir[i + 1],
+		(x->nleaf - i - 1) * sizeof(x->dir[0]));
+	if (!--x->nleaf) {
+		kvfree(x->dir);
+		x->dir = NULL;
+		x->cap = 0;
+	}
+}
+
+/* Leaf i into leaf i - 1 (which has room for it), and gone. */
+static void dcx_eamidx_merge(struct dcx_eamidx *x, unsigned int i)
+{
+	struct dcx_eamidx_leaf *l = x->dir[i - 1], *r = x->dir[i];
+
+	memcpy(&l->e[l->n], &r->e[0], r->n * sizeof(r->e[0]));
+	l->n += r->n;
+	kfree(r);
+	dcx_eamidx_dir_drop(x, i);
+}
+
+bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e)
+{
+	struct dcx_eamidx_pos p = dcx_eamidx_seek(x, dcx_eamidx_key(x, e),
+						  dcx_eamidx_len(x, e));
+	struct dcx_eamidx_leaf *l;
+
+	if (dcx_eamidx_at(x, p) != e)
+		return false;
+	l = x->dir[p.i];
+	memmove(&l->e[p.j], &l->e[p.j + 1], (l->n - p.j - 1) * sizeof(l->e[0]));
+	l->n--;
+	x->count--;
+	if (!l->n) {
+		kfree(l);
+		dcx_eamidx_dir_drop(x, p.i);
+	} else if (p.i + 1 < x->nleaf &&
+		   l->n + x->dir[p.i + 1]->n <= DCX_EAMIDX_MERGE) {
+		dcx_eamidx_merge(x, p.i + 1);
+	} else if (p.i && l->n + x->dir[p.i - 1]->n <= DCX_EAMIDX_MERGE) {
+		dcx_eamidx_merge(x, p.i);
+	}
+	return true;
+}
+
+void *dcx_eamidx_find(const struct dcx_eamidx *x, const u8 *key,
+		      unsigned int len)
+{
+	void *e = dcx_eamidx_at(x, dcx_eamidx_seek(x, key, len));
+
+	return e && !dcx_eamidx_cmp(x, e, key, len) ? e : NULL;
+}
+
+void *dcx_eamidx_lookup(const struct dcx_eamidx *x, const u8 *key)
+{
+	/* The last entry starting at or before key: past every length. */
+	void *e = dcx_eamidx_before(x, dcx_eamidx_seek(x, key,
+						      x->bytes * 8 + 1));
+
+	return e && dcx_prefix_bits_equal(key, dcx_eamidx_key(x, e),
+					  dcx_eamidx_len(x, e)) ? e : NULL;
+}
+
+int dcx_eamidx_walk(const struct dcx_eamidx *x, const u8 *key,
+		    unsigned int len, bool after,
+		    int (*cb)(void *ctx, void *e), void *ctx)
+{
+	struct dcx_eamidx_pos p = { 0, 0 };
+	int ret;
+
+	if (key)
+		p = dcx_eamidx_seek(x, key, after ? len + 1 : len);
+	for (; p.i < x->nleaf; p.i++, p.j = 0) {
+		for (; p.j < x->dir[p.i]->n; p.j++) {
+			ret = cb(ctx, x->dir[p.i]->e[p.j]);
+			if (ret)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+void dcx_eamidx_for_each(const struct dcx_eamidx *x,
+			 void (*cb)(void *ctx, void *e), void *ctx)
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < x->nleaf; i++) {
+		for (j = 0; j < x->dir[i]->n; j++) {
+			cb(ctx, x->dir[i]->e[j]);
+			if (++n % DCX_RESCHED_BATCH == 0)
+				dcx_cond_resched();
+		}
+	}
+}
+
+static void dcx_eamidx_destroy_dir(struct dcx_eamidx_leaf **dir,
+				   unsigned int nleaf,
+				   void (*free_value)(void *))
+{
+	unsigned int i, j, n = 0;
+
+	for (i = 0; i < nleaf; i++) {
+		for (j = 0; free_value && j < dir[i]->n; j++) {
+			free_value(dir[i]->e[j]);
+			if (++n % DCX_RESCHED_BATCH == 0)
+				dcx_cond_resched();
+		}
+		kfree(dir[i]);
+	}
+	kvfree(dir);
+}
+
+static void dcx_eamidx_grave_work(struct work_struct *w)
+{
+	struct dcx_eamidx_grave *g = container_of(to_rcu_work(w),
+						  struct dcx_eamidx_grave,
+						  free_work);
+
+	dcx_eamidx_destroy_dir(g->dir, g->nleaf, g->free_value);
+	kfree(g);
+}
+
+void dcx_eamidx_free(struct dcx_eamidx *x, void (*free_value)(void *))
+{
+	struct dcx_eamidx_leaf **dir = x->dir;
+	unsigned int nleaf = x->nleaf;
+	struct dcx_eamidx_grave *g;
+
+	dcx_eamidx_init(x, x->bytes * 8, x->koff, x->loff);
+	if (!nleaf) {
+		kvfree(dir);
+		return;
+	}
+	g = kmalloc(sizeof(*g), GFP_KERNEL);
+	if (!g) {
+		synchronize_rcu();
+		dcx_eamidx_destroy_dir(dir, nleaf, free_value);
+		return;
+	}
+	g->dir = dir;
+	g->nleaf = nleaf;
+	g->free_value = free_value;
+	dcx_free_after_gp(&g->free_work, dcx_eamidx_grave_work);
+}
+
+void dcx_eamidx_destroy(struct dcx_eamidx *x, void (*free_value)(void *))
+{
+	dcx_eamidx_destroy_dir(x->dir, x->nleaf, free_value);
+	dcx_eamidx_init(x, x->bytes * 8, x->koff, x->loff);
+}
+
+#ifdef DCX_EAMIDX_DEBUG
+int dcx_eamidx_debug_check(const struct dcx_eamidx *x, unsigned int *nleaf)
+{
+	const void *prev = NULL, *e;
+	unsigned int i, j, n = 0;
+
+	if (x->nleaf > x->cap || (x->cap && !x->dir))
+		return -EINVAL;
+	for (i = 0; i < x->nleaf; i++) {
+		if (!x->dir[i]->n || x->dir[i]->n > DCX_EAMIDX_LEAF)
+			return -EINVAL;
+		for (j = 0; j < x->dir[i]->n; j++, n++) {
+			e = x->dir[i]->e[j];
+			if (prev &&
+			    (dcx_eamidx_cmp(x, prev, dcx_eamidx_key(x, e),
+					    dcx_eamidx_len(x, e)) >= 0 ||
+			     dcx_prefix_bits_equal(dcx_eamidx_key(x, e),
+						   dcx_eamidx_key(x, prev),
+						   dcx_eamidx_len(x, prev))))
+				return -EINVAL;
+			prev = e;
+		}
+	}
+	if (nleaf)
+		*nleaf = x->nleaf;
+	return n == x->count ? 0 : -EINVAL;
+}
+#endif
