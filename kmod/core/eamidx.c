@@ -42,13 +42,50 @@ static unsigned int dcx_eamidx_len(const struct dcx_eamidx *x, const void *e)
 	return *((const u8 *)e + x->loff);
 }
 
-/* Entry e against the position key/len: negative, 0 or positive. */
-static int dcx_eamidx_cmp(const struct dcx_eamidx *x, const void *e,
-			  const u8 *key, unsigned int len)
-{
-	int c = memcmp(dcx_eamidx_key(x, e), key, x->bytes);
+/*
+ * A key as numbers, for comparisons without memcmp() (the searches'
+ * cost): host order, left-aligned in two words (k[1] is 0 for IPv4).
+ */
+struct dcx_eamidx_key {
+	u64 k[2];
+	unsigned int len;
+};
 
-	return c ? c : (int)dcx_eamidx_len(x, e) - (int)len;
+/* key of bytes (4 or 16) into out: inlined with a constant width. */
+static __always_inline void dcx_eamidx_load_w(const u8 *key, unsigned int len,
+					      unsigned int bytes,
+					      struct dcx_eamidx_key *out)
+{
+	__be64 w[2];
+	__be32 v;
+
+	if (bytes == 4) {
+		memcpy(&v, key, sizeof(v));
+		out->k[0] = (u64)be32_to_cpu(v) << 32;
+		out->k[1] = 0;
+	} else {
+		memcpy(w, key, sizeof(w));
+		out->k[0] = be64_to_cpu(w[0]);
+		out->k[1] = be64_to_cpu(w[1]);
+	}
+	out->len = len;
+}
+
+/* Is entry e before the position p? */
+static __always_inline bool dcx_eamidx_below_w(const struct dcx_eamidx *x,
+					       const void *e,
+					       const struct dcx_eamidx_key *p,
+					       unsigned int bytes)
+{
+	struct dcx_eamidx_key k;
+
+	dcx_eamidx_load_w(dcx_eamidx_key(x, e), dcx_eamidx_len(x, e), bytes,
+			  &k);
+	if (k.k[0] != p->k[0])
+		return k.k[0] < p->k[0];
+	if (bytes == 16 && k.k[1] != p->k[1])
+		return k.k[1] < p->k[1];
+	return k.len < p->len;
 }
 
 void dcx_eamidx_init(struct dcx_eamidx *x, unsigned int bits,
@@ -64,20 +101,24 @@ void dcx_eamidx_init(struct dcx_eamidx *x, unsigned int bits,
 /*
  * The first place whose entry is at or after key/len. Its slot is past
  * the leaf's last entry only in the last leaf (every entry is before
- * key/len); an empty index gives 0, 0.
+ * key/len); an empty index gives 0, 0. Two binary searches, inlined per
+ * key width (the writers' main cost).
  */
-static struct dcx_eamidx_pos dcx_eamidx_seek(const struct dcx_eamidx *x,
-					     const u8 *key, unsigned int len)
+static __always_inline struct dcx_eamidx_pos
+dcx_eamidx_seek_w(const struct dcx_eamidx *x, const u8 *key, unsigned int len,
+		  unsigned int bytes)
 {
 	unsigned int lo = 0, hi = x->nleaf, mid;
 	const struct dcx_eamidx_leaf *l;
+	struct dcx_eamidx_key k;
 	struct dcx_eamidx_pos p;
 
+	dcx_eamidx_load_w(key, len, bytes, &k);
 	/* The first leaf whose last entry is at or after key/len. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		l = x->dir[mid];
-		if (dcx_eamidx_cmp(x, l->e[l->n - 1], key, len) < 0)
+		if (dcx_eamidx_below_w(x, l->e[l->n - 1], &k, bytes))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -93,13 +134,21 @@ static struct dcx_eamidx_pos dcx_eamidx_seek(const struct dcx_eamidx *x,
 	hi = l->n - 1;		/* the last one is at or after key/len */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (dcx_eamidx_cmp(x, l->e[mid], key, len) < 0)
+		if (dcx_eamidx_below_w(x, l->e[mid], &k, bytes))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	p.j = lo;
 	return p;
+}
+
+static struct dcx_eamidx_pos dcx_eamidx_seek(const struct dcx_eamidx *x,
+					     const u8 *key, unsigned int len)
+{
+	if (x->bytes == 4)
+		return dcx_eamidx_seek_w(x, key, len, 4);
+	return dcx_eamidx_seek_w(x, key, len, 16);
 }
 
 static void *dcx_eamidx_at(const struct dcx_eamidx *x,
@@ -285,15 +334,11 @@ static void dcx_eamidx_merge(struct dcx_eamidx *x, unsigned int i)
 	dcx_eamidx_dir_drop(x, i);
 }
 
-bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e)
+/* Take the entry at place p out (it is there). */
+static void dcx_eamidx_drop(struct dcx_eamidx *x, struct dcx_eamidx_pos p)
 {
-	struct dcx_eamidx_pos p = dcx_eamidx_seek(x, dcx_eamidx_key(x, e),
-						  dcx_eamidx_len(x, e));
-	struct dcx_eamidx_leaf *l;
+	struct dcx_eamidx_leaf *l = x->dir[p.i];
 
-	if (dcx_eamidx_at(x, p) != e)
-		return false;
-	l = x->dir[p.i];
 	memmove(&l->e[p.j], &l->e[p.j + 1], (l->n - p.j - 1) * sizeof(l->e[0]));
 	l->n--;
 	x->count--;
@@ -306,15 +351,44 @@ bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e)
 	} else if (p.i && l->n + x->dir[p.i - 1]->n <= DCX_EAMIDX_MERGE) {
 		dcx_eamidx_merge(x, p.i);
 	}
+}
+
+bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e)
+{
+	struct dcx_eamidx_pos p = dcx_eamidx_seek(x, dcx_eamidx_key(x, e),
+						  dcx_eamidx_len(x, e));
+
+	if (dcx_eamidx_at(x, p) != e)
+		return false;
+	dcx_eamidx_drop(x, p);
 	return true;
+}
+
+/* The entry at p if it is exactly key/len. */
+static void *dcx_eamidx_exact(const struct dcx_eamidx *x,
+			      struct dcx_eamidx_pos p, const u8 *key,
+			      unsigned int len)
+{
+	void *e = dcx_eamidx_at(x, p);
+
+	return e && dcx_eamidx_len(x, e) == len &&
+	       !memcmp(dcx_eamidx_key(x, e), key, x->bytes) ? e : NULL;
+}
+
+void *dcx_eamidx_take(struct dcx_eamidx *x, const u8 *key, unsigned int len)
+{
+	struct dcx_eamidx_pos p = dcx_eamidx_seek(x, key, len);
+	void *e = dcx_eamidx_exact(x, p, key, len);
+
+	if (e)
+		dcx_eamidx_drop(x, p);
+	return e;
 }
 
 void *dcx_eamidx_find(const struct dcx_eamidx *x, const u8 *key,
 		      unsigned int len)
 {
-	void *e = dcx_eamidx_at(x, dcx_eamidx_seek(x, key, len));
-
-	return e && !dcx_eamidx_cmp(x, e, key, len) ? e : NULL;
+	return dcx_eamidx_exact(x, dcx_eamidx_seek(x, key, len), key, len);
 }
 
 void *dcx_eamidx_lookup(const struct dcx_eamidx *x, const u8 *key)
@@ -417,6 +491,20 @@ void dcx_eamidx_destroy(struct dcx_eamidx *x, void (*free_value)(void *))
 }
 
 #ifdef DCX_EAMIDX_DEBUG
+static bool dcx_eamidx_below(const struct dcx_eamidx *x, const void *e,
+			     const void *f)
+{
+	struct dcx_eamidx_key k;
+
+	if (x->bytes == 4) {
+		dcx_eamidx_load_w(dcx_eamidx_key(x, f), dcx_eamidx_len(x, f),
+				  4, &k);
+		return dcx_eamidx_below_w(x, e, &k, 4);
+	}
+	dcx_eamidx_load_w(dcx_eamidx_key(x, f), dcx_eamidx_len(x, f), 16, &k);
+	return dcx_eamidx_below_w(x, e, &k, 16);
+}
+
 int dcx_eamidx_debug_check(const struct dcx_eamidx *x, unsigned int *nleaf)
 {
 	const void *prev = NULL, *e;
@@ -429,12 +517,10 @@ int dcx_eamidx_debug_check(const struct dcx_eamidx *x, unsigned int *nleaf)
 			return -EINVAL;
 		for (j = 0; j < x->dir[i]->n; j++, n++) {
 			e = x->dir[i]->e[j];
-			if (prev &&
-			    (dcx_eamidx_cmp(x, prev, dcx_eamidx_key(x, e),
-					    dcx_eamidx_len(x, e)) >= 0 ||
-			     dcx_prefix_bits_equal(dcx_eamidx_key(x, e),
-						   dcx_eamidx_key(x, prev),
-						   dcx_eamidx_len(x, prev))))
+			if (prev && (!dcx_eamidx_below(x, prev, e) ||
+				     dcx_prefix_bits_equal(dcx_eamidx_key(x, e),
+							   dcx_eamidx_key(x, prev),
+							   dcx_eamidx_len(x, prev))))
 				return -EINVAL;
 			prev = e;
 		}

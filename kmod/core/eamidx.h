@@ -64,6 +64,9 @@ int dcx_eamidx_insert(struct dcx_eamidx *x, void *e, gfp_t gfp,
 /* Take e out of x; false (x unchanged) when x does not hold e. */
 bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e);
 
+/* Take the entry of exactly key/len out of x and return it, or NULL. */
+void *dcx_eamidx_take(struct dcx_eamidx *x, const u8 *key, unsigned int len);
+
 /* The entry of exactly key/len, or NULL. */
 void *dcx_eamidx_find(const struct dcx_eamidx *x, const u8 *key,
 		      unsigned int len);

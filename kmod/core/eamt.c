@@ -353,15 +353,16 @@ int dcx_eam_del(struct dcx_tables *t, struct dcx_space *s, __be32 v4,
 				DCX_P6_ARG(v6, len6), s->name);
 			return -ENOENT;
 		}
+		dcx_eamidx_remove(&s->eam4, e);
 	} else {
-		e = dcx_eamidx_find(&s->eam4, (const u8 *)&v4, len4);
+		/* One search finds it and takes it out of eam4. */
+		e = dcx_eamidx_take(&s->eam4, (const u8 *)&v4, len4);
 		if (!e) {
 			dcx_why(why, "no EAM " DCX_P4_FMT " in space %s",
 				DCX_P4_ARG(v4, len4), s->name);
 			return -ENOENT;
 		}
 	}
-	dcx_eamidx_remove(&s->eam4, e);
 	dcx_eamidx_remove(&t->eam6, e);
 	dcx_lenhash_remove(&s->eam4_hash, e, lock);
 	dcx_lenhash_remove(&t->eam6_hash, e, lock);

@@ -6,9 +6,11 @@
  *   live    every entry indexed as it comes (today's EAMT_ADD), or
  *   staged  tables deferred as a transaction's staging copy is
  *           (dcx_eam_defer()), then dcx_eam_build() as TXN_COMMIT does.
- * Prints the wall time of the adds and of the build. Under
+ * Prints the wall time of the adds and of the build, then of deleting
+ * every entry one by one in random order (`eamt del`). Under
  * valgrind --tool=callgrind '--toggle-collect=load_run*' only the load (adds
- * and build) is counted, not the generation of the entries.
+ * and build) is counted, not the generation of the entries; with
+ * '--toggle-collect=del_run*' only the deletes.
  *
  *   bench_load N live|staged
  *
@@ -48,7 +50,7 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static double t_add, t_build;
+static double t_add, t_build, t_del;
 
 /* The measured part: callgrind collects this function only. */
 static noinline void load_run(struct dcx_tables *t,
@@ -78,6 +80,23 @@ static noinline void load_run(struct dcx_tables *t,
 	mutex_unlock(&bench_lock);
 	t_add = t1 - t0;
 	t_build = now() - t1;
+}
+
+/* Every entry deleted by its IPv4 prefix, in the order of e. */
+static noinline void del_run(struct dcx_tables *t, const struct ent *e,
+			     unsigned long n)
+{
+	char why[DCX_WHY_LEN];
+	unsigned long i;
+	double t0 = now();
+
+	mutex_lock(&bench_lock);
+	for (i = 0; i < n; i++)
+		if (dcx_eam_del(t, t->def, e[i].v4, 32, NULL, 0, why,
+				&bench_lock))
+			die(why);
+	mutex_unlock(&bench_lock);
+	t_del = now() - t0;
 }
 
 int main(int argc, char **argv)
@@ -116,8 +135,16 @@ int main(int argc, char **argv)
 	if (!t)
 		die("tables");
 	load_run(t, e, n, staged);
-	printf("entries=%lu mode=%s add=%.3fs build=%.3fs total=%.3fs\n", n,
-	       argv[2], t_add, t_build, t_add + t_build);
+	for (i = n - 1; i > 0; i--) {	/* shuffled for the deletes */
+		struct ent x = e[i];
+
+		k = rnd() % (i + 1);
+		e[i] = e[k];
+		e[k] = x;
+	}
+	del_run(t, e, n);
+	printf("entries=%lu mode=%s add=%.3fs build=%.3fs total=%.3fs del=%.3fs\n",
+	       n, argv[2], t_add, t_build, t_add + t_build, t_del);
 	mutex_lock(&bench_lock);
 	dcx_tables_destroy(t);
 	mutex_unlock(&bench_lock);
