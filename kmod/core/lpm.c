@@ -283,43 +283,6 @@ void *dcx_lpm_remove(struct dcx_lpm *t, const u8 *key, u8 cidr,
 	return value;
 }
 
-int dcx_lpm_for_each(const struct dcx_lpm *t,
-		     void (*cb)(void *ctx, void *value), void *ctx,
-		     gfp_t gfp, struct mutex *lock)
-{
-	struct dcx_lpm_node *n = dcx_lpm_wr(t->root, lock), **stack, *r;
-	unsigned int depth = 0, seen = 0;
-	void *v;
-
-	if (!n)
-		return 0;
-	/* A path has at most bits + 1 nodes, each with one right child. */
-	stack = kmalloc_array(t->bits + 1, sizeof(*stack), gfp);
-	if (!stack)
-		return -ENOMEM;
-	for (;;) {
-		v = dcx_lpm_wr(n->value, lock);
-		if (v)
-			cb(ctx, v);
-		if (++seen % DCX_RESCHED_BATCH == 0)
-			dcx_cond_resched();
-		r = dcx_lpm_wr(n->child[1], lock);
-		n = dcx_lpm_wr(n->child[0], lock);
-		if (n) {
-			if (r)
-				stack[depth++] = r;
-		} else if (r) {
-			n = r;
-		} else if (depth) {
-			n = stack[--depth];
-		} else {
-			break;
-		}
-	}
-	kfree(stack);
-	return 0;
-}
-
 /*
  * Free a detached subtree without recursion or a stack: rotate each left
  * child up until the top has none, then free the top and go right.

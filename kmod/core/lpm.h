@@ -104,18 +104,6 @@ int dcx_lpm_walk(const struct dcx_lpm *t, const u8 *start_key, u8 start_cidr,
 		 int (*cb)(void *ctx, const u8 *key, u8 cidr, void *value),
 		 void *ctx);
 
-/*
- * Writers: cb on every value in walk order, in one pass over the nodes
- * (no search from the root per entry, as dcx_lpm_walk does), keeping the
- * right children still to visit on a stack of bits + 1 pointers
- * allocated with gfp (-ENOMEM, nothing visited). The caller holds lock
- * and cb must not change t. Yields every DCX_RESCHED_BATCH nodes: process
- * context, no RCU read-side section held.
- */
-int dcx_lpm_for_each(const struct dcx_lpm *t,
-		     void (*cb)(void *ctx, void *value), void *ctx,
-		     gfp_t gfp, struct mutex *lock);
-
 static inline unsigned int dcx_lpm_count(const struct dcx_lpm *t)
 {
 	return READ_ONCE(t->count);

@@ -111,7 +111,7 @@ static void big_add(struct dcx_tables *t, struct dcx_space *s,
 	}
 }
 
-static void expect_tries_ok(const struct dcx_tables *t,
+static void expect_indexes_ok(const struct dcx_tables *t,
 			    const struct dcx_space *s)
 {
 	assert_int_equal(dcx_eamidx_debug_check(&t->eam6, NULL), 0);
@@ -119,11 +119,12 @@ static void expect_tries_ok(const struct dcx_tables *t,
 }
 
 /*
- * Flushing or deleting a big space yields between chunks of
- * DCX_RESCHED_BATCH entries (no read-side section held across the
- * table), frees the entries after a grace period in process context (the
- * shim WARNs, fatally, on a cond_resched() in an RCU callback), and
- * leaves the tables as the model says.
+ * Flushing or deleting a big space yields every DCX_RESCHED_BATCH
+ * entries (no read-side section held across the table), frees the
+ * entries after a grace period in process context (the shim WARNs,
+ * fatally, on a cond_resched() in an RCU callback), and leaves the tables
+ * as the model says. Deleting b, the last space with entries, empties
+ * eam6's index whole.
  */
 static void test_eam_flush_big(void **state __maybe_unused)
 {
@@ -147,7 +148,7 @@ static void test_eam_flush_big(void **state __maybe_unused)
 	dcx_eam_flush(t, t->def, &xv_lock);
 	mutex_unlock(&xv_lock);
 	/*
-	 * 3000 entries: two full chunks, then the rest; then eam6's hash
+	 * 3000 entries: a yield after 1024 and 2048; then eam6's hash
 	 * sheds 3000 tombstones, a rebuild walking its 8192 slots (4500
 	 * entries) that yields 7 times; eam4 freed later.
 	 */
@@ -156,8 +157,8 @@ static void test_eam_flush_big(void **state __maybe_unused)
 	assert_int_equal(t->neams, 1500);
 	assert_int_equal(dcx_eamidx_count(&t->def->eam4), 0);
 	assert_int_equal(dcx_eamidx_count(&t->eam6), 1500);
-	expect_tries_ok(t, t->def);
-	expect_tries_ok(t, b);
+	expect_indexes_ok(t, t->def);
+	expect_indexes_ok(t, b);
 	expect_map46(&cfg, NULL, "10.11.183.1", "-");
 	expect_map64(&cfg, "2001:db8:a:bb7::1", NULL, NULL);
 	expect_map46(&cfg, b, "10.5.219.1", "2001:db8:b:5db::1");
@@ -312,6 +313,129 @@ static void test_eam_inside_space_prefix(void **state __maybe_unused)
 	assert_int_equal(t->nspaces, 2);
 }
 
+/*
+ * A space prefix and the EAM entries around it or after its own ones in
+ * index order: the space's own entries are skipped, another's is the
+ * clash.
+ */
+static void test_eam_clash_shapes(void **state __maybe_unused)
+{
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_space *b;
+	struct dcx_tables *t;
+	char why[DCX_WHY_LEN];
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	b = xv_space(&cfg, "b", 2, NULL, 0);
+	/* b's hairpin entries first in IPv6 order, then the default's. */
+	assert_int_equal(eam_add(t, b, "10.0.0.1", 32, "2001:db8:d::1", 128,
+				 why), 0);
+	assert_int_equal(eam_add(t, b, "10.0.0.2", 32, "2001:db8:d::2", 128,
+				 why), 0);
+	assert_int_equal(eam_add(t, NULL, "10.0.0.3", 32, "2001:db8:d::3",
+				 128, why), 0);
+	assert_int_equal(set_pool6(t, b, "2001:db8:d::", 96, why), -EEXIST);
+	expect_why(why, "2001:db8:d::/96 overlaps EAM 2001:db8:d::3/128 of "
+		   "space default");
+	assert_int_equal(eam_del4(t, NULL, "10.0.0.3", 32, why), 0);
+	/* One after the prefix ends the search there. */
+	assert_int_equal(eam_add(t, b, "10.0.0.4", 32, "2001:db8:f::4", 128,
+				 why), 0);
+	assert_int_equal(set_pool6(t, b, "2001:db8:d::", 96, why), 0);
+	/* An entry around a new prefix: a /96 <-> /0 of the default space. */
+	assert_int_equal(eam_add(t, NULL, "0.0.0.0", 0, "2001:db8:e::", 96,
+				 why), 0);
+	assert_int_equal(space_add(t, "c", 3, "2001:db8:e::", 96, why),
+			 ERR_PTR(-EEXIST));
+	expect_why(why, "2001:db8:e::/96 overlaps EAM 2001:db8:e::/96 of "
+		   "space default");
+}
+
+/* dcx_eam_walk(): a space's entries in IPv4 order, resumed after one. */
+static int walk_cb(void *ctx, const struct dcx_eam *e)
+{
+	char *out = ctx;
+	char a[INET_ADDRSTRLEN];
+
+	inet_ntop(AF_INET, &e->v4, a, sizeof(a));
+	unsigned int n = 0;
+
+	snprintf(out + strlen(out), 200 - strlen(out), "%s/%u ", a, e->len4);
+	while ((out = strchr(out, ' ')))
+		n++, out++;
+	return n == 3;		/* stops after three */
+}
+
+static void test_eam_walk(void **state __maybe_unused)
+{
+	static const char *const p4[] = { "192.0.2.9", "10.1.0.0", "10.0.0.0",
+					  "172.16.0.5", "10.2.0.0" };
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_space *b;
+	struct dcx_tables *t;
+	char why[DCX_WHY_LEN], p6[64], out[200] = "";
+	unsigned int i;
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	b = xv_space(&cfg, "b", 2, NULL, 0);
+	for (i = 0; i < ARRAY_SIZE(p4); i++) {
+		snprintf(p6, sizeof(p6), "2001:db8:%x::", i + 1);
+		assert_int_equal(eam_add(t, NULL, p4[i], i == 0 || i == 3 ?
+					 32 : 16, p6, i == 0 || i == 3 ?
+					 128 : 112, why), 0);
+		snprintf(p6, sizeof(p6), "2001:db8:b:%x::", i + 1);
+		assert_int_equal(eam_add(t, b, p4[i], 32, p6, 128, why), 0);
+	}
+	mutex_lock(&xv_lock);
+	assert_int_equal(dcx_eam_walk(t->def, false, 0, 0, walk_cb, out), 1);
+	assert_string_equal(out, "10.0.0.0/16 10.1.0.0/16 10.2.0.0/16 ");
+	out[0] = 0;
+	assert_int_equal(dcx_eam_walk(t->def, true, a4("10.2.0.0"), 16,
+				      walk_cb, out), 0);
+	assert_string_equal(out, "172.16.0.5/32 192.0.2.9/32 ");
+	/* After a position that is no entry: a longer prefix comes after. */
+	out[0] = 0;
+	assert_int_equal(dcx_eam_walk(b, true, a4("10.1.0.0"), 16, walk_cb,
+				      out), 1);
+	assert_string_equal(out, "10.1.0.0/32 10.2.0.0/32 172.16.0.5/32 ");
+	mutex_unlock(&xv_lock);
+}
+
+/* A delete with no memory for its grace-period record waits instead. */
+static void test_eam_del_nomem(void **state __maybe_unused)
+{
+	static const u8 none[16];
+	struct dcx_xlat_cfg cfg;
+	struct dcx_tables *t;
+	char why[DCX_WHY_LEN];
+	unsigned long s0;
+	long live;
+
+	xv_cfg(&cfg, none, 0);
+	t = xv_tab(&cfg);
+	assert_int_equal(eam_add(t, NULL, "192.0.2.1", 32, "2001:db8::1", 128,
+				 why), 0);
+	live = dcx_eam_debug_live();
+	s0 = kshim_synchronize_rcu_calls;
+	kshim_fail_alloc_nth(1);
+	assert_int_equal(eam_del4(t, NULL, "192.0.2.1", 32, why), 0);
+	kshim_fail_alloc_nth(0);
+	assert_int_equal(kshim_synchronize_rcu_calls - s0, 1);
+	assert_int_equal(dcx_eam_debug_live(), live - 1);
+	expect_map46(&cfg, NULL, "192.0.2.1", "-");
+	/* With memory: freed only after the grace period. */
+	assert_int_equal(eam_add(t, NULL, "192.0.2.1", 32, "2001:db8::1", 128,
+				 why), 0);
+	assert_int_equal(eam_del6(t, NULL, "2001:db8::1", 128, why), 0);
+	assert_int_equal(dcx_eam_debug_live(), live);
+	kshim_rcu_grace_period();
+	assert_int_equal(dcx_eam_debug_live(), live - 1);
+}
+
 static void test_eam_lengths_and_host_bits(void **state __maybe_unused)
 {
 	static const u8 none[16];
@@ -434,6 +558,9 @@ int main(void)
 		xv_unit_test(test_overlap_v4_within_space),
 		xv_unit_test(test_overlap_v6_across_spaces),
 		xv_unit_test(test_eam_inside_space_prefix),
+		xv_unit_test(test_eam_clash_shapes),
+		xv_unit_test(test_eam_walk),
+		xv_unit_test(test_eam_del_nomem),
 		xv_unit_test(test_eam_lengths_and_host_bits),
 		xv_unit_test(test_eam_suffix),
 		xv_unit_test(test_enomem),

@@ -6,7 +6,7 @@
  * lpm_model.h and against the trie (lpm.c) fed the same operations; the
  * array growing, shrinking, shedding tombstones, sparse when small (a
  * miss ends within a slot or two); allocation failures; readers that keep
- * an array a writer replaced; eamt.c keeping each trie and its hash in step.
+ * an array a writer replaced; eamt.c keeping each index and its hash in step.
  */
 #include "lpm_model.h"
 #include "lenhash_helpers.h"
@@ -487,7 +487,7 @@ static void test_reader_keeps_old_array(void **state)
 	free(a);
 }
 
-/* ---- eamt.c keeps each trie and its hash in step -------------------- */
+/* ---- eamt.c keeps each index and its hash in step ------------------- */
 
 static void test_eamt_twins(void **state)
 {

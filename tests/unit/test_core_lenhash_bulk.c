@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Bulk loads: kmod/core/lenhash_bulk.c (an index built at once, in slot
- * order), deferred indexes (lenhash.c), the trie's writer pass
- * (dcx_lpm_for_each, lpm.c) and eamt.c's deferred tables built at commit
- * (dcx_eam_defer/_build). The bulk build must give an index that
+ * order), deferred indexes (lenhash.c) and eamt.c's deferred tables
+ * built at commit (dcx_eam_defer/_build). The bulk build must give an index that
  * dcx_lenhash_debug_check() accepts and that answers exactly as the
  * per-entry inserts of the same set: random sets of every length, both
  * widths, sizes at the growth thresholds, duplicates and invalid objects
@@ -249,66 +248,9 @@ static void test_bulk_yields(void **state)
 	free(o);
 }
 
-/* ---- the trie's writer pass ------------------------------------------ */
-
-static void count_cb(void *ctx, void *value)
-{
-	struct walk_all *w = ctx;
-
-	assert_true(w->n < w->max);
-	w->out[w->n++].val = (uintptr_t)value;
-}
-
-/* Every value once, in walk order; a failed stack allocation visits none. */
-static void test_lpm_for_each(void **state)
-{
-	struct walk_all a = { 0 }, b = { 0 };
-	unsigned int i, bits, n;
-	struct dcx_lpm t;
-	struct gen g;
-	u8 key[16], cidr;
-
-	(void)state;
-	for (bits = 32; bits <= 128; bits += 96) {
-		gen_init(&g, bits);
-		dcx_lpm_init(&t, bits);
-		mutex_lock(&lock);
-		assert_int_equal(dcx_lpm_for_each(&t, count_cb, &b,
-						  GFP_KERNEL, &lock), 0);
-		for (i = 0, n = 0; i < 3000; i++) {
-			cidr = gen_prefix(&g, key);
-			n += !dcx_lpm_insert(&t, key, cidr,
-					     (void *)(uintptr_t)(i + 1),
-					     GFP_KERNEL, &lock);
-		}
-		a.out = calloc(n, sizeof(*a.out));
-		b.out = calloc(n, sizeof(*b.out));
-		a.max = b.max = n;
-		a.bytes = b.bytes = bits / 8;
-		a.n = b.n = 0;
-		kshim_fail_alloc_nth(1);
-		assert_int_equal(dcx_lpm_for_each(&t, count_cb, &b,
-						  GFP_KERNEL, &lock), -ENOMEM);
-		assert_int_equal(b.n, 0);
-		assert_int_equal(dcx_lpm_for_each(&t, count_cb, &b,
-						  GFP_KERNEL, &lock), 0);
-		mutex_unlock(&lock);
-		rcu_read_lock();
-		dcx_lpm_walk(&t, NULL, 0, false, walk_all_cb, &a);
-		rcu_read_unlock();
-		assert_int_equal(a.n, n);
-		assert_int_equal(b.n, n);
-		for (i = 0; i < n; i++)
-			assert_int_equal(a.out[i].val, b.out[i].val);
-		free(a.out);
-		free(b.out);
-		destroy(&t);
-	}
-}
-
 /* ---- eamt.c: deferred tables built at commit ------------------------- */
 
-/* Lookups of every kind agree with the tries. */
+/* Lookups of every kind agree with the indexes. */
 static void assert_tables_answer(struct dcx_tables *t)
 {
 	struct dcx_space *s;
@@ -468,7 +410,6 @@ int main(void)
 		T(test_bulk_invalid),
 		T(test_bulk_enomem),
 		T(test_bulk_yields),
-		T(test_lpm_for_each),
 		T(test_eamt_deferred_build),
 		T(test_eamt_build_enomem),
 	};
