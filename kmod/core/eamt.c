@@ -459,8 +459,9 @@ static void dcx_eam_bulk_add(void *ctx, void *value)
 }
 
 /*
- * Each space's eam4 is walked once for its own hash and eam6's, whose entries are every space's; a hash is placed
- * as soon as its entries are in, so that at most two lists live at once.
+ * Each space's eam4 is walked once for its own hash and eam6's, whose
+ * entries are every space's; a hash is placed as soon as its entries
+ * are in, so that at most two lists live at once.
  * Nothing is published until every array is complete.
  */
 int dcx_eam_build(struct dcx_tables *t, char *why, struct mutex *lock)
