@@ -201,8 +201,11 @@ static void dcx_eamidx_leaf_put(struct dcx_eamidx_leaf *l, unsigned int j,
 }
 
 /*
- * Leaf i is full: move k of its entries to a neighbour with room, so that
- * place j of leaf i has room. false when neither neighbour has any.
+ * Leaf i is full: move half of a neighbour's free slots' worth of its
+ * entries there, so that both leaves have room whichever gets place j
+ * (returned in *pi, *pj). A neighbour with a single free slot is not
+ * used: filled up, it could be the one to take the new entry. false
+ * when neither neighbour has two free slots.
  */
 static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
 			    unsigned int *pi, unsigned int *pj)
@@ -210,9 +213,9 @@ static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
 	struct dcx_eamidx_leaf *l = x->dir[i], *o;
 	unsigned int k, j = *pj;
 
-	if (i + 1 < x->nleaf && x->dir[i + 1]->n < DCX_EAMIDX_LEAF) {
+	if (i + 1 < x->nleaf && x->dir[i + 1]->n + 2 <= DCX_EAMIDX_LEAF) {
 		o = x->dir[i + 1];
-		k = (DCX_EAMIDX_LEAF - o->n + 1) / 2;
+		k = (DCX_EAMIDX_LEAF - o->n) / 2;
 		memmove(&o->e[k], &o->e[0], o->n * sizeof(o->e[0]));
 		memcpy(&o->e[0], &l->e[l->n - k], k * sizeof(o->e[0]));
 		o->n += k;
@@ -223,9 +226,9 @@ static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
 		}
 		return true;
 	}
-	if (i && x->dir[i - 1]->n < DCX_EAMIDX_LEAF) {
+	if (i && x->dir[i - 1]->n + 2 <= DCX_EAMIDX_LEAF) {
 		o = x->dir[i - 1];
-		k = (DCX_EAMIDX_LEAF - o->n + 1) / 2;
+		k = (DCX_EAMIDX_LEAF - o->n) / 2;
 		memcpy(&o->e[o->n], &l->e[0], k * sizeof(o->e[0]));
 		memmove(&l->e[0], &l->e[k], (l->n - k) * sizeof(l->e[0]));
 		if (j < k) {
