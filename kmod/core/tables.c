@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The tables of an instance (see tables.h): the tries they compose, made
- * and freed together with the spaces (space.c) and bindings (bind.c).
+ * The tables of an instance (see tables.h): the EAM indexes and hashes,
+ * pool6 and the bindings, made and freed together with the spaces
+ * (space.c) and bindings (bind.c).
  */
 #include "space.h"
 #include "tables.h"

@@ -10,7 +10,7 @@
  *  - the mapping tables of an instance: struct dcx_tables, its spaces
  *    (struct dcx_space, with their counters and interface bindings),
  *    their RFC 6052 prefixes (struct dcx_pool6) and RFC 7757 entries
- *    (struct dcx_eam). Who may touch them: tables.h (the tries), space.h
+ *    (struct dcx_eam). Who may touch them: tables.h (the tables), space.h
  *    (spaces and bindings), eamt.h (EAM entries), pool6.h (prefixes).
  *
  * Translation is two steps so that packets that are not ours cost nothing:
