@@ -39,6 +39,7 @@
 # DCX_BENCH_EAM_DIR (the gen_eams.py files), DCX_BENCH_OUT (result file;
 # its .log gets every round as it ends),
 # DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d"),
+# DCX_BENCH_ANNOTATE (with it: symbols whose hottest instructions to show),
 # DCX_BENCH_CPUS (multi-core mode after the tables, e.g. "1 2": every
 # case with traffic on that many vCPUs, see mcore below).
 set -u
@@ -247,6 +248,14 @@ profile() {
 	echo "# perf, case $c, ${SWEEP_PAY}B: self samples by symbol"
 	perf report -q -i "$data" --stdio --no-children --sort sym 2>/dev/null |
 		grep -v '^$' | head -n "${DCX_BENCH_PROFILE_LINES:-45}"
+	# DCX_BENCH_ANNOTATE="dcx_dispatch46 ...": those symbols' samples
+	# by instruction too (in order, those of 0.5 % of the symbol or more).
+	local sym
+	for sym in ${DCX_BENCH_ANNOTATE:-}; do
+		echo "# perf annotate, case $c: $sym"
+		perf annotate -q -i "$data" --stdio -s "$sym" 2>/dev/null |
+			awk '$1 + 0 >= 0.5' | head -n "${DCX_BENCH_ANNOTATE_LINES:-60}"
+	done
 }
 if [ -n "${DCX_BENCH_PROFILE:-}" ]; then
 	for c in $DCX_BENCH_PROFILE; do profile "$c"; done | tee "$OUT"
