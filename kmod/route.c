@@ -213,7 +213,9 @@ bool dcx_route_local(const struct dst_entry *dst)
 unsigned int dcx_route_type4(struct net *net, struct dcx_rcache __percpu *rc,
 			     const struct net_device *dev, __be32 daddr)
 {
-	u32 tb_id = l3mdev_fib_table(dev) ? : RT_TABLE_LOCAL;
+	/* Only an l3mdev (VRF) device or slave has a table of its own. */
+	u32 tb_id = (netif_is_l3_slave(dev) || netif_is_l3_master(dev) ?
+		     l3mdev_fib_table(dev) : 0) ? : RT_TABLE_LOCAL;
 	int genid = rt_genid_ipv4(net);
 	struct dcx_rtype4 *e;
 

@@ -86,26 +86,6 @@ bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 }
 
 /*
- * Never produced or consumed by translation, whatever the prefix or EAM
- * entry: the IPv4 addresses a router must not forward (RFC 1812 5.3.7,
- * RFC 3927 7, "Forwardable: False" of RFC 6890): "this network"
- * 0.0.0.0/8 (the kernel's ipv4_is_zeronet() only means 0.0.0.0 since
- * 5.x), loopback 127/8, link-local 169.254/16, reserved 240/4 with the
- * limited broadcast; and multicast 224/4, which SIIT does not translate
- * (RFC 7915 1.1). The one rule over them is docs/rfc-compliance.md's
- * "Non-translatable IPv4 addresses": an IPv4 packet to one is left to the
- * IPv4 stack (special-v4-passed), any other packet that has one as
- * source or destination is dropped (special-v4-dropped).
- */
-bool dcx_v4_special(__be32 a)
-{
-	u32 h = ntohl(a);
-
-	return (h >> 24) == 0 || (h >> 24) == 127 || (h >> 16) == 0xa9fe ||
-	       (h >> 28) >= 0xe;
-}
-
-/*
  * RFC 6052 section 3.1: the well-known prefix must not carry non-global
  * IPv4 addresses. The list is the non-global special-purpose blocks of
  * RFC 6890 (the successor of the RFC 5735 section 3 list 6052 cites):
@@ -148,16 +128,6 @@ bool dcx_v4_nonglobal(__be32 a)
 		if (!((h ^ longer[i].net) & (~0u << (32 - longer[i].len))))
 			return true;
 	return false;
-}
-
-/* The RFC 6052 well-known prefix 64:ff9b::/96. */
-bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p)
-{
-	static const struct in6_addr wkp = { { {
-		0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-	} } };
-
-	return p->len == 96 && dcx_addr6_in(&wkp, 96, &p->addr);
 }
 
 /*

@@ -36,13 +36,36 @@ bool dcx_rfc6052_extract(const struct dcx_prefix6 *p,
 /* The same for an a known to be in p (a pool6 lookup found p for it). */
 __be32 dcx_rfc6052_v4(const struct dcx_prefix6 *p, const struct in6_addr *a);
 /*
- * Destinations and sources the translator never produces or consumes:
- * 0/8, 127/8, 169.254/16, 224/4, 240/4 (with 255.255.255.255).
+ * Never produced or consumed by translation, whatever the prefix or EAM
+ * entry: the IPv4 addresses a router must not forward (RFC 1812 5.3.7,
+ * RFC 3927 7, "Forwardable: False" of RFC 6890): "this network"
+ * 0.0.0.0/8 (the kernel's ipv4_is_zeronet() only means 0.0.0.0 since
+ * 5.x), loopback 127/8, link-local 169.254/16, reserved 240/4 with the
+ * limited broadcast; and multicast 224/4, which SIIT does not translate
+ * (RFC 7915 1.1). The one rule over them is docs/rfc-compliance.md's
+ * "Non-translatable IPv4 addresses": an IPv4 packet to one is left to the
+ * IPv4 stack (special-v4-passed), any other packet that has one as
+ * source or destination is dropped (special-v4-dropped).
+ * Inline, as the next one: every packet asks them.
  */
-bool dcx_v4_special(__be32 a);
+static inline bool dcx_v4_special(__be32 a)
+{
+	u32 h = ntohl(a);
+
+	return (h >> 24) == 0 || (h >> 24) == 127 || (h >> 16) == 0xa9fe ||
+	       (h >> 28) >= 0xe;
+}
+
+/* The RFC 6052 well-known prefix 64:ff9b::/96. */
+static inline bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p)
+{
+	return p->len == 96 &&
+	       p->addr.s6_addr32[0] == cpu_to_be32(0x0064ff9b) &&
+	       !(p->addr.s6_addr32[1] | p->addr.s6_addr32[2]);
+}
+
 /* RFC 6052 3.1: not to be used with the well-known prefix. */
 bool dcx_v4_nonglobal(__be32 a);
-bool dcx_prefix6_is_wkp(const struct dcx_prefix6 *p);
 
 /*
  * RFC 6791 pools: an address of p chosen by a hash of the packet's source

@@ -68,57 +68,11 @@ static void dcx_eam_free_gp(struct dcx_eam *e)
 
 /* ---- reading -------------------------------------------------------- */
 
-/*
- * The data path probes the hashes (lenhash.h), not the indexes; deferred
- * hashes (staged tables before dcx_eam_build(), which only writers see)
- * hold nothing yet, the indexes every entry.
- */
-const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4)
-{
-	if (unlikely(dcx_lenhash_deferred(&s->eam4_hash)))
-		return dcx_eamidx_lookup(&s->eam4, (const u8 *)&v4);
-	return dcx_lenhash_lookup(&s->eam4_hash, (const u8 *)&v4);
-}
-
-const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
-				      const struct in6_addr *v6)
-{
-	if (unlikely(dcx_lenhash_deferred(&t->eam6_hash)))
-		return dcx_eamidx_lookup(&t->eam6, v6->s6_addr);
-	return dcx_lenhash_lookup(&t->eam6_hash, v6->s6_addr);
-}
-
 bool dcx_eam_local4(const struct dcx_space *s, __be32 v4)
 {
 	const struct dcx_eam *e = dcx_eam_lookup4(s, v4);
 
 	return e && !e->remote;
-}
-
-/*
- * Host-bit mask of an EAM entry's IPv4 prefix (also the low 32 bits of its
- * IPv6 prefix, whose suffix is as long). A shift by 32 is undefined in C
- * (x86 takes it modulo 32), so /32 is spelt out.
- */
-static u32 dcx_eam_suffix_mask(const struct dcx_eam *e)
-{
-	return e->len4 >= 32 ? 0 : ~0u >> e->len4;
-}
-
-/* RFC 7757 3.2: the prefix is replaced, the suffix bits are carried over. */
-void dcx_eam_46(const struct dcx_eam *e, __be32 v4, struct in6_addr *v6)
-{
-	u32 suffix = ntohl(v4) & dcx_eam_suffix_mask(e);
-
-	*v6 = e->v6;
-	v6->s6_addr32[3] |= htonl(suffix);
-}
-
-__be32 dcx_eam_64(const struct dcx_eam *e, const struct in6_addr *v6)
-{
-	u32 suffix = ntohl(v6->s6_addr32[3]) & dcx_eam_suffix_mask(e);
-
-	return e->v4 | htonl(suffix);
 }
 
 struct dcx_walk_ctx {

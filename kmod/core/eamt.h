@@ -93,11 +93,28 @@ void dcx_eam_destroy(struct dcx_space *s);
 
 /*
  * Readers (RCU). In deferred tables they ask the indexes: the writers'
- * lock held then.
+ * lock held then. Inline: the data path makes two or three a packet.
+ *
+ * The data path probes the hashes (lenhash.h), not the indexes; deferred
+ * hashes (staged tables before dcx_eam_build(), which only writers see)
+ * hold nothing yet, the indexes every entry.
  */
-const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s, __be32 v4);
-const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
-				      const struct in6_addr *v6);
+static inline const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s,
+						    __be32 v4)
+{
+	if (unlikely(dcx_lenhash_deferred(&s->eam4_hash)))
+		return dcx_eamidx_lookup(&s->eam4, (const u8 *)&v4);
+	return dcx_lenhash_lookup32(&s->eam4_hash, (const u8 *)&v4);
+}
+
+static inline const struct dcx_eam *
+dcx_eam_lookup6(const struct dcx_tables *t, const struct in6_addr *v6)
+{
+	if (unlikely(dcx_lenhash_deferred(&t->eam6_hash)))
+		return dcx_eamidx_lookup(&t->eam6, v6->s6_addr);
+	return dcx_lenhash_lookup128(&t->eam6_hash, v6->s6_addr);
+}
+
 /*
  * Is v4 a local service address of s (RFC 7756 6): inside an EAM entry
  * of s that is not remote?
@@ -120,8 +137,33 @@ const struct dcx_eam *dcx_eam6_clash(const struct dcx_tables *t,
 int dcx_eam_walk(const struct dcx_space *s, bool start, __be32 v4, u8 len4,
 		 int (*cb)(void *ctx, const struct dcx_eam *e), void *ctx);
 
-/* Translate one address with an EAM entry (the suffix is carried over). */
-void dcx_eam_46(const struct dcx_eam *e, __be32 v4, struct in6_addr *v6);
-__be32 dcx_eam_64(const struct dcx_eam *e, const struct in6_addr *v6);
+/*
+ * Translating one address with an EAM entry: the suffix is carried over.
+ * Host-bit mask of an EAM entry's IPv4 prefix (also the low 32 bits of its
+ * IPv6 prefix, whose suffix is as long). A shift by 32 is undefined in C
+ * (x86 takes it modulo 32), so /32 is spelt out.
+ */
+static inline u32 dcx_eam_suffix_mask(const struct dcx_eam *e)
+{
+	return e->len4 >= 32 ? 0 : ~0u >> e->len4;
+}
+
+/* RFC 7757 3.2: the prefix is replaced, the suffix bits are carried over. */
+static inline void dcx_eam_46(const struct dcx_eam *e, __be32 v4,
+			      struct in6_addr *v6)
+{
+	u32 suffix = ntohl(v4) & dcx_eam_suffix_mask(e);
+
+	*v6 = e->v6;
+	v6->s6_addr32[3] |= htonl(suffix);
+}
+
+static inline __be32 dcx_eam_64(const struct dcx_eam *e,
+				 const struct in6_addr *v6)
+{
+	u32 suffix = ntohl(v6->s6_addr32[3]) & dcx_eam_suffix_mask(e);
+
+	return e->v4 | htonl(suffix);
+}
 
 #endif /* DCX_CORE_EAMT_H */

@@ -285,7 +285,14 @@ static __always_inline void *dcx_lenhash_lookup_bits(const struct dcx_lenhash *h
 			len = fls64(lens) - 1;
 			lens &= ~(1ULL << len);
 			len += w * 64;
-			dcx_lenhash_mask(m, k, len);
+			if (bits == 32) {
+				/* One word, len <= 32: no 128-bit mask. */
+				m[0] = len ? k[0] & (__force u64)cpu_to_be64(
+						~0ULL << (64 - len)) : 0;
+				m[1] = 0;
+			} else {
+				dcx_lenhash_mask(m, k, len);
+			}
 			obj = dcx_lenhash_read(h, tbl, m, len,
 					       dcx_lenhash_hash_bits(h->seed, m,
 								     len, bits),
@@ -297,10 +304,20 @@ static __always_inline void *dcx_lenhash_lookup_bits(const struct dcx_lenhash *h
 	return NULL;
 }
 
+void *dcx_lenhash_lookup32(const struct dcx_lenhash *h, const u8 *key)
+{
+	return dcx_lenhash_lookup_bits(h, key, 32);
+}
+
+void *dcx_lenhash_lookup128(const struct dcx_lenhash *h, const u8 *key)
+{
+	return dcx_lenhash_lookup_bits(h, key, 128);
+}
+
 void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key)
 {
-	return h->bits == 32 ? dcx_lenhash_lookup_bits(h, key, 32) :
-			       dcx_lenhash_lookup_bits(h, key, 128);
+	return h->bits == 32 ? dcx_lenhash_lookup32(h, key) :
+			       dcx_lenhash_lookup128(h, key);
 }
 
 static void dcx_lenhash_reset(struct dcx_lenhash *h)

@@ -97,8 +97,13 @@ bool dcx_lenhash_remove(struct dcx_lenhash *h, const void *obj,
  */
 void dcx_lenhash_tidy(struct dcx_lenhash *h, gfp_t gfp, struct mutex *lock);
 
-/* The object with the longest prefix containing the full-length key. */
+/*
+ * The object with the longest prefix containing the full-length key; the
+ * data path calls the one of its index's width (32 or 128 bits) directly.
+ */
 void *dcx_lenhash_lookup(const struct dcx_lenhash *h, const u8 *key);
+void *dcx_lenhash_lookup32(const struct dcx_lenhash *h, const u8 *key);
+void *dcx_lenhash_lookup128(const struct dcx_lenhash *h, const u8 *key);
 
 /* The object of exactly key/len (bits after len ignored), or NULL. */
 void *dcx_lenhash_find(const struct dcx_lenhash *h, const u8 *key, u8 len);

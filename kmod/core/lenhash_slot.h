@@ -34,7 +34,8 @@ struct dcx_lenhash_tbl {
  * A key as two words in memory order (byte i of the key is byte i of the
  * words): masking and comparing need no byte swap for the hash's sake.
  */
-static inline void dcx_lenhash_load(u64 *k, const u8 *key, unsigned int bits)
+static __always_inline void dcx_lenhash_load(u64 *k, const u8 *key,
+					     unsigned int bits)
 {
 	k[1] = 0;
 	if (bits == 32) {	/* constant sizes: no call to memcpy */

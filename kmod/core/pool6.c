@@ -4,13 +4,6 @@
 #include "prefix.h"
 #include "pool6.h"
 
-const struct dcx_prefix6 *dcx_space_pool6(const struct dcx_space *s)
-{
-	const struct dcx_pool6 *p = rcu_dereference_check(s->pool6, 1);
-
-	return p ? &p->p : NULL;
-}
-
 const struct dcx_pool6 *dcx_pool6_lookup(const struct dcx_tables *t,
 					 const struct in6_addr *v6)
 {

@@ -11,7 +11,14 @@
 #include "types.h"
 
 /* The space's prefix (NULL if none): readers, and writers under the lock. */
-const struct dcx_prefix6 *dcx_space_pool6(const struct dcx_space *s);
+static inline const struct dcx_prefix6 *
+dcx_space_pool6(const struct dcx_space *s)
+{
+	const struct dcx_pool6 *p = rcu_dereference_check(s->pool6, 1);
+
+	return p ? &p->p : NULL;
+}
+
 /* Readers (RCU): the space prefix that holds v6, or NULL. */
 const struct dcx_pool6 *dcx_pool6_lookup(const struct dcx_tables *t,
 					 const struct in6_addr *v6);

@@ -19,11 +19,23 @@ void dcx_csum_update(__sum16 *sum, __wsum diff, bool partial)
 		*sum = csum_fold(csum_add(diff, ~csum_unfold(*sum)));
 }
 
-/* Sum of the address part of an IPv6 pseudo-header. */
+/*
+ * Sum of the address part of an IPv6 pseudo-header: the eight 32-bit
+ * words added in 64 bits and folded back with their carries, which is
+ * the same ones'-complement sum as csum_partial() over the 32 bytes
+ * (2^32 = 1 modulo 2^16 - 1) without two calls into it on every packet.
+ */
 __wsum dcx_csum_addrs6(const struct in6_addr *src, const struct in6_addr *dst)
 {
-	return csum_partial(dst, sizeof(*dst),
-			    csum_partial(src, sizeof(*src), 0));
+	u64 sum = 0;
+	int i;
+
+	for (i = 0; i < 4; i++)
+		sum += (u64)(__force u32)src->s6_addr32[i] +
+		       (__force u32)dst->s6_addr32[i];
+	sum = (sum & 0xffffffff) + (sum >> 32);
+	sum = (sum & 0xffffffff) + (sum >> 32);
+	return (__force __wsum)(u32)sum;
 }
 
 /* Sum of the address part of an IPv4 pseudo-header. */
