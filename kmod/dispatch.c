@@ -375,7 +375,8 @@ static const struct dcx_space *dcx_space_select4(const struct dcx_xlat_cfg *cfg,
 	int master;
 
 	s = dcx_space_bound(cfg->tables, dev->ifindex, dst4);
-	if (!s) {
+	/* A VRF's slave only: a master's own ifindex was the lookup above. */
+	if (!s && netif_is_l3_slave(dev)) {
 		master = l3mdev_master_ifindex_rcu(dev);
 		if (master && master != dev->ifindex)
 			s = dcx_space_bound(cfg->tables, master, dst4);

@@ -83,13 +83,11 @@ struct sk_buff *dcx_gso_segment(struct sk_buff *skb, enum dcxlat_stat *why)
  * old header must still fit the new path. TCP segments can be made
  * smaller (dcx_gso_must_segment() sent the others to software GSO).
  */
-bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
+bool __dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
 {
 	struct skb_shared_info *si = skb_shinfo(skb);
 	unsigned int seglen;
 
-	if (!skb_is_gso(skb))
-		return true;	/* dcx_fits_*() (pmtu.c) decided */
 	if (to6 && (si->gso_type & SKB_GSO_TCPV4)) {
 		si->gso_type &= ~(SKB_GSO_TCPV4 | SKB_GSO_TCP_FIXEDID);
 		si->gso_type |= SKB_GSO_TCPV6;

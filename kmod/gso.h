@@ -36,6 +36,11 @@ struct sk_buff *dcx_gso_segment(struct sk_buff *skb, enum dcxlat_stat *why);
  * After apply: GSO type for the new family; GSO size reduced so that every
  * segment fits mtu. False when a GSO packet cannot be made to fit.
  */
-bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6);
+bool __dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6);
+static inline bool dcx_fix_gso(struct sk_buff *skb, unsigned int mtu, bool to6)
+{
+	/* Not GSO: dcx_fits_*() (pmtu.c) decided. */
+	return likely(!skb_is_gso(skb)) || __dcx_fix_gso(skb, mtu, to6);
+}
 
 #endif /* DCX_GSO_H */

@@ -95,20 +95,3 @@ int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x,
 	x->mtu_in = skb->dev ? READ_ONCE(skb->dev->mtu) : 0xffff;
 	return 0;
 }
-
-void dcx_set_nh(struct sk_buff *skb, const u8 *nh, const struct dcx_xlat *x,
-		__be16 protocol)
-{
-	if (nh < skb->data)
-		__skb_push(skb, skb->data - nh);
-	else
-		__skb_pull(skb, nh - skb->data);
-	/* ICMP errors grow or shrink inside: their inner packet changed. */
-	if (x->new_total > skb->len)
-		__skb_put(skb, x->new_total - skb->len);
-	else if (x->new_total < skb->len)
-		__skb_trim(skb, x->new_total);
-	skb_reset_network_header(skb);
-	skb_set_transport_header(skb, x->new_nhlen);
-	skb->protocol = protocol;
-}

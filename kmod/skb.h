@@ -40,8 +40,22 @@ int dcx_prepare_skb(struct sk_buff *skb, struct dcx_xlat *x,
  * After apply: skb->data at the new network header nh the core wrote,
  * length x->new_total, headers reset, protocol the new family's.
  */
-void dcx_set_nh(struct sk_buff *skb, const u8 *nh, const struct dcx_xlat *x,
-		__be16 protocol);
+static inline void dcx_set_nh(struct sk_buff *skb, const u8 *nh,
+			      const struct dcx_xlat *x, __be16 protocol)
+{
+	if (nh < skb->data)
+		__skb_push(skb, skb->data - nh);
+	else
+		__skb_pull(skb, nh - skb->data);
+	/* ICMP errors grow or shrink inside: their inner packet changed. */
+	if (x->new_total > skb->len)
+		__skb_put(skb, x->new_total - skb->len);
+	else if (x->new_total < skb->len)
+		__skb_trim(skb, x->new_total);
+	skb_reset_network_header(skb);
+	skb_set_transport_header(skb, x->new_nhlen);
+	skb->protocol = protocol;
+}
 
 /* Is the partial checksum the TCP/UDP one the core updates as a seed? */
 bool dcx_partial_is_l4(const struct sk_buff *skb, const struct dcx_xlat *x);
