@@ -14,8 +14,8 @@
 #include "route.h"
 #include "pmtu.h"
 
-bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
-		 u32 mtu, u32 *frag_max, bool quiet)
+bool __dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
+		   u32 mtu, u32 *frag_max, bool quiet)
 {
 	u32 lowest = min_t(u32, mtu, x->cfg->lowest_ipv6_mtu);
 	const struct iphdr *iph = ip_hdr(skb);

@@ -19,8 +19,20 @@
  * none); 6 -> 4: reasm says the packet was reassembled, so it may be
  * fragmented.
  */
-bool dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
-		 u32 mtu, u32 *frag_max, bool quiet);
+bool __dcx_fits_46(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
+		   u32 mtu, u32 *frag_max, bool quiet);
+static inline bool dcx_fits_46(struct net *net, struct sk_buff *skb,
+			       struct dcx_xlat *x, u32 mtu, u32 *frag_max,
+			       bool quiet)
+{
+	/* Most packets: not GSO, and as small as both MTUs, DF or not. */
+	if (likely(!skb_is_gso(skb) && x->new_total <= mtu &&
+		   x->new_total <= x->cfg->lowest_ipv6_mtu)) {
+		*frag_max = 0;
+		return true;
+	}
+	return __dcx_fits_46(net, skb, x, mtu, frag_max, quiet);
+}
 bool dcx_fits_64(struct net *net, struct sk_buff *skb, struct dcx_xlat *x,
 		 u32 mtu, bool reasm);
 /*
