@@ -40,6 +40,7 @@
 # its .log gets every round as it ends),
 # DCX_BENCH_PROFILE (cases to profile with perf instead, e.g. "a d"),
 # DCX_BENCH_ANNOTATE (with it: symbols whose hottest instructions to show),
+# DCX_BENCH_PROFILE_SECS (seconds of samples, default 2),
 # DCX_BENCH_CPUS (multi-core mode after the tables, e.g. "1 2": every
 # case with traffic on that many vCPUs, see mcore below).
 set -u
@@ -242,7 +243,8 @@ profile() {
 	pktgen_setup "$lane" "$fam" "$src" "$dst" "$SWEEP_PAY"
 	ip netns exec $GEN sh -c 'echo start > /proc/net/pktgen/pgctrl' &
 	sleep 0.3
-	perf record -q -a -e cpu-clock -o "$data" -- sleep 2 2>/dev/null
+	perf record -q -a -e cpu-clock -o "$data" -- \
+		sleep "${DCX_BENCH_PROFILE_SECS:-2}" 2>/dev/null
 	ip netns exec $GEN sh -c 'echo stop > /proc/net/pktgen/pgctrl'
 	wait
 	echo "# perf, case $c, ${SWEEP_PAY}B: self samples by symbol"
