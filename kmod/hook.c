@@ -24,10 +24,12 @@ typedef int (*dcx_dispatch_fn)(struct net *net, struct dcx_instance *inst,
 			       struct sk_buff *skb);
 
 /* Instances are tried in creation order; the first that owns it wins. */
-static __always_inline unsigned int dcx_hook(struct sk_buff *skb,
+static __always_inline unsigned int dcx_hook(void *priv, struct sk_buff *skb,
 					     const struct nf_hook_state *state,
 					     dcx_dispatch_fn dispatch)
 {
+	/* The netns's own state (dcx_hooks_register()): no net_generic(). */
+	struct dcx_net *dn = priv;
 	struct dcx_instance *inst;
 	int verdict;
 
@@ -38,7 +40,7 @@ static __always_inline unsigned int dcx_hook(struct sk_buff *skb,
 	 */
 	if (unlikely(state->in && netif_is_l3_master(state->in)))
 		return NF_ACCEPT;
-	list_for_each_entry_rcu(inst, &dcx_net(state->net)->instances, list) {
+	list_for_each_entry_rcu(inst, &dn->instances, list) {
 		verdict = dispatch(state->net, inst, skb);
 		if (verdict != DCX_NEXT)
 			return verdict;
@@ -49,13 +51,13 @@ static __always_inline unsigned int dcx_hook(struct sk_buff *skb,
 static unsigned int dcx_hook4(void *priv, struct sk_buff *skb,
 			      const struct nf_hook_state *state)
 {
-	return dcx_hook(skb, state, dcx_dispatch46);
+	return dcx_hook(priv, skb, state, dcx_dispatch46);
 }
 
 static unsigned int dcx_hook6(void *priv, struct sk_buff *skb,
 			      const struct nf_hook_state *state)
 {
-	return dcx_hook(skb, state, dcx_dispatch64);
+	return dcx_hook(priv, skb, state, dcx_dispatch64);
 }
 
 static const struct nf_hook_ops dcx_hook_ops[] = {
@@ -73,13 +75,28 @@ static const struct nf_hook_ops dcx_hook_ops[] = {
 	},
 };
 
+/*
+ * Each netns registers its own copy of the ops, whose priv is its struct
+ * dcx_net: the hooks find the instance list without a net_generic()
+ * lookup (an RCU read-side call pair on preemptible kernels) per packet.
+ */
 int dcx_hooks_register(struct net *net)
 {
-	return nf_register_net_hooks(net, dcx_hook_ops,
-				     ARRAY_SIZE(dcx_hook_ops));
+	struct dcx_net *dn = dcx_net(net);
+	unsigned int i;
+
+	BUILD_BUG_ON(ARRAY_SIZE(dn->hook_ops) != ARRAY_SIZE(dcx_hook_ops));
+	for (i = 0; i < ARRAY_SIZE(dcx_hook_ops); i++) {
+		dn->hook_ops[i] = dcx_hook_ops[i];
+		dn->hook_ops[i].priv = dn;
+	}
+	return nf_register_net_hooks(net, dn->hook_ops,
+				     ARRAY_SIZE(dn->hook_ops));
 }
 
 void dcx_hooks_unregister(struct net *net)
 {
-	nf_unregister_net_hooks(net, dcx_hook_ops, ARRAY_SIZE(dcx_hook_ops));
+	struct dcx_net *dn = dcx_net(net);
+
+	nf_unregister_net_hooks(net, dn->hook_ops, ARRAY_SIZE(dn->hook_ops));
 }

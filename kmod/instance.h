@@ -25,6 +25,7 @@
 #include <linux/rcupdate.h>
 #include <linux/netlink.h>
 #include <linux/netdevice.h>
+#include <linux/netfilter.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 #include "core/tables.h"
@@ -54,6 +55,8 @@ struct dcx_net {
 	unsigned int count;
 	/* Unlinked by the netns' pre_exit, freed by its exit (netns.c). */
 	struct list_head dying;
+	/* The PREROUTING hooks, IPv4 and IPv6, priv = this (hook.c). */
+	struct nf_hook_ops hook_ops[2];
 };
 
 /*
