@@ -159,7 +159,7 @@ static inline void dcx_eam_46(const struct dcx_eam *e, __be32 v4,
 }
 
 static inline __be32 dcx_eam_64(const struct dcx_eam *e,
-				 const struct in6_addr *v6)
+				const struct in6_addr *v6)
 {
 	u32 suffix = ntohl(v6->s6_addr32[3]) & dcx_eam_suffix_mask(e);
 

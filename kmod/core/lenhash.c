@@ -271,7 +271,7 @@ static __always_inline void *dcx_lenhash_lookup_bits(const struct dcx_lenhash *h
 						     unsigned int bits)
 {
 	struct dcx_lenhash_tbl *tbl = rcu_dereference(h->tbl);
-	u64 k[2], m[2], lens;
+	u64 k[2], m[2], lens, hi;
 	unsigned int len;
 	void *obj;
 	int w;
@@ -287,8 +287,8 @@ static __always_inline void *dcx_lenhash_lookup_bits(const struct dcx_lenhash *h
 			len += w * 64;
 			if (bits == 32) {
 				/* One word, len <= 32: no 128-bit mask. */
-				m[0] = len ? k[0] & (__force u64)cpu_to_be64(
-						~0ULL << (64 - len)) : 0;
+				hi = len ? ~0ULL << (64 - len) : 0;
+				m[0] = k[0] & (__force u64)cpu_to_be64(hi);
 				m[1] = 0;
 			} else {
 				dcx_lenhash_mask(m, k, len);
