@@ -107,8 +107,8 @@ static inline const struct dcx_eam *dcx_eam_lookup4(const struct dcx_space *s,
 	return dcx_lenhash_lookup32(&s->eam4_hash, (const u8 *)&v4);
 }
 
-static inline const struct dcx_eam *
-dcx_eam_lookup6(const struct dcx_tables *t, const struct in6_addr *v6)
+static inline const struct dcx_eam *dcx_eam_lookup6(const struct dcx_tables *t,
+						    const struct in6_addr *v6)
 {
 	if (unlikely(dcx_lenhash_deferred(&t->eam6_hash)))
 		return dcx_eamidx_lookup(&t->eam6, v6->s6_addr);
