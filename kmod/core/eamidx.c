@@ -71,6 +71,18 @@ static __always_inline void dcx_eamidx_load_w(const u8 *key, unsigned int len,
 	out->len = len;
 }
 
+/* Is key a before the position p? */
+static __always_inline bool dcx_eamidx_key_below_w(const struct dcx_eamidx_key *a,
+						   const struct dcx_eamidx_key *p,
+						   unsigned int bytes)
+{
+	if (a->k[0] != p->k[0])
+		return a->k[0] < p->k[0];
+	if (bytes == 16 && a->k[1] != p->k[1])
+		return a->k[1] < p->k[1];
+	return a->len < p->len;
+}
+
 /* Is entry e before the position p? */
 static __always_inline bool dcx_eamidx_below_w(const struct dcx_eamidx *x,
 					       const void *e,
@@ -81,11 +93,26 @@ static __always_inline bool dcx_eamidx_below_w(const struct dcx_eamidx *x,
 
 	dcx_eamidx_load_w(dcx_eamidx_key(x, e), dcx_eamidx_len(x, e), bytes,
 			  &k);
-	if (k.k[0] != p->k[0])
-		return k.k[0] < p->k[0];
-	if (bytes == 16 && k.k[1] != p->k[1])
-		return k.k[1] < p->k[1];
-	return k.len < p->len;
+	return dcx_eamidx_key_below_w(&k, p, bytes);
+}
+
+/*
+ * fence[i] is the key of leaf i's last entry: the directory's search
+ * compares with it, so it reads one array instead of a leaf and an entry
+ * at every step (on a big index, two cache and TLB misses a step). Every
+ * change of a leaf's last entry sets it again.
+ */
+static void dcx_eamidx_refence(struct dcx_eamidx *x, unsigned int i)
+{
+	const struct dcx_eamidx_leaf *l = x->dir[i];
+	const void *e = l->e[l->n - 1];
+
+	if (x->bytes == 4)
+		dcx_eamidx_load_w(dcx_eamidx_key(x, e), dcx_eamidx_len(x, e),
+				  4, &x->fence[i]);
+	else
+		dcx_eamidx_load_w(dcx_eamidx_key(x, e), dcx_eamidx_len(x, e),
+				  16, &x->fence[i]);
 }
 
 void dcx_eamidx_init(struct dcx_eamidx *x, unsigned int bits,
@@ -114,11 +141,10 @@ dcx_eamidx_seek_w(const struct dcx_eamidx *x, const u8 *key, unsigned int len,
 	struct dcx_eamidx_pos p;
 
 	dcx_eamidx_load_w(key, len, bytes, &k);
-	/* The first leaf whose last entry is at or after key/len. */
+	/* The first leaf whose last entry (fence) is at or after key/len. */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		l = x->dir[mid];
-		if (dcx_eamidx_below_w(x, l->e[l->n - 1], &k, bytes))
+		if (dcx_eamidx_key_below_w(&x->fence[mid], &k, bytes))
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -172,22 +198,30 @@ static void *dcx_eamidx_before(const struct dcx_eamidx *x,
 	return l->e[l->n - 1];
 }
 
-/* Room for one more leaf in the directory; -ENOMEM leaves x unchanged. */
+/*
+ * Room for one more leaf in the directory; -ENOMEM leaves x unchanged.
+ * The fences live in the same allocation, after the cap leaf pointers.
+ */
 static int dcx_eamidx_dir_room(struct dcx_eamidx *x, gfp_t gfp)
 {
 	struct dcx_eamidx_leaf **dir;
+	struct dcx_eamidx_key *fence;
 	unsigned int cap;
 
 	if (x->nleaf < x->cap)
 		return 0;
 	cap = x->cap ? x->cap * 2 : 8;
-	dir = kvmalloc_array(cap, sizeof(*dir), gfp);
+	dir = kvmalloc_array(cap, sizeof(*dir) + sizeof(*fence), gfp);
 	if (!dir)
 		return -ENOMEM;
-	if (x->nleaf)
+	fence = (struct dcx_eamidx_key *)(dir + cap);
+	if (x->nleaf) {
 		memcpy(dir, x->dir, x->nleaf * sizeof(*dir));
+		memcpy(fence, x->fence, x->nleaf * sizeof(*fence));
+	}
 	kvfree(x->dir);
 	x->dir = dir;
+	x->fence = fence;
 	x->cap = cap;
 	return 0;
 }
@@ -220,6 +254,7 @@ static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
 		memcpy(&o->e[0], &l->e[l->n - k], k * sizeof(o->e[0]));
 		o->n += k;
 		l->n -= k;
+		dcx_eamidx_refence(x, i);	/* leaf i + 1's last stays */
 		if (j > l->n) {
 			*pi = i + 1;
 			*pj = j - l->n;
@@ -239,6 +274,7 @@ static bool dcx_eamidx_lend(struct dcx_eamidx *x, unsigned int i,
 		}
 		o->n += k;
 		l->n -= k;
+		dcx_eamidx_refence(x, i - 1);	/* leaf i's last stays */
 		return true;
 	}
 	return false;
@@ -279,14 +315,20 @@ static int dcx_eamidx_put(struct dcx_eamidx *x, struct dcx_eamidx_pos p,
 	l->n = h;
 	memmove(&x->dir[p.i + 2], &x->dir[p.i + 1],
 		(x->nleaf - p.i - 1) * sizeof(x->dir[0]));
+	memmove(&x->fence[p.i + 2], &x->fence[p.i + 1],
+		(x->nleaf - p.i - 1) * sizeof(x->fence[0]));
 	x->dir[p.i + 1] = r;
 	x->nleaf++;
+	dcx_eamidx_refence(x, p.i);
+	if (r->n)	/* else e goes there, below */
+		dcx_eamidx_refence(x, p.i + 1);
 	if (p.j > h || (p.j == h && h == DCX_EAMIDX_LEAF)) {
 		p.i++;
 		p.j -= h;
 	}
 put:
 	dcx_eamidx_leaf_put(x->dir[p.i], p.j, e);
+	dcx_eamidx_refence(x, p.i);
 	x->count++;
 	return 0;
 }
@@ -319,9 +361,12 @@ static void dcx_eamidx_dir_drop(struct dcx_eamidx *x, unsigned int i)
 {
 	memmove(&x->dir[i], &x->dir[i + 1],
 		(x->nleaf - i - 1) * sizeof(x->dir[0]));
+	memmove(&x->fence[i], &x->fence[i + 1],
+		(x->nleaf - i - 1) * sizeof(x->fence[0]));
 	if (!--x->nleaf) {
 		kvfree(x->dir);
 		x->dir = NULL;
+		x->fence = NULL;
 		x->cap = 0;
 	}
 }
@@ -334,6 +379,7 @@ static void dcx_eamidx_merge(struct dcx_eamidx *x, unsigned int i)
 	memcpy(&l->e[l->n], &r->e[0], r->n * sizeof(r->e[0]));
 	l->n += r->n;
 	kfree(r);
+	dcx_eamidx_refence(x, i - 1);
 	dcx_eamidx_dir_drop(x, i);
 }
 
@@ -348,12 +394,15 @@ static void dcx_eamidx_drop(struct dcx_eamidx *x, struct dcx_eamidx_pos p)
 	if (!l->n) {
 		kfree(l);
 		dcx_eamidx_dir_drop(x, p.i);
-	} else if (p.i + 1 < x->nleaf &&
-		   l->n + x->dir[p.i + 1]->n <= DCX_EAMIDX_MERGE) {
-		dcx_eamidx_merge(x, p.i + 1);
-	} else if (p.i && l->n + x->dir[p.i - 1]->n <= DCX_EAMIDX_MERGE) {
-		dcx_eamidx_merge(x, p.i);
+		return;
 	}
+	if (p.j == l->n)	/* it was the last */
+		dcx_eamidx_refence(x, p.i);
+	if (p.i + 1 < x->nleaf &&
+	    l->n + x->dir[p.i + 1]->n <= DCX_EAMIDX_MERGE)
+		dcx_eamidx_merge(x, p.i + 1);
+	else if (p.i && l->n + x->dir[p.i - 1]->n <= DCX_EAMIDX_MERGE)
+		dcx_eamidx_merge(x, p.i);
 }
 
 bool dcx_eamidx_remove(struct dcx_eamidx *x, const void *e)
@@ -512,11 +561,19 @@ int dcx_eamidx_debug_check(const struct dcx_eamidx *x, unsigned int *nleaf)
 {
 	const void *prev = NULL, *e;
 	unsigned int i, j, n = 0;
+	struct dcx_eamidx_key k;
 
-	if (x->nleaf > x->cap || (x->cap && !x->dir))
+	if (x->nleaf > x->cap || (x->cap && !x->dir) ||
+	    (x->cap && x->fence != (struct dcx_eamidx_key *)(x->dir + x->cap)))
 		return -EINVAL;
 	for (i = 0; i < x->nleaf; i++) {
 		if (!x->dir[i]->n || x->dir[i]->n > DCX_EAMIDX_LEAF)
+			return -EINVAL;
+		e = x->dir[i]->e[x->dir[i]->n - 1];
+		dcx_eamidx_load_w(dcx_eamidx_key(x, e), dcx_eamidx_len(x, e),
+				  x->bytes, &k);
+		if (k.k[0] != x->fence[i].k[0] || k.k[1] != x->fence[i].k[1] ||
+		    k.len != x->fence[i].len)
 			return -EINVAL;
 		for (j = 0; j < x->dir[i]->n; j++, n++) {
 			e = x->dir[i]->e[j];

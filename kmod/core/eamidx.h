@@ -14,10 +14,12 @@
  * DCX_EAMIDX_LEAF pointers (2 KiB each) under a sorted directory of the
  * leaves: 8 bytes per entry in a full leaf, 16 in a half-full one. An
  * insert moves at most one leaf's pointers (and a split the directory's
- * pointers); a search is two binary searches. A load in key order fills
- * every leaf (an insert after the last entry opens a new leaf instead of
- * splitting the full one); a full leaf first lends to a neighbour with
- * room, so random loads keep leaves about 3/4 full.
+ * pointers); a search is two binary searches, the first over the
+ * directory's fences (each leaf's last key, kept beside the directory:
+ * it reads no leaf or entry), the second in one leaf. A load in key
+ * order fills every leaf (an insert after the last entry opens a new
+ * leaf instead of splitting the full one); a full leaf first lends to a
+ * neighbour with room, so random loads keep leaves about 3/4 full.
  *
  * The key (4 or 16 bytes, network order) and the length are read from
  * the entry at the offsets given to dcx_eamidx_init(), as lenhash.h
@@ -40,9 +42,12 @@
 #include "env.h"
 
 struct dcx_eamidx_leaf;
+struct dcx_eamidx_key;
 
 struct dcx_eamidx {
 	struct dcx_eamidx_leaf **dir;	/* nleaf leaves in key order */
+	/* Leaf i's last key, for the directory's search (after dir[cap]). */
+	struct dcx_eamidx_key *fence;
 	unsigned int nleaf, cap;	/* directory slots used, allocated */
 	unsigned int count;		/* entries */
 	u8 bytes;			/* key bytes: 4 or 16 */
